@@ -1,0 +1,57 @@
+package dev.catalog.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code catalog} command: prints usage when called with no subcommand. */
+@Command(
+    name = "catalog",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Keeps Open Service Broker instances and bindings in the state a YAML file declares.",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      DriftCommand.class,
+      DestroyCommand.class,
+      RefreshCommand.class,
+      ImportCommand.class,
+      MarketplaceCommand.class,
+      CredentialsCommand.class,
+      GraphCommand.class,
+      StateCommand.class,
+      ForceUnlockCommand.class,
+      InitCommand.class,
+      VersionCommand.class,
+      CompletionCommand.class,
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success, no changes",
+      "  1  error",
+      "  2  changes or drift present (--detailed-exitcode, drift)",
+      "  3  state locked by someone else",
+      "130  interrupted",
+      "",
+      "Run 'catalog COMMAND --help' for a command's options."
+    })
+final class CatalogCommand implements Runnable {
+  @Mixin GlobalOptions global;
+
+  @Spec CommandSpec spec;
+
+  private final CliEnvironment env;
+
+  CatalogCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(env.err());
+  }
+}

@@ -1,0 +1,33 @@
+package dev.catalog.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * What a command may touch of the outside world: its output streams and environment variables.
+ * Passed in rather than read from {@code System} so CLI tests run in-process.
+ *
+ * @param out data (plans, listings, JSON)
+ * @param err diagnostics and errors
+ * @param env environment variables
+ * @param interactive whether stdout is a terminal (colours, live progress, prompts)
+ */
+public record CliEnvironment(
+    PrintWriter out, PrintWriter err, Map<String, String> env, boolean interactive) {
+
+  public CliEnvironment {
+    env = Map.copyOf(env);
+  }
+
+  /** Whether colour is allowed: a terminal, no {@code NO_COLOR} and no {@code --no-color}. */
+  public boolean colour(boolean noColorFlag) {
+    var noColorEnv = env.get("NO_COLOR");
+    return interactive && !noColorFlag && (noColorEnv == null || noColorEnv.isEmpty());
+  }
+
+  /** Whether this run is in CI: no terminal, or {@code CI} set to a true value. */
+  public boolean ci() {
+    var ci = env.getOrDefault("CI", "");
+    return !interactive || ci.equalsIgnoreCase("true") || ci.equals("1");
+  }
+}

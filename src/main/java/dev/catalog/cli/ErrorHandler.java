@@ -1,0 +1,47 @@
+package dev.catalog.cli;
+
+import dev.catalog.CatalogException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Prints an error raised by a command as one line on stderr and returns exit code 1.
+ *
+ * <p>Messages of {@link CatalogException} are written for users and printed as they are. Anything
+ * else is a bug: its type and message are printed, with the stack trace only under {@code
+ * --verbose}. No exception message in catalog carries credentials, so printing them is safe.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+  private final CliEnvironment env;
+
+  ErrorHandler(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    var err = env.err();
+    if (ex instanceof CatalogException) {
+      err.println("Error: " + ex.getMessage());
+    } else {
+      err.println("Error: internal error: " + ex);
+      if (verbose(parseResult)) {
+        ex.printStackTrace(err);
+      } else {
+        err.println("Run again with --verbose for details.");
+      }
+    }
+    err.flush();
+    return ExitCode.ERROR;
+  }
+
+  private static boolean verbose(ParseResult parseResult) {
+    for (var pr = parseResult; pr != null; pr = pr.subcommand()) {
+      if (pr.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

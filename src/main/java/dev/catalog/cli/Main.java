@@ -1,0 +1,46 @@
+package dev.catalog.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Process entry point: wires the real streams and environment and exits with the code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    // Third-party libraries (JGit, fabric8) log through SLF4J; keep them quiet unless they warn.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    var env = new CliEnvironment(out, err, System.getenv(), System.console() != null);
+    int code = run(env, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line in-process and returns its exit code; tests call this. */
+  public static int run(CliEnvironment env, String... args) {
+    return commandLine(env).execute(args);
+  }
+
+  /** Runs with the given streams, no terminal and the given environment. */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+    return run(new CliEnvironment(out, err, env, false), args);
+  }
+
+  /** The configured picocli command tree. */
+  public static CommandLine commandLine(CliEnvironment env) {
+    var cmd = new CommandLine(CatalogCommand.class, new CommandFactory(env));
+    cmd.setOut(env.out());
+    cmd.setErr(env.err());
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setExecutionExceptionHandler(new ErrorHandler(env));
+    cmd.setParameterExceptionHandler(new UsageErrorHandler(env));
+    cmd.setExecutionStrategy(new ColourStrategy(env));
+    return cmd;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.catalog.state.backend;
+
+import java.util.Optional;
+
+/**
+ * Where the state document is kept: a local file, a Git branch or a ConfigMap.
+ *
+ * <p>A backend stores the serialised state as opaque bytes; encoding, lineage and serial belong to
+ * the state codec above it. Every write is a compare-and-swap against the version token of the
+ * read it follows, so a lost race is a {@link StateConflictException} and never an overwrite.
+ * Implementations are safe to call from one thread at a time; the apply recorder serialises
+ * writes.
+ */
+public interface StateBackend extends AutoCloseable {
+
+  /** A short identity recorded in saved plans, e.g. {@code local:/work/catalog.state.json}. */
+  String identity();
+
+  /** Reads the current document, or empty when no state has been written yet. */
+  Optional<StoredState> read();
+
+  /**
+   * Writes {@code content} if the stored version is still {@code expected} (empty: no state
+   * exists yet) and returns the new version token.
+   *
+   * @param summary what changed, e.g. {@code create instance.orders-db}; Git uses it in the
+   *     commit message
+   * @throws StateConflictException when the stored version is not {@code expected}
+   */
+  String write(byte[] content, Optional<String> expected, String summary);
+
+  /**
+   * Takes the lock for {@code info.operation()}, failing at once if it is held; callers retry
+   * for {@code --lock-timeout}.
+   *
+   * @throws StateLockedException naming the current holder
+   */
+  void lock(LockInfo info);
+
+  /** Releases the lock with this id; a no-op when it is not held by that id. */
+  void unlock(String lockId);
+
+  /** The current lock holder, if any. */
+  Optional<LockInfo> currentLock();
+
+  /**
+   * Releases the lock whatever its holder, but only if its id is {@code lockId}.
+   *
+   * @throws dev.catalog.CatalogException when no lock is held or the id differs
+   */
+  void forceUnlock(String lockId);
+
+  /** Releases connections and background heartbeats; does not unlock. */
+  @Override
+  void close();
+}
