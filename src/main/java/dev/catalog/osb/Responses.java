@@ -15,10 +15,15 @@ final class Responses {
 
   private Responses() {}
 
-  /** A status the operation does not accept, as a failure with the broker's error body. */
+  /**
+   * A status the operation does not accept, as a failure with the broker's error body. A 2xx
+   * that gets here is one the endpoint's table does not list, so "other 2xx" (a 201 on PATCH).
+   */
   static BrokerException unexpected(BrokerRequest request, BrokerResponse response) {
+    var status = response.status();
+    var cls = status >= 200 && status < 300 ? ResponseClass.OTHER_2XX : ResponseClass.ofStatus(status);
     var b = builder(request, response)
-        .status(response.status(), ResponseClass.ofStatus(response.status()))
+        .status(status, cls)
         .error(BrokerErrorBody.of(response.json()));
     return BrokerException.status(b);
   }
