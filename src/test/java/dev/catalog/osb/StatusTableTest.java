@@ -34,7 +34,8 @@ class StatusTableTest {
         + " 410=fail:OTHER_4XX 412=fail:OTHER_4XX 422:AsyncRequired=refused:ASYNC_REQUIRED"
         + " 422:ConcurrencyError=refused:CONCURRENCY_ERROR"
         + " 422:MaintenanceInfoConflict=refused:MAINTENANCE_INFO_CONFLICT"
-        + " 422:RequiresApp=fail:OTHER_4XX 422:Quota=fail:OTHER_4XX 500=fail:SERVER_ERROR"
+        + " 422:RequiresApp=fail:OTHER_4XX 422:Quota=fail:OTHER_4XX 422:asyncrequired=fail:OTHER_4XX"
+        + " 500=fail:SERVER_ERROR"
         + " 502=fail:SERVER_ERROR 504=fail:SERVER_ERROR",
     "update 200=completed 201=fail:OTHER_2XX 202=accepted 204=fail:OTHER_2XX 400=fail:OTHER_4XX"
         + " 409=fail:OTHER_4XX 410=fail:OTHER_4XX 422:AsyncRequired=refused:ASYNC_REQUIRED"
@@ -75,7 +76,7 @@ class StatusTableTest {
     });
   }
 
-  @ParameterizedTest(name = "E-01: {0} answered {1} {2} -> {3}")
+  @ParameterizedTest(name = "E-01/E-03/EC-06: {0} answered {1} {2} -> {3}")
   @MethodSource("rows")
   void mapsEachStatusAsTheSpecTableSays(String endpoint, int status, String errorCode,
       String expected) {
