@@ -145,7 +145,7 @@ class BrokerClientHeadersTest {
   }
 
   @Test
-  @DisplayName("P-07/D-02/UB-01/P-01: query parameters of polls and deletes")
+  @DisplayName("P-07/D-02/UB-01/P-01/F-03: query parameters of polls, deletes and fetches")
   void sendsTheRequiredQueryParameters() {
     stubEveryEndpoint();
     var client = WireMockBroker.client(wm);
@@ -153,6 +153,8 @@ class BrokerClientHeadersTest {
     client.deprovision("i", Bodies.OFFERING);
     client.unbind("i", "b", Bodies.OFFERING);
     client.provision("i", Bodies.provision());
+    client.fetchInstance("i", Optional.of(Bodies.OFFERING));
+    client.fetchBinding("i", "b", Optional.empty());
     var urls = requests().stream().map(LoggedRequest::getUrl).toList();
     assertThat(urls).containsExactly(
         "/v2/service_instances/i/service_bindings/b/last_operation"
@@ -160,7 +162,9 @@ class BrokerClientHeadersTest {
         "/v2/service_instances/i?service_id=svc-db&plan_id=plan-small&accepts_incomplete=true",
         "/v2/service_instances/i/service_bindings/b"
             + "?service_id=svc-db&plan_id=plan-small&accepts_incomplete=true",
-        "/v2/service_instances/i?accepts_incomplete=true");
+        "/v2/service_instances/i?accepts_incomplete=true",
+        "/v2/service_instances/i?service_id=svc-db&plan_id=plan-small",
+        "/v2/service_instances/i/service_bindings/b");
   }
 
   @Test
