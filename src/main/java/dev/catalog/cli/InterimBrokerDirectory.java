@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads only the {@code brokers:} section of {@code catalog.yaml} (url, apiVersion, basic or
- * bearer auth with {@code fromEnv}/{@code fromFile} secrets, tls caFile/insecureSkipVerify).
- * Interim: replaced by the config loader of issue 2, which also gives file:line:column errors.
+ * Reads only the {@code brokers:} section of {@code catalog.yaml} (url, apiVersion, basic or bearer
+ * auth with {@code fromEnv}/{@code fromFile} secrets, tls caFile/insecureSkipVerify). Interim:
+ * replaced by the config loader of issue 2, which also gives file:line:column errors.
  */
 final class InterimBrokerDirectory implements BrokerDirectory {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -43,7 +43,8 @@ final class InterimBrokerDirectory implements BrokerDirectory {
     return out;
   }
 
-  private static ConfiguredBroker broker(Path config, String path, JsonNode node, CliEnvironment env) {
+  private static ConfiguredBroker broker(
+      Path config, String path, JsonNode node, CliEnvironment env) {
     var name = text(config, path + ".name", node.get("name"));
     var url = text(config, path + ".url", node.get("url"));
     BrokerConnection connection;
@@ -55,7 +56,8 @@ final class InterimBrokerDirectory implements BrokerDirectory {
       var tls = node.path("tls");
       if (tls.hasNonNull("caFile")) {
         var base = config.toAbsolutePath().getParent();
-        connection = connection.withTls(TlsSettings.withCaFile(base.resolve(tls.get("caFile").asText())));
+        connection =
+            connection.withTls(TlsSettings.withCaFile(base.resolve(tls.get("caFile").asText())));
       } else if (tls.path("insecureSkipVerify").asBoolean(false)) {
         connection = connection.withTls(TlsSettings.insecure());
       }
@@ -69,12 +71,13 @@ final class InterimBrokerDirectory implements BrokerDirectory {
     var auth = broker.path("auth");
     if (auth.has("basic")) {
       var basic = auth.get("basic");
-      return BrokerAuth.basic(text(config, path + ".basic.username", basic.get("username")),
+      return BrokerAuth.basic(
+          text(config, path + ".basic.username", basic.get("username")),
           secret(config, path + ".basic.password", basic.get("password"), env));
     }
     if (auth.has("bearer")) {
-      return BrokerAuth.bearer(secret(config, path + ".bearer.token",
-          auth.get("bearer").get("token"), env));
+      return BrokerAuth.bearer(
+          secret(config, path + ".bearer.token", auth.get("bearer").get("token"), env));
     }
     return BrokerAuth.none();
   }
@@ -84,8 +87,8 @@ final class InterimBrokerDirectory implements BrokerDirectory {
       var name = ref.get("fromEnv").asText();
       var value = env.env().get(name);
       if (value == null) {
-        throw new CatalogException(config + ": " + path + ": environment variable " + name
-            + " is not set");
+        throw new CatalogException(
+            config + ": " + path + ": environment variable " + name + " is not set");
       }
       return Secret.of(value);
     }
@@ -97,8 +100,8 @@ final class InterimBrokerDirectory implements BrokerDirectory {
         throw new CatalogException(config + ": " + path + ": cannot read " + file, e);
       }
     }
-    throw new CatalogException(config + ": " + path + ": expected { fromEnv: NAME } or"
-        + " { fromFile: PATH }");
+    throw new CatalogException(
+        config + ": " + path + ": expected { fromEnv: NAME } or" + " { fromFile: PATH }");
   }
 
   private static String text(Path config, String path, JsonNode node) {

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
  * with {@code --plan SERVICE/PLAN}, that plan's parameter schema. A broker that fails is reported
  * on stderr and the others are still listed; the exit code is then 1.
  */
-@Command(name = "marketplace", mixinStandardHelpOptions = true,
+@Command(
+    name = "marketplace",
+    mixinStandardHelpOptions = true,
     description = "List the services and plans of every configured broker.")
 final class MarketplaceCommand implements Callable<Integer> {
   /** Output formats. */
@@ -34,18 +36,26 @@ final class MarketplaceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "catalog.yaml",
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      defaultValue = "catalog.yaml",
       description = "Configuration file (default: ${DEFAULT-VALUE}).")
   Path file;
 
   @Option(names = "--broker", paramLabel = "NAME", description = "Only this broker.")
   String brokerName;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--plan", paramLabel = "SERVICE/PLAN",
+  @Option(
+      names = "--plan",
+      paramLabel = "SERVICE/PLAN",
       description = "Show the parameter schemas of one plan.")
   String plan;
 
@@ -82,11 +92,15 @@ final class MarketplaceCommand implements Callable<Integer> {
 
   private MarketplaceListing list(ConfiguredBroker broker, HttpTrace trace) {
     if (broker.connection().tls().insecureSkipVerify()) {
-      env.err().println("Warning: broker \"" + broker.name()
-          + "\": TLS certificate verification is disabled (insecureSkipVerify)");
+      env.err()
+          .println(
+              "Warning: broker \""
+                  + broker.name()
+                  + "\": TLS certificate verification is disabled (insecureSkipVerify)");
     }
-    var client = BrokerClient.create(broker.connection(), trace, Sleeper.REAL, Clock.systemUTC(),
-        RetryPolicy.DEFAULT);
+    var client =
+        BrokerClient.create(
+            broker.connection(), trace, Sleeper.REAL, Clock.systemUTC(), RetryPolicy.DEFAULT);
     try {
       return new MarketplaceListing(broker, Optional.of(client.catalog()), Optional.empty());
     } catch (CatalogException e) {
@@ -104,8 +118,13 @@ final class MarketplaceCommand implements Callable<Integer> {
     var match = all.stream().filter(b -> b.name().equals(brokerName)).toList();
     if (match.isEmpty()) {
       var names = all.stream().map(ConfiguredBroker::name).toList();
-      throw new CatalogException("no broker named \"" + brokerName + "\" in " + file
-          + "; configured: " + String.join(", ", names));
+      throw new CatalogException(
+          "no broker named \""
+              + brokerName
+              + "\" in "
+              + file
+              + "; configured: "
+              + String.join(", ", names));
     }
     return match;
   }

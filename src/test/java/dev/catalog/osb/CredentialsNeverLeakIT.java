@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The broker password and every binding credential never appear in the --verbose trace,
- * exception messages, printed values or anything written to stdout/stderr (logs included).
+ * The broker password and every binding credential never appear in the --verbose trace, exception
+ * messages, printed values or anything written to stdout/stderr (logs included).
  */
 class CredentialsNeverLeakIT {
   private static final String PASSWORD = "broker-pw-" + UUID.randomUUID();
@@ -49,10 +49,16 @@ class CredentialsNeverLeakIT {
   }
 
   private BrokerClient client(String password, StringWriter trace) {
-    var connection = BrokerConnection.of(broker.baseUrl("data"),
-        BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of(password)));
-    return BrokerClient.create(connection, HttpTrace.printingTo(new PrintWriter(trace)),
-        new RecordingSleeper(clock), clock, RetryPolicy.DEFAULT);
+    var connection =
+        BrokerConnection.of(
+            broker.baseUrl("data"),
+            BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of(password)));
+    return BrokerClient.create(
+        connection,
+        HttpTrace.printingTo(new PrintWriter(trace)),
+        new RecordingSleeper(clock),
+        clock,
+        RetryPolicy.DEFAULT);
   }
 
   @Test
@@ -71,11 +77,22 @@ class CredentialsNeverLeakIT {
       var instanceId = UUID.randomUUID().toString();
       var bindingId = UUID.randomUUID().toString();
       var params = JsonNodeFactory.instance.objectNode().put("storage_gb", 5);
-      var provision = client.provision(instanceId, new ProvisionRequest(DB_SERVICE_ID,
-          DB_SMALL_PLAN_ID, Bodies.context(), "org", "space", Optional.of(params),
-          Optional.empty()));
-      var bind = client.bind(instanceId, bindingId,
-          BindRequest.of(DB_SERVICE_ID, DB_SMALL_PLAN_ID, Bodies.context()));
+      var provision =
+          client.provision(
+              instanceId,
+              new ProvisionRequest(
+                  DB_SERVICE_ID,
+                  DB_SMALL_PLAN_ID,
+                  Bodies.context(),
+                  "org",
+                  "space",
+                  Optional.of(params),
+                  Optional.empty()));
+      var bind =
+          client.bind(
+              instanceId,
+              bindingId,
+              BindRequest.of(DB_SERVICE_ID, DB_SMALL_PLAN_ID, Bodies.context()));
       var fetched = client.fetchBinding(instanceId, bindingId, Optional.empty());
       printed.add(provision.toString());
       printed.add(bind.toString());
@@ -83,12 +100,20 @@ class CredentialsNeverLeakIT {
       printed.add(client.connection().toString());
 
       broker.faults().failNext(1, "PUT", 500, Timing.AFTER_WORK);
-      var afterWork = catchThrowableOfType(BrokerException.class, () -> client.bind(instanceId,
-          UUID.randomUUID().toString(),
-          BindRequest.of(DB_SERVICE_ID, DB_SMALL_PLAN_ID, Bodies.context())));
-      var unauthorized = catchThrowableOfType(BrokerException.class,
-          () -> client("wrong-" + PASSWORD, trace).fetchBinding(instanceId, bindingId,
-              Optional.empty()));
+      var afterWork =
+          catchThrowableOfType(
+              BrokerException.class,
+              () ->
+                  client.bind(
+                      instanceId,
+                      UUID.randomUUID().toString(),
+                      BindRequest.of(DB_SERVICE_ID, DB_SMALL_PLAN_ID, Bodies.context())));
+      var unauthorized =
+          catchThrowableOfType(
+              BrokerException.class,
+              () ->
+                  client("wrong-" + PASSWORD, trace)
+                      .fetchBinding(instanceId, bindingId, Optional.empty()));
       for (var e : List.of(afterWork, unauthorized)) {
         printed.add(e.getMessage());
         printed.add(e.toString());
@@ -98,11 +123,14 @@ class CredentialsNeverLeakIT {
       }
 
       var config = dir.resolve("catalog.yaml");
-      Files.writeString(config, "brokers:\n  - name: data\n    url: " + broker.baseUrl("data")
-          + "\n    auth:\n      basic:\n        username: admin\n"
-          + "        password: { fromEnv: PW }\n");
-      var cli = CliRun.run(Map.of("PW", PASSWORD), "--verbose", "marketplace", "-f",
-          config.toString());
+      Files.writeString(
+          config,
+          "brokers:\n  - name: data\n    url: "
+              + broker.baseUrl("data")
+              + "\n    auth:\n      basic:\n        username: admin\n"
+              + "        password: { fromEnv: PW }\n");
+      var cli =
+          CliRun.run(Map.of("PW", PASSWORD), "--verbose", "marketplace", "-f", config.toString());
       printed.add(cli.out());
       printed.add(cli.err());
 

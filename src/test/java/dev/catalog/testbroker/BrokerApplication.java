@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The Spring wiring of the reference broker. Spring Cloud OSB maps every endpoint both at {@code
- * /v2/...} and at {@code /{platformInstanceId}/v2/...}, so {@code http://host:port/data} and
- * {@code http://host:port/messaging} both work as broker base URLs.
+ * /v2/...} and at {@code /{platformInstanceId}/v2/...}, so {@code http://host:port/data} and {@code
+ * http://host:port/messaging} both work as broker base URLs.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -32,8 +32,9 @@ class BrokerApplication {
 
   @Bean
   FilterRegistrationBean<BasicAuthFilter> basicAuth(ReferenceBroker.Options options) {
-    var bean = new FilterRegistrationBean<>(
-        new BasicAuthFilter(ReferenceBroker.USERNAME, options.password()));
+    var bean =
+        new FilterRegistrationBean<>(
+            new BasicAuthFilter(ReferenceBroker.USERNAME, options.password()));
     bean.setOrder(1);
     return bean;
   }

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Faults the reference broker injects into its next requests to {@code /v2/...}: a status
- * returned before the work is done (nothing changes) or after it (the change happened, the
- * platform cannot know), or a delay before answering.
+ * Faults the reference broker injects into its next requests to {@code /v2/...}: a status returned
+ * before the work is done (nothing changes) or after it (the change happened, the platform cannot
+ * know), or a delay before answering.
  */
 public final class FaultInjector {
   /** When an injected status replaces the real response. */
@@ -21,7 +21,9 @@ public final class FaultInjector {
 
   private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
 
-  /** The next {@code count} requests (of {@code method}, or any if null) fail with {@code status}. */
+  /**
+   * The next {@code count} requests (of {@code method}, or any if null) fail with {@code status}.
+   */
   public void failNext(int count, String method, int status, Timing timing) {
     for (int i = 0; i < count; i++) {
       queue.add(new Fault(method, status, timing, Duration.ZERO));
