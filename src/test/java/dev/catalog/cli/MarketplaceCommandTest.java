@@ -21,12 +21,18 @@ class MarketplaceCommandTest {
 
   @Test
   void unsetPasswordVariableIsNamed() throws IOException {
-    var file = config("brokers:\n  - name: acme\n    url: http://127.0.0.1:9\n    auth:\n"
-        + "      basic: { username: admin, password: { fromEnv: ACME_PASSWORD } }\n");
+    var file =
+        config(
+            "brokers:\n  - name: acme\n    url: http://127.0.0.1:9\n    auth:\n"
+                + "      basic: { username: admin, password: { fromEnv: ACME_PASSWORD } }\n");
     var run = CliRun.run(Map.of(), "marketplace", "-f", file.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.err()).isEqualTo("Error: " + file + ": brokers[0].auth.basic.password:"
-        + " environment variable ACME_PASSWORD is not set\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "Error: "
+                + file
+                + ": brokers[0].auth.basic.password:"
+                + " environment variable ACME_PASSWORD is not set\n");
     assertThat(run.out()).isEmpty();
   }
 
@@ -44,8 +50,9 @@ class MarketplaceCommandTest {
     var file = config("brokers:\n  - name: acme\n    url: http://admin:pw@127.0.0.1:9\n");
     var run = CliRun.run("marketplace", "-f", file.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.err()).isEqualTo("Error: " + file
-        + ": brokers[0]: broker URL must not contain credentials; use auth\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "Error: " + file + ": brokers[0]: broker URL must not contain credentials; use auth\n");
   }
 
   @Test

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.catalog.Secret;
 import dev.catalog.testbroker.FaultInjector.Timing;
 import dev.catalog.testbroker.ReferenceBroker;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -158,5 +160,22 @@ class BrokerFaultsIT {
     broker.faults().failNext(2, "GET", 503, Timing.BEFORE_WORK);
     assertThat(client("data").catalog().services()).hasSize(2);
     assertThat(sleeper.sleeps()).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("T-01/4.2: a broker slower than the request timeout is retried for a GET")
+  void slowCatalogTimesOutAndIsRetried() {
+    client("data").catalog(); // warm up, so only the injected delay is slow
+    broker.faults().delayNext(Duration.ofSeconds(5));
+    var connection =
+        BrokerConnection.of(
+                broker.baseUrl("data"),
+                BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of(broker.password())))
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
+    var traced = new ArrayList<HttpExchange>();
+    var client = BrokerClient.create(connection, traced::add, sleeper, clock, RetryPolicy.DEFAULT);
+    assertThat(client.catalog().services()).hasSize(2);
+    assertThat(traced.get(0).failure()).contains("no response within 1s");
+    assertThat(traced.get(traced.size() - 1).status()).isEqualTo(200);
   }
 }

@@ -128,6 +128,7 @@ public final class ReferenceBroker implements AutoCloseable {
 
   @Override
   public void close() {
+    faults.close();
     context.close();
   }
 }
