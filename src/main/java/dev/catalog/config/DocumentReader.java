@@ -22,7 +22,13 @@ final class DocumentReader {
       return;
     }
     var r = MapReader.of(root, "", "", new HashMap<>(), context).orElseThrow().allowOnly(KEYS);
-    r.requiredString("apiVersion")
+    if (!r.has("apiVersion")) {
+      r.error(
+          "apiVersion",
+          "missing required key",
+          "start the file with \"apiVersion: " + CatalogConfig.API_VERSION + "\"");
+    }
+    r.string("apiVersion")
         .filter(v -> !v.equals(CatalogConfig.API_VERSION))
         .ifPresent(
             v ->

@@ -1,6 +1,7 @@
 package dev.catalog.config;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +18,13 @@ final class EnvExpander {
     this.env = Map.copyOf(env);
   }
 
-  /** The expanded text; problems are reported at the scalar's location. */
-  String expand(String text, Location location, String field, Diagnostics diagnostics) {
+  /** The expanded text, or empty after reporting a problem at the scalar's location. */
+  Optional<String> expand(
+      String text, Location location, String field, Diagnostics diagnostics) {
     if (!text.contains("${")) {
-      return text;
+      return Optional.of(text);
     }
+    boolean failed = false;
     var out = new StringBuilder();
     int i = 0;
     while (i < text.length()) {
@@ -38,7 +41,7 @@ final class EnvExpander {
               "malformed variable reference; expected ${NAME} with NAME made of letters, digits"
                   + " and _",
               "write $${ for a literal ${");
-          return text;
+          return Optional.empty();
         }
         var value = env.get(name);
         if (value == null) {
@@ -47,6 +50,7 @@ final class EnvExpander {
               field,
               "environment variable \"" + name + "\" is not set",
               "set it, or write $${" + name + "} for a literal ${" + name + "}");
+          failed = true;
         } else {
           out.append(value);
         }
@@ -55,6 +59,6 @@ final class EnvExpander {
         out.append(text.charAt(i++));
       }
     }
-    return out.toString();
+    return failed ? Optional.empty() : Optional.of(out.toString());
   }
 }

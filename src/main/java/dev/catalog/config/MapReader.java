@@ -99,15 +99,20 @@ final class MapReader {
     return entry == null ? map.location() : entry.value().location();
   }
 
+  private boolean isBroken(String key) {
+    var entry = map.entries().get(key);
+    return entry != null && entry.value() instanceof YamlScalar s && s.broken();
+  }
+
   /** Whether the key is written with a value other than null. */
   boolean has(String key) {
     var entry = map.entries().get(key);
     return entry != null && !(entry.value() instanceof YamlScalar s && s.isNull());
   }
 
-  /** The key's value, unless absent or null; records its location. */
+  /** The key's value, unless absent, null or already reported as broken; records its location. */
   Optional<YamlNode> node(String key) {
-    if (!has(key)) {
+    if (!has(key) || isBroken(key)) {
       return Optional.empty();
     }
     var value = map.entries().get(key).value();
@@ -117,7 +122,9 @@ final class MapReader {
 
   /** Like {@link #node} but reports a missing key. */
   Optional<YamlNode> required(String key) {
-    if (!map.entries().containsKey(key)) {
+    if (isBroken(key)) {
+      return Optional.empty();
+    } else if (!map.entries().containsKey(key)) {
       error(key, "missing required key", "");
     } else if (!has(key)) {
       error(key, "missing value", "");

@@ -47,6 +47,9 @@ final class SecretRefReader {
     }
     var ref = reader.get().allowOnly(KINDS);
     var given = ref.keys().stream().filter(KINDS::contains).toList();
+    if (given.isEmpty() && !ref.keys().isEmpty()) {
+      return Optional.empty(); // only unknown keys, each reported with its nearest valid one
+    }
     if (given.size() != 1) {
       var problem =
           given.isEmpty()

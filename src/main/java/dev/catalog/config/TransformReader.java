@@ -30,6 +30,9 @@ final class TransformReader {
   private static Optional<KeyTransform> transform(MapReader t) {
     t.allowOnly(KINDS);
     var given = t.keys().stream().filter(KINDS::contains).toList();
+    if (given.isEmpty() && !t.keys().isEmpty()) {
+      return Optional.empty(); // only unknown keys, each reported with its nearest valid one
+    }
     if (given.size() != 1) {
       t.context()
           .diagnostics()

@@ -109,15 +109,17 @@ final class YamlTreeReader {
       diagnostics.error(
           location, path, "YAML aliases (*" + parser.getText() + ") are not supported",
           "write the value out");
-      return new YamlScalar(JSON.nullNode(), "", location);
+      return new YamlScalar(JSON.nullNode(), "", location, true);
     }
     var text = parser.getText();
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      var expanded = env.expand(text, location, path, diagnostics);
+      return expanded.isPresent()
+          ? new YamlScalar(JSON.textNode(expanded.get()), expanded.get(), location)
+          : new YamlScalar(JSON.textNode(text), text, location, true);
+    }
     JsonNode value =
         switch (parser.currentToken()) {
-          case VALUE_STRING -> {
-            text = env.expand(text, location, path, diagnostics);
-            yield JSON.textNode(text);
-          }
           case VALUE_NUMBER_INT -> integer(parser);
           case VALUE_NUMBER_FLOAT -> JSON.numberNode(parser.getDoubleValue());
           case VALUE_TRUE -> JSON.booleanNode(true);
