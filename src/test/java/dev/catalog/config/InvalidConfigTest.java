@@ -83,7 +83,8 @@ class InvalidConfigTest {
 
   @Test
   void inlineSecretValuesAreNeverQuotedInErrors() {
-    for (var name : List.of("inline-password", "inline-bearer-token", "url-with-credentials")) {
+    for (var name : List.of(
+        "inline-password", "inline-bearer-token", "url-with-credentials", "many-errors-in-one-file")) {
       assertThat(String.join("\n", errorsOf(name)))
           .doesNotContain("hunter2")
           .doesNotContain("eyJhbGciOiJIUzI1NiJ9");
