@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code backend:} block: where state is kept. The loader checks the type and that each
- * setting is known for it; the state layer interprets the settings.
+ * The {@code backend:} block: where state is kept. The loader checks the type and that each setting
+ * is known for it; the state layer interprets the settings.
  *
  * @param type {@code local}, {@code git} or {@code configmap}
  * @param settings the other keys, as strings after {@code ${ENV}} expansion
@@ -19,7 +19,13 @@ public record Backend(String type, Map<String, String> settings, Location locati
           "local", List.of("path"),
           "git",
               List.of(
-                  "url", "branch", "path", "author", "tokenEnv", "tokenFile", "sshKeyFile",
+                  "url",
+                  "branch",
+                  "path",
+                  "author",
+                  "tokenEnv",
+                  "tokenFile",
+                  "sshKeyFile",
                   "cacheDir"),
           "configmap", List.of("namespace", "name", "kubeconfig", "context"));
 

@@ -103,7 +103,10 @@ final class BindingReader {
         return Optional.of(format);
       }
     }
-    f.error("format", "invalid format \"" + text + "\"", Suggestions.hint(text, List.of("json", "env")));
+    f.error(
+        "format",
+        "invalid format \"" + text + "\"",
+        Suggestions.hint(text, List.of("json", "env")));
     return Optional.empty();
   }
 }

@@ -10,7 +10,13 @@ import java.util.Optional;
 final class BrokerReader {
   static final List<String> KEYS =
       List.of(
-          "name", "url", "apiVersion", "auth", "tls", "originatingIdentity", "timeouts",
+          "name",
+          "url",
+          "apiVersion",
+          "auth",
+          "tls",
+          "originatingIdentity",
+          "timeouts",
           "concurrency");
 
   private BrokerReader() {}
@@ -44,7 +50,14 @@ final class BrokerReader {
       var source = new Source(r.path(), r.location(), fields);
       out.brokers.add(
           new Broker(
-              name.get(), url.get(), apiVersion, auth, tls, identity, timeouts, concurrency,
+              name.get(),
+              url.get(),
+              apiVersion,
+              auth,
+              tls,
+              identity,
+              timeouts,
+              concurrency,
               source));
     }
   }
@@ -107,11 +120,13 @@ final class BrokerReader {
   private static Timeouts timeouts(MapReader timeouts) {
     timeouts.allowOnly(List.of("connect", "request"));
     Duration connect =
-        timeouts.string("connect")
+        timeouts
+            .string("connect")
             .flatMap(t -> ValueChecks.duration(timeouts, "connect", t))
             .orElse(Timeouts.DEFAULT_CONNECT);
     Duration request =
-        timeouts.string("request")
+        timeouts
+            .string("request")
             .flatMap(t -> ValueChecks.duration(timeouts, "request", t))
             .orElse(Timeouts.DEFAULT_REQUEST);
     return new Timeouts(connect, request);

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The whole desired state, merged from every file given with {@code -f}: valid by construction
- * of the loader (names unique, references resolved).
+ * The whole desired state, merged from every file given with {@code -f}: valid by construction of
+ * the loader (names unique, references resolved).
  *
  * @param apiVersion always {@code catalog/v1}
  * @param backend where state is kept

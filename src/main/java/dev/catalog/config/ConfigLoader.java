@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 /**
  * Loads the desired state from the files and directories given with {@code -f}: a directory
  * contributes its {@code *.yaml} and {@code *.yml} files in name order, all files are merged,
- * {@code ${ENV}} is expanded, and every problem in every file is collected before failing.
- * Secret references are not resolved here (see {@link SecretResolver}).
+ * {@code ${ENV}} is expanded, and every problem in every file is collected before failing. Secret
+ * references are not resolved here (see {@link SecretResolver}).
  */
 public final class ConfigLoader {
   private final Map<String, String> env;

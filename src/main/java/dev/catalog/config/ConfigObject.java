@@ -71,8 +71,8 @@ public final class ConfigObject {
   }
 
   /**
-   * Where the value at a JSON Pointer was written; for a pointer to something that was not
-   * written (a missing required property), the nearest enclosing value that was.
+   * Where the value at a JSON Pointer was written; for a pointer to something that was not written
+   * (a missing required property), the nearest enclosing value that was.
    */
   public Location locationOf(String jsonPointer) {
     for (var p = jsonPointer; !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {

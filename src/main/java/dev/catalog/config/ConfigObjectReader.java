@@ -9,7 +9,9 @@ import dev.catalog.config.YamlNode.YamlScalar;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Turns a free-form YAML mapping ({@code parameters}, {@code context}) into a located JSON object. */
+/**
+ * Turns a free-form YAML mapping ({@code parameters}, {@code context}) into a located JSON object.
+ */
 final class ConfigObjectReader {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -7,8 +7,8 @@ import java.util.Objects;
  * Printed as {@code catalog.yaml:14:11: instances[1].plan: message; hint}.
  *
  * @param location where the offending value (or key) is
- * @param field the field path as the user reads it, like {@code instances[1].plan}; empty for
- *     a problem with a whole file
+ * @param field the field path as the user reads it, like {@code instances[1].plan}; empty for a
+ *     problem with a whole file
  * @param message what is wrong; never contains a secret value
  * @param hint how to fix it, like {@code did you mean "plan"?}; empty when there is none
  */

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Collects every problem found while loading, so all are reported at once instead of one per
- * run. Local to one load; not shared between threads.
+ * Collects every problem found while loading, so all are reported at once instead of one per run.
+ * Local to one load; not shared between threads.
  */
 final class Diagnostics {
   private final List<Diagnostic> found = new ArrayList<>();
@@ -24,8 +24,8 @@ final class Diagnostics {
   }
 
   /**
-   * The problems in the order the files were given, then by line and column; problems at the
-   * same place keep the order they were found in.
+   * The problems in the order the files were given, then by line and column; problems at the same
+   * place keep the order they were found in.
    */
   List<Diagnostic> sorted(List<String> fileOrder) {
     Comparator<Diagnostic> order =

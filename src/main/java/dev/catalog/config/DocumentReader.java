@@ -5,7 +5,8 @@ import java.util.List;
 
 /** Binds the root mapping of one file: {@code apiVersion}, {@code backend} and the three lists. */
 final class DocumentReader {
-  static final List<String> KEYS = List.of("apiVersion", "backend", "brokers", "instances", "bindings");
+  static final List<String> KEYS =
+      List.of("apiVersion", "backend", "brokers", "instances", "bindings");
 
   private DocumentReader() {}
 

@@ -19,8 +19,7 @@ final class EnvExpander {
   }
 
   /** The expanded text, or empty after reporting a problem at the scalar's location. */
-  Optional<String> expand(
-      String text, Location location, String field, Diagnostics diagnostics) {
+  Optional<String> expand(String text, Location location, String field, Diagnostics diagnostics) {
     if (!text.contains("${")) {
       return Optional.of(text);
     }

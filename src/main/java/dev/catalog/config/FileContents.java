@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * What one file declared, filled in while binding it: the resources that bound completely, and
- * every name declared or referenced (also for resources with other errors, so a broker with a
- * bad URL does not make each instance on it a dangling reference as well).
+ * every name declared or referenced (also for resources with other errors, so a broker with a bad
+ * URL does not make each instance on it a dangling reference as well).
  */
 final class FileContents {
   /** The kinds of named resource, with their words for messages. */

@@ -11,8 +11,15 @@ import java.util.Optional;
 final class InstanceReader {
   static final List<String> KEYS =
       List.of(
-          "name", "broker", "service", "plan", "parameters", "parametersFrom", "context",
-          "maintenance", "lifecycle");
+          "name",
+          "broker",
+          "service",
+          "plan",
+          "parameters",
+          "parametersFrom",
+          "context",
+          "maintenance",
+          "lifecycle");
 
   private InstanceReader() {}
 

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * Typed access to the keys of one YAML mapping. Each wrong type, missing key or unknown key is
- * reported with its location and path, and the accessor returns empty, so binding goes on and
- * every problem in a file is found in one run. Records where each key's value was written into
- * the resource's source map.
+ * reported with its location and path, and the accessor returns empty, so binding goes on and every
+ * problem in a file is found in one run. Records where each key's value was written into the
+ * resource's source map.
  */
 final class MapReader {
   private final YamlMap map;
@@ -39,7 +39,11 @@ final class MapReader {
    * @param fields the resource's source map, filled in as keys are read
    */
   static Optional<MapReader> of(
-      YamlNode node, String path, String prefix, Map<String, Location> fields, ReadContext context) {
+      YamlNode node,
+      String path,
+      String prefix,
+      Map<String, Location> fields,
+      ReadContext context) {
     if (node instanceof YamlMap m) {
       return Optional.of(new MapReader(m, path, prefix, fields, context));
     }
@@ -148,24 +152,29 @@ final class MapReader {
   }
 
   Optional<Boolean> bool(String key) {
-    return node(key).flatMap(n -> {
-      if (n instanceof YamlScalar s && s.value().isBoolean()) {
-        return Optional.of(s.value().booleanValue());
-      }
-      wrongType(n, key, "a boolean (true or false)");
-      return Optional.empty();
-    });
+    return node(key)
+        .flatMap(
+            n -> {
+              if (n instanceof YamlScalar s && s.value().isBoolean()) {
+                return Optional.of(s.value().booleanValue());
+              }
+              wrongType(n, key, "a boolean (true or false)");
+              return Optional.empty();
+            });
   }
 
   Optional<Integer> integer(String key) {
-    return node(key).flatMap(n -> {
-      if (n instanceof YamlScalar s && s.value().isIntegralNumber()
-          && s.value().bigIntegerValue().bitLength() < 32) {
-        return Optional.of(s.value().intValue());
-      }
-      wrongType(n, key, "an integer");
-      return Optional.empty();
-    });
+    return node(key)
+        .flatMap(
+            n -> {
+              if (n instanceof YamlScalar s
+                  && s.value().isIntegralNumber()
+                  && s.value().bigIntegerValue().bitLength() < 32) {
+                return Optional.of(s.value().intValue());
+              }
+              wrongType(n, key, "an integer");
+              return Optional.empty();
+            });
   }
 
   Optional<MapReader> object(String key) {
@@ -202,10 +211,13 @@ final class MapReader {
 
   private void wrongType(YamlNode node, String key, String expected) {
     var got = node.kind();
-    if (node instanceof YamlScalar s && s.value().isIntegralNumber()
+    if (node instanceof YamlScalar s
+        && s.value().isIntegralNumber()
         && s.value().bigIntegerValue().abs().compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
       got = "a number too large";
     }
-    context.diagnostics().error(node.location(), pathOf(key), "expected " + expected + ", got " + got);
+    context
+        .diagnostics()
+        .error(node.location(), pathOf(key), "expected " + expected + ", got " + got);
   }
 }

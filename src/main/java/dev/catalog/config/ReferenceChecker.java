@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Checks what only the merged files can show: names declared twice (in one file or across
- * files), {@code broker:} and {@code instance:} references to names nobody declared, and a
- * backend declared in more than one file.
+ * Checks what only the merged files can show: names declared twice (in one file or across files),
+ * {@code broker:} and {@code instance:} references to names nobody declared, and a backend declared
+ * in more than one file.
  */
 final class ReferenceChecker {
   private static final int MAX_LISTED = 5;
@@ -32,8 +32,11 @@ final class ReferenceChecker {
           diagnostics.error(
               declaration.location(),
               declaration.field(),
-              declaration.kind().singular + " \"" + declaration.name()
-                  + "\" is already declared at " + first.location(),
+              declaration.kind().singular
+                  + " \""
+                  + declaration.name()
+                  + "\" is already declared at "
+                  + first.location(),
               "names must be unique among " + declaration.kind().plural + "; rename one");
         }
       }
@@ -70,8 +73,11 @@ final class ReferenceChecker {
     }
     var nearest = Suggestions.nearest(name, declared.keySet());
     if (nearest.isPresent()) {
-      return "did you mean \"" + nearest.get() + "\" (declared at "
-          + declared.get(nearest.get()).location() + ")?";
+      return "did you mean \""
+          + nearest.get()
+          + "\" (declared at "
+          + declared.get(nearest.get()).location()
+          + ")?";
     }
     var listed = new ArrayList<>(declared.values());
     var text =

@@ -38,8 +38,7 @@ public sealed interface SecretRef {
    * @param path the file, resolved against the directory of the YAML file it was written in
    * @param written the path as written in the YAML, for messages
    */
-  record FromFile(Path path, String written, String field, Location location)
-      implements SecretRef {
+  record FromFile(Path path, String written, String field, Location location) implements SecretRef {
     public FromFile {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(written, "written");

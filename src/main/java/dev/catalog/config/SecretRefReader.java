@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Binds {@code {fromEnv: NAME}}, {@code {fromFile: PATH}} and {@code {fromSecret: {namespace,
- * name, key}}}. Inline values are refused where the field is secret, and the refusal never
- * quotes the value.
+ * Binds {@code {fromEnv: NAME}}, {@code {fromFile: PATH}} and {@code {fromSecret: {namespace, name,
+ * key}}}. Inline values are refused where the field is secret, and the refusal never quotes the
+ * value.
  */
 final class SecretRefReader {
   static final List<String> KINDS = List.of("fromEnv", "fromFile", "fromSecret");
@@ -60,8 +60,9 @@ final class SecretRefReader {
     }
     return switch (given.get(0)) {
       case "fromEnv" -> fromEnv(ref, path);
-      case "fromFile" -> ref.requiredString("fromFile")
-          .map(f -> new SecretRef.FromFile(context.resolve(f), f, path, ref.location()));
+      case "fromFile" ->
+          ref.requiredString("fromFile")
+              .map(f -> new SecretRef.FromFile(context.resolve(f), f, path, ref.location()));
       default -> fromSecret(ref, path);
     };
   }

@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Reads the values behind {@link SecretRef}s, only when a command needs them (never during
- * {@code validate}). Values come back as {@link Secret} or {@link SensitiveJson}; a failure names
- * the reference and its {@code file:line:column} but never a value or content.
+ * Reads the values behind {@link SecretRef}s, only when a command needs them (never during {@code
+ * validate}). Values come back as {@link Secret} or {@link SensitiveJson}; a failure names the
+ * reference and its {@code file:line:column} but never a value or content.
  */
 public final class SecretResolver {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A JSON object read through {@code parametersFrom}: merged into the parameters sent to a broker,
- * but shown as {@code (sensitive)} everywhere else. Like {@link dev.catalog.Secret}, its content
- * is reachable only through {@link #reveal()}.
+ * but shown as {@code (sensitive)} everywhere else. Like {@link dev.catalog.Secret}, its content is
+ * reachable only through {@link #reveal()}.
  */
 public final class SensitiveJson {
   private final ObjectNode value;

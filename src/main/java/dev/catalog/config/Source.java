@@ -7,11 +7,11 @@ import java.util.Objects;
  * Where a resource was declared, and where each of its fields was, so that later layers (the
  * planner) can cite {@code file:line:column} for any field long after loading.
  *
- * @param path the resource's path as the user reads it, like {@code instances[1]} (the index is
- *     the position in its own file)
+ * @param path the resource's path as the user reads it, like {@code instances[1]} (the index is the
+ *     position in its own file)
  * @param location where the resource's mapping starts
- * @param fields location of each field's value, keyed by the path relative to the resource,
- *     like {@code plan}, {@code auth.basic.password} or {@code parametersFrom[0]}
+ * @param fields location of each field's value, keyed by the path relative to the resource, like
+ *     {@code plan}, {@code auth.basic.password} or {@code parametersFrom[0]}
  */
 public record Source(String path, Location location, Map<String, Location> fields) {
   public Source {
@@ -26,8 +26,8 @@ public record Source(String path, Location location, Map<String, Location> field
   }
 
   /**
-   * Where a field is: its own location if it was written, else that of the nearest enclosing
-   * field that was (a default value has no place of its own), else the resource's.
+   * Where a field is: its own location if it was written, else that of the nearest enclosing field
+   * that was (a default value has no place of its own), else the resource's.
    */
   public Location locationOf(String field) {
     for (var f = field; !f.isEmpty(); f = parentOf(f)) {

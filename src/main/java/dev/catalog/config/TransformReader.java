@@ -47,28 +47,30 @@ final class TransformReader {
       return Optional.empty();
     }
     return switch (given.get(0)) {
-      case "renameKey" -> t.required("renameKey")
-          .flatMap(n -> t.object("renameKey"))
-          .flatMap(
-              r -> {
-                r.allowOnly(List.of("from", "to"));
-                var from = r.requiredString("from");
-                var to = r.requiredString("to");
-                return from.isPresent() && to.isPresent()
-                    ? Optional.of(new KeyTransform.RenameKey(from.get(), to.get()))
-                    : Optional.empty();
-              });
-      case "addKey" -> t.required("addKey")
-          .flatMap(n -> t.object("addKey"))
-          .flatMap(
-              a -> {
-                a.allowOnly(List.of("key", "value"));
-                var key = a.requiredString("key");
-                var value = a.required("value").flatMap(v -> a.string("value"));
-                return key.isPresent() && value.isPresent()
-                    ? Optional.of(new KeyTransform.AddKey(key.get(), value.get()))
-                    : Optional.empty();
-              });
+      case "renameKey" ->
+          t.required("renameKey")
+              .flatMap(n -> t.object("renameKey"))
+              .flatMap(
+                  r -> {
+                    r.allowOnly(List.of("from", "to"));
+                    var from = r.requiredString("from");
+                    var to = r.requiredString("to");
+                    return from.isPresent() && to.isPresent()
+                        ? Optional.of(new KeyTransform.RenameKey(from.get(), to.get()))
+                        : Optional.empty();
+                  });
+      case "addKey" ->
+          t.required("addKey")
+              .flatMap(n -> t.object("addKey"))
+              .flatMap(
+                  a -> {
+                    a.allowOnly(List.of("key", "value"));
+                    var key = a.requiredString("key");
+                    var value = a.required("value").flatMap(v -> a.string("value"));
+                    return key.isPresent() && value.isPresent()
+                        ? Optional.of(new KeyTransform.AddKey(key.get(), value.get()))
+                        : Optional.empty();
+                  });
       case "removeKey" -> t.requiredString("removeKey").map(KeyTransform.RemoveKey::new);
       default -> t.requiredString("jsonKey").map(KeyTransform.JsonKey::new);
     };

@@ -27,7 +27,10 @@ final class ValueChecks {
     if (name.length() > MAX_NAME_LENGTH) {
       reader.error(
           key,
-          "name is " + name.length() + " characters long; at most " + MAX_NAME_LENGTH
+          "name is "
+              + name.length()
+              + " characters long; at most "
+              + MAX_NAME_LENGTH
               + " are allowed",
           "");
       return false;
@@ -44,9 +47,9 @@ final class ValueChecks {
   }
 
   /**
-   * A broker URL: absolute http or https with a host, no credentials, query or fragment. A
-   * trailing slash is dropped, since OSB paths ({@code /v2/catalog}) are appended to it. Problems
-   * never quote the URL, which might carry a password.
+   * A broker URL: absolute http or https with a host, no credentials, query or fragment. A trailing
+   * slash is dropped, since OSB paths ({@code /v2/catalog}) are appended to it. Problems never
+   * quote the URL, which might carry a password.
    */
   static Optional<URI> brokerUrl(MapReader reader, String key, String text) {
     URI uri;
@@ -66,9 +69,7 @@ final class ValueChecks {
       reader.error(key, "the URL has no host", "write it like https://broker.example.com");
     } else if (uri.getRawUserInfo() != null) {
       reader.error(
-          key,
-          "the URL must not contain credentials",
-          "use auth.basic with a password reference");
+          key, "the URL must not contain credentials", "use auth.basic with a password reference");
     } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       reader.error(key, "the URL must not have a query or fragment", "");
     } else {
@@ -83,23 +84,28 @@ final class ValueChecks {
     if (API_VERSION.matcher(text).matches()) {
       return true;
     }
-    reader.error(key, "invalid OSB API version \"" + text + "\"", "write MAJOR.MINOR, like \"2.17\"");
+    reader.error(
+        key, "invalid OSB API version \"" + text + "\"", "write MAJOR.MINOR, like \"2.17\"");
     return false;
   }
 
-  /** A positive duration like {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} or {@code 1m30s}. */
+  /**
+   * A positive duration like {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} or {@code 1m30s}.
+   */
   static Optional<Duration> duration(MapReader reader, String key, String text) {
     if (DURATION.matcher(text).matches()) {
       var total = Duration.ZERO;
       Matcher part = DURATION_PART.matcher(text);
       while (part.find()) {
         long amount = Long.parseLong(part.group(1));
-        total = total.plus(switch (part.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        });
+        total =
+            total.plus(
+                switch (part.group(2)) {
+                  case "ms" -> Duration.ofMillis(amount);
+                  case "s" -> Duration.ofSeconds(amount);
+                  case "m" -> Duration.ofMinutes(amount);
+                  default -> Duration.ofHours(amount);
+                });
       }
       if (!total.isZero()) {
         return Optional.of(total);

@@ -46,8 +46,8 @@ sealed interface YamlNode {
    *
    * @param value the typed value (text after {@code ${ENV}} expansion, number, boolean, null)
    * @param text the scalar as written (after expansion), so {@code 2.10} stays {@code "2.10"}
-   * @param broken whether a problem was already reported for it (an unset variable); binding
-   *     then skips it rather than report follow-on errors about the half-expanded text
+   * @param broken whether a problem was already reported for it (an unset variable); binding then
+   *     skips it rather than report follow-on errors about the half-expanded text
    */
   record YamlScalar(JsonNode value, String text, Location location, boolean broken)
       implements YamlNode {

@@ -107,7 +107,9 @@ final class YamlTreeReader {
       throws IOException {
     if (parser.isCurrentAlias()) {
       diagnostics.error(
-          location, path, "YAML aliases (*" + parser.getText() + ") are not supported",
+          location,
+          path,
+          "YAML aliases (*" + parser.getText() + ") are not supported",
           "write the value out");
       return new YamlScalar(JSON.nullNode(), "", location, true);
     }
@@ -153,8 +155,7 @@ final class YamlTreeReader {
       var message = "YAML syntax error: " + marked.getProblem();
       Mark context = marked.getContextMark();
       if (marked.getContext() != null && context != null) {
-        message +=
-            " (" + marked.getContext() + " started at line " + (context.getLine() + 1) + ")";
+        message += " (" + marked.getContext() + " started at line " + (context.getLine() + 1) + ")";
       }
       var mark = marked.getProblemMark();
       diagnostics.error(new Location(file, mark.getLine() + 1, mark.getColumn() + 1), "", message);

@@ -18,7 +18,8 @@ class ValidateCommandTest {
   void theExampleIsValidWithoutAnySecretInTheEnvironment() {
     var run = CliRun.run("validate", "-f", "examples/catalog.yaml");
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(run.out()).isEqualTo("Configuration is valid: 2 brokers, 3 instances, 4 bindings.\n");
+    assertThat(run.out())
+        .isEqualTo("Configuration is valid: 2 brokers, 3 instances, 4 bindings.\n");
     assertThat(run.err()).isEmpty();
   }
 
@@ -81,7 +82,11 @@ class ValidateCommandTest {
     var run =
         CliRun.run(
             Map.of("HOST", "127.0.0.1:8080"),
-            "validate", "-f", brokers.toString(), "-f", instances.toString());
+            "validate",
+            "-f",
+            brokers.toString(),
+            "-f",
+            instances.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).isEqualTo("Configuration is valid: 1 broker, 1 instance, 0 bindings.\n");
   }

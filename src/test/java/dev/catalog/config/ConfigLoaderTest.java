@@ -72,7 +72,9 @@ class ConfigLoaderTest {
     var second = write("b.yaml", "apiVersion: catalog/v1\nbackend:\n  type: git\n");
     assertThat(errors(Map.of(), first, second))
         .containsExactly(
-            second + ":3:3: backend: backend is already declared at " + first
+            second
+                + ":3:3: backend: backend is already declared at "
+                + first
                 + ":2:10; declare the backend in one file only");
   }
 
@@ -82,10 +84,12 @@ class ConfigLoaderTest {
     var second = write("b.yaml", "apiVersion: catalog/v2\n");
     assertThat(errors(Map.of(), second, first))
         .containsExactly(
-            second + ":1:13: apiVersion: unsupported apiVersion \"catalog/v2\"; write"
+            second
+                + ":1:13: apiVersion: unsupported apiVersion \"catalog/v2\"; write"
                 + " \"catalog/v1\"",
             first + ":2:10: brokers: expected a list, got an object",
-            first + ":3:1: nope: unknown key; expected one of: apiVersion, backend, brokers,"
+            first
+                + ":3:1: nope: unknown key; expected one of: apiVersion, backend, brokers,"
                 + " instances, bindings");
   }
 
@@ -121,8 +125,15 @@ class ConfigLoaderTest {
                   tags: ["team-${TEAM}"]
             """);
     var env =
-        Map.of("GIT_HOST", "git.example.com", "BROKER_HOST", "10.0.0.7", "REGION", "eu-west",
-            "TEAM", "shop");
+        Map.of(
+            "GIT_HOST",
+            "git.example.com",
+            "BROKER_HOST",
+            "10.0.0.7",
+            "REGION",
+            "eu-west",
+            "TEAM",
+            "shop");
     var config = load(env, file);
     assertThat(config.backend().setting("url")).isEqualTo("https://git.example.com/state.git");
     assertThat(config.broker("data").orElseThrow().url().toString())
@@ -137,11 +148,16 @@ class ConfigLoaderTest {
 
   @Test
   void anUnsetVariableInsideParametersIsReportedAtItsLocation() throws IOException {
-    var file = write("catalog.yaml", BROKERS + INSTANCES.substring(INSTANCES.indexOf("instances"))
-        + "    parameters: { owner: \"${OWNER}\" }\n");
+    var file =
+        write(
+            "catalog.yaml",
+            BROKERS
+                + INSTANCES.substring(INSTANCES.indexOf("instances"))
+                + "    parameters: { owner: \"${OWNER}\" }\n");
     assertThat(errors(Map.of(), file))
         .containsExactly(
-            file + ":10:26: instances[0].parameters.owner: environment variable \"OWNER\" is not"
+            file
+                + ":10:26: instances[0].parameters.owner: environment variable \"OWNER\" is not"
                 + " set; set it, or write $${OWNER} for a literal ${OWNER}");
   }
 

@@ -59,8 +59,7 @@ class ConfigObjectTest {
   @Test
   void sourceFallsBackToTheNearestWrittenField() {
     var at = new Location("c.yaml", 3, 5);
-    var source =
-        new Source("brokers[0]", at, Map.of("auth", new Location("c.yaml", 6, 7)));
+    var source = new Source("brokers[0]", at, Map.of("auth", new Location("c.yaml", 6, 7)));
     assertThat(source.locationOf("auth.basic.password")).isEqualTo(new Location("c.yaml", 6, 7));
     assertThat(source.locationOf("timeouts.connect")).isEqualTo(at);
     assertThat(source.pathOf("auth.basic")).isEqualTo("brokers[0].auth.basic");

@@ -30,7 +30,8 @@ class ExampleConfigTest {
                 new SecretRef.Literal("admin", "brokers[0].auth.basic.username", loc(27, 19)),
                 new SecretRef.FromEnv(
                     "DEMO_BROKER_PASSWORD", "brokers[0].auth.basic.password", loc(29, 19))));
-    assertThat(data.timeouts()).isEqualTo(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+    assertThat(data.timeouts())
+        .isEqualTo(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)));
     assertThat(data.concurrency()).isEqualTo(4);
     assertThat(data.tls()).isEqualTo(Tls.defaults());
     assertThat(data.location()).isEqualTo(loc(22, 5));

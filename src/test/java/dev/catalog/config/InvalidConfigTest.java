@@ -71,20 +71,26 @@ class InvalidConfigTest {
                 + " \"soon\"; write a number with a unit (ms, s, m, h), like 10s, 2m or 1m30s",
             "many-errors-in-one-file.yaml:9:5: instances[0].plan: missing required key",
             "many-errors-in-one-file.yaml:10:13: instances[0].broker: broker \"data\" is not"
-                + " declared; did you mean \"Data\" (declared at many-errors-in-one-file.yaml:3:11)?",
+                + " declared; did you mean \"Data\" (declared at"
+                + " many-errors-in-one-file.yaml:3:11)?",
             "many-errors-in-one-file.yaml:12:5: instances[0].paln: unknown key; did you mean"
                 + " \"plan\"?",
             "many-errors-in-one-file.yaml:14:5: bindings[0].credentials: missing required key;"
                 + " write credentials: {secret: {namespace: NS, name: NAME}} or {file: {path:"
                 + " PATH}}",
             "many-errors-in-one-file.yaml:15:15: bindings[0].instance: instance \"orders\" is not"
-                + " declared; declared instances: \"orders-db\" (many-errors-in-one-file.yaml:9:11)");
+                + " declared; declared instances: \"orders-db\""
+                + " (many-errors-in-one-file.yaml:9:11)");
   }
 
   @Test
   void inlineSecretValuesAreNeverQuotedInErrors() {
-    for (var name : List.of(
-        "inline-password", "inline-bearer-token", "url-with-credentials", "many-errors-in-one-file")) {
+    for (var name :
+        List.of(
+            "inline-password",
+            "inline-bearer-token",
+            "url-with-credentials",
+            "many-errors-in-one-file")) {
       assertThat(String.join("\n", errorsOf(name)))
           .doesNotContain("hunter2")
           .doesNotContain("eyJhbGciOiJIUzI1NiJ9");

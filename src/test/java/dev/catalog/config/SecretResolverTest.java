@@ -31,15 +31,15 @@ class SecretResolverTest {
     var config =
         load(
             """
-            apiVersion: catalog/v1
-            brokers:
-              - name: a
-                url: https://a.example.com
-                auth: { basic: { username: admin, password: { fromEnv: A_PASSWORD } } }
-              - name: b
-                url: https://b.example.com
-                auth: { basic: { username: { fromEnv: B_USER }, password: { fromFile: password.txt } } }
-            """);
+apiVersion: catalog/v1
+brokers:
+  - name: a
+    url: https://a.example.com
+    auth: { basic: { username: admin, password: { fromEnv: A_PASSWORD } } }
+  - name: b
+    url: https://b.example.com
+    auth: { basic: { username: { fromEnv: B_USER }, password: { fromFile: password.txt } } }
+""");
     var resolver =
         new SecretResolver(Map.of("A_PASSWORD", PASSWORD, "B_USER", "bob"), NO_KUBERNETES);
     var a = (BrokerAuth.Basic) config.broker("a").orElseThrow().auth().orElseThrow();
@@ -99,10 +99,10 @@ class SecretResolverTest {
                   - fromEnv: EXTRA_PARAMETERS
             """);
     var refs = config.instance("orders-db").orElseThrow().parametersFrom();
-    assertThat(refs).extracting(SecretRef::field)
+    assertThat(refs)
+        .extracting(SecretRef::field)
         .containsExactly("instances[0].parametersFrom[0]", "instances[0].parametersFrom[1]");
-    var resolver =
-        new SecretResolver(Map.of("EXTRA_PARAMETERS", "{\"tier\": 2}"), NO_KUBERNETES);
+    var resolver = new SecretResolver(Map.of("EXTRA_PARAMETERS", "{\"tier\": 2}"), NO_KUBERNETES);
     var fromFile = resolver.resolveObject(refs.get(0));
     assertThat(fromFile.reveal())
         .isEqualTo(new ObjectMapper().readTree("{\"admin_password\":\"" + PASSWORD + "\"}"));
@@ -115,8 +115,9 @@ class SecretResolverTest {
   void contentThatIsNotAJsonObjectIsReportedWithoutQuotingIt() {
     var ref = new SecretRef.FromEnv("P", "instances[0].parametersFrom[0]", loc());
     for (var content : List.of("{\"password\": \"" + PASSWORD + "\"", "[\"" + PASSWORD + "\"]")) {
-      var e = catchThrowable(() -> new SecretResolver(Map.of("P", content), NO_KUBERNETES)
-          .resolveObject(ref));
+      var e =
+          catchThrowable(
+              () -> new SecretResolver(Map.of("P", content), NO_KUBERNETES).resolveObject(ref));
       assertThat(e)
           .hasMessage(
               "catalog.yaml:7:19: instances[0].parametersFrom[0]: the content of fromEnv P is not"
@@ -132,17 +133,20 @@ class SecretResolverTest {
     var config =
         load(
             """
-            apiVersion: catalog/v1
-            brokers:
-              - name: data
-                url: http://127.0.0.1:8080/data
-                auth: { bearer: { token: { fromSecret: { namespace: ops, name: broker, key: token } } } }
-            """);
+apiVersion: catalog/v1
+brokers:
+  - name: data
+    url: http://127.0.0.1:8080/data
+    auth: { bearer: { token: { fromSecret: { namespace: ops, name: broker, key: token } } } }
+""");
     var auth = (BrokerAuth.Bearer) config.broker("data").orElseThrow().auth().orElseThrow();
     assertThat(auth.token())
         .isEqualTo(
             new SecretRef.FromSecret(
-                "ops", "broker", "token", "brokers[0].auth.bearer.token",
+                "ops",
+                "broker",
+                "token",
+                "brokers[0].auth.bearer.token",
                 new Location(dir.resolve("catalog.yaml").toString(), 5, 30)));
   }
 
