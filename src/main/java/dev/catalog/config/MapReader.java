@@ -5,9 +5,11 @@ import dev.catalog.config.YamlNode.YamlList;
 import dev.catalog.config.YamlNode.YamlMap;
 import dev.catalog.config.YamlNode.YamlScalar;
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Typed access to the keys of one YAML mapping. Each wrong type, missing key or unknown key is
@@ -21,6 +23,7 @@ final class MapReader {
   private final String prefix;
   private final Map<String, Location> fields;
   private final ReadContext context;
+  private final Set<String> suggested = new HashSet<>();
 
   private MapReader(
       YamlMap map, String path, String prefix, Map<String, Location> fields, ReadContext context) {
@@ -55,6 +58,7 @@ final class MapReader {
   MapReader allowOnly(List<String> allowed) {
     for (Entry entry : map.entries().values()) {
       if (!allowed.contains(entry.key())) {
+        Suggestions.nearest(entry.key(), allowed).ifPresent(suggested::add);
         context
             .diagnostics()
             .error(
@@ -129,7 +133,10 @@ final class MapReader {
     if (isBroken(key)) {
       return Optional.empty();
     } else if (!map.entries().containsKey(key)) {
-      error(key, "missing required key", "");
+      // A misspelt key ("paln") was already reported with this one as its suggestion.
+      if (!suggested.contains(key)) {
+        error(key, "missing required key", "");
+      }
     } else if (!has(key)) {
       error(key, "missing value", "");
     }
