@@ -56,6 +56,7 @@ public final class ConfigLoader {
               });
     }
     ReferenceChecker.check(contents, diagnostics);
+    SinkChecker.check(contents, diagnostics);
     if (!diagnostics.isEmpty()) {
       var order = new ArrayList<String>();
       paths.forEach(p -> order.add(p.toString()));
