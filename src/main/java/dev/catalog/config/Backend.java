@@ -1,5 +1,6 @@
 package dev.catalog.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,15 @@ public record Backend(String type, Map<String, String> settings, Location locati
   /** The default: local state beside the configuration. */
   public static Backend local(Location location) {
     return new Backend("local", Map.of(), location);
+  }
+
+  /**
+   * The directory relative settings (a local {@code path}, a {@code tokenFile}) are resolved
+   * against: that of the file the block is in, or of the first file when it was not written.
+   */
+  public Path directory() {
+    var parent = Path.of(location.file()).getParent();
+    return parent == null ? Path.of("") : parent;
   }
 
   /** A setting's value, or {@code null} when it was not given. */

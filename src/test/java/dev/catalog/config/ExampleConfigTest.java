@@ -90,6 +90,9 @@ class ExampleConfigTest {
   void bindsTheBackendSettings() {
     assertThat(config.backend().type()).isEqualTo("local");
     assertThat(config.backend().settings()).isEqualTo(Map.of("path", "catalog.state.json"));
+    assertThat(config.backend().directory()).isEqualTo(Path.of("examples"));
+    assertThat(Backend.local(new Location("catalog.yaml", 1, 1)).directory())
+        .isEqualTo(Path.of(""));
   }
 
   @Test
