@@ -3,17 +3,18 @@ package dev.catalog.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.catalog.CatalogException;
+import dev.catalog.config.Broker;
 import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.osb.RetryPolicy;
 import dev.catalog.osb.Sleeper;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,12 +37,7 @@ final class MarketplaceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "FILE",
-      defaultValue = "catalog.yaml",
-      description = "Configuration file (default: ${DEFAULT-VALUE}).")
-  Path file;
+  @Mixin ConfigOptions config;
 
   @Option(names = "--broker", paramLabel = "NAME", description = "Only this broker.")
   String brokerName;
@@ -60,20 +56,15 @@ final class MarketplaceCommand implements Callable<Integer> {
   String plan;
 
   private final CliEnvironment env;
-  private final BrokerDirectory directory;
 
   MarketplaceCommand(CliEnvironment env) {
-    this(env, new InterimBrokerDirectory());
-  }
-
-  MarketplaceCommand(CliEnvironment env, BrokerDirectory directory) {
     this.env = env;
-    this.directory = directory;
   }
 
   @Override
   public Integer call() {
-    var brokers = selected(directory.brokers(file, env));
+    var connections = new BrokerConnections(env);
+    var brokers = selected(config.load(env).brokers()).stream().map(connections::connect).toList();
     var trace = verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var listings = new ArrayList<MarketplaceListing>();
     for (var broker : brokers) {
@@ -111,19 +102,17 @@ final class MarketplaceCommand implements Callable<Integer> {
     }
   }
 
-  private List<ConfiguredBroker> selected(List<ConfiguredBroker> all) {
+  private List<Broker> selected(List<Broker> all) {
     if (brokerName == null) {
       return all;
     }
     var match = all.stream().filter(b -> b.name().equals(brokerName)).toList();
     if (match.isEmpty()) {
-      var names = all.stream().map(ConfiguredBroker::name).toList();
+      var names = all.stream().map(Broker::name).toList();
       throw new CatalogException(
-          "no broker named \""
+          "--broker: no broker named \""
               + brokerName
-              + "\" in "
-              + file
-              + "; configured: "
+              + "\" in the configuration; configured: "
               + String.join(", ", names));
     }
     return match;

@@ -127,7 +127,8 @@ class MarketplaceCommandIT {
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(run.err())
         .isEqualTo(
-            "Error: no broker named \"nope\" in " + file + "; configured: data, messaging\n");
+            "Error: --broker: no broker named \"nope\" in the configuration;"
+                + " configured: data, messaging\n");
   }
 
   @Test

@@ -125,7 +125,7 @@ class CredentialsNeverLeakIT {
       var config = dir.resolve("catalog.yaml");
       Files.writeString(
           config,
-          "brokers:\n  - name: data\n    url: "
+          "apiVersion: catalog/v1\nbrokers:\n  - name: data\n    url: "
               + broker.baseUrl("data")
               + "\n    auth:\n      basic:\n        username: admin\n"
               + "        password: { fromEnv: PW }\n");
