@@ -66,26 +66,25 @@ class MarketplaceCommandIT {
     var run = run("marketplace", "-f", config().toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
-    var block =
-        """
-          db (Database): A synchronous database [instances retrievable, bindings retrievable]
-            PLAN   FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
-            small  yes   yes       yes         -         1 vCPU, up to 100 GB
-            large  no    yes       yes         -         4 vCPU, up to 100 GB
-          queue (Message Queue): An asynchronous message queue
-            PLAN      FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
-            standard  yes   yes       no          1h        Provisioned in the background
-        """;
     assertThat(run.out())
         .isEqualTo(
             "Broker \"data\" ("
                 + broker.baseUrl("data")
                 + ")\n"
-                + block
+                + """
+  db (Database): A synchronous database [instances retrievable, bindings retrievable]
+    PLAN   FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
+    small  yes   yes       yes         -         1 vCPU, up to 100 GB
+    large  no    yes       yes         -         4 vCPU, up to 100 GB
+"""
                 + "Broker \"messaging\" ("
                 + broker.baseUrl("messaging")
                 + ")\n"
-                + block);
+                + """
+                    queue (Message Queue): An asynchronous message queue
+                      PLAN      FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
+                      standard  yes   yes       no          1h        Provisioned in the background
+                  """);
   }
 
   @Test
@@ -98,7 +97,7 @@ class MarketplaceCommandIT {
     assertThat(json.get("format_version").asInt()).isEqualTo(1);
     assertThat(json.at("/brokers/0/services/0/name").asText()).isEqualTo("db");
     assertThat(json.at("/brokers/0/services/0/plans/1/free").asBoolean()).isFalse();
-    assertThat(json.at("/brokers/1/services/1/plans/0/maximum_polling_duration").asInt())
+    assertThat(json.at("/brokers/1/services/0/plans/0/maximum_polling_duration").asInt())
         .isEqualTo(3600);
     assertThat(json.at("/brokers/2/name").asText()).isEqualTo("down");
     assertThat(json.at("/brokers/2/error").asText()).startsWith("broker \"down\": fetch catalog:");

@@ -3,7 +3,7 @@ package dev.catalog.testbroker;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.cloud.servicebroker.model.catalog.Catalog;
+import org.springframework.cloud.servicebroker.service.CatalogService;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 class BrokerApplication {
 
   @Bean
-  Catalog catalog() {
-    return BrokerCatalog.catalog();
+  CatalogService catalogService() {
+    return new PrefixCatalogService();
   }
 
   @Bean

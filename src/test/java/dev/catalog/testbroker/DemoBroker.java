@@ -36,7 +36,7 @@ public final class DemoBroker {
             + broker.baseUrl("data")
             + " (db service), "
             + broker.baseUrl("messaging")
-            + " (queue service); both serve the full catalog");
+            + " (queue service)");
     System.out.println("  username:    " + ReferenceBroker.USERNAME);
     System.out.println(
         "  password:    "
