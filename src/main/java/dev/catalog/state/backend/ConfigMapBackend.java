@@ -1,0 +1,298 @@
+package dev.catalog.state.backend;
+
+import static dev.catalog.state.backend.ConfigMapLayout.KEY_CHUNKS;
+import static dev.catalog.state.backend.ConfigMapLayout.KEY_ENCODING;
+import static dev.catalog.state.backend.ConfigMapLayout.KEY_FORMAT;
+import static dev.catalog.state.backend.ConfigMapLayout.KEY_GENERATION;
+import static dev.catalog.state.backend.ConfigMapLayout.KEY_INLINE;
+import static dev.catalog.state.backend.ConfigMapLayout.KEY_SHA256;
+import static dev.catalog.state.backend.ConfigMapLayout.KEY_SIZE;
+
+import dev.catalog.CatalogException;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * State in a Kubernetes ConfigMap (PRODUCT.md section 3, issue 4): gzip, inline in one head
+ * ConfigMap or split into immutable content-addressed chunks the head lists; writes switch the
+ * head by resourceVersion compare-and-swap; the lock is a renewed Lease.
+ */
+public final class ConfigMapBackend implements StateBackend {
+  private final KubernetesClient client;
+  private final ConfigMapSettings settings;
+  private final String namespace;
+  private final int chunkBytes;
+  private final ChunkStore chunks;
+  private final LeaseLock lock;
+
+  ConfigMapBackend(
+      KubernetesClient client,
+      ConfigMapSettings settings,
+      String namespace,
+      LeaseLock.Options lockOptions,
+      int chunkBytes) {
+    this.client = client;
+    this.settings = settings;
+    this.namespace = namespace;
+    this.chunkBytes = chunkBytes;
+    this.chunks = new ChunkStore(client, namespace, settings.name(), this::damaged);
+    this.lock = new LeaseLock(client, settings, namespace, lockOptions);
+  }
+
+  /**
+   * Opens the backend from the {@code backend:} block settings ({@code namespace}, {@code name},
+   * {@code kubeconfig}, {@code context}, {@code leaseDurationSeconds}); a relative kubeconfig is
+   * resolved against {@code baseDir}.
+   */
+  public static ConfigMapBackend fromSettings(Map<String, String> settings, Path baseDir) {
+    return open(ConfigMapSettings.parse(settings, baseDir));
+  }
+
+  /** Connects with the kubeconfig (or in-cluster account) the settings name. */
+  public static ConfigMapBackend open(ConfigMapSettings settings) {
+    Config config;
+    if (settings.kubeconfig().isPresent()) {
+      Path file = settings.kubeconfig().get();
+      if (!Files.isReadable(file)) {
+        throw new CatalogException(
+            "configmap backend: kubeconfig " + file + " does not exist or cannot be read.");
+      }
+      config = Config.fromKubeconfig(settings.context().orElse(null), file.toFile());
+    } else {
+      config = Config.autoConfigure(settings.context().orElse(null));
+    }
+    String namespace =
+        settings.namespace().orElse(config.getNamespace() == null ? "default" : config.getNamespace());
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    LeaseLock.Options lockOptions =
+        new LeaseLock.Options(LeaseTiming.of(settings.leaseDuration()), Clock.systemUTC(), at -> {});
+    return new ConfigMapBackend(
+        client, settings, namespace, lockOptions, ConfigMapLayout.DEFAULT_CHUNK_BYTES);
+  }
+
+  @Override
+  public String identity() {
+    return "configmap:" + namespace + "/" + settings.name();
+  }
+
+  @Override
+  public Optional<StoredState> read() {
+    ConfigMap head = head();
+    if (head == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new StoredState(decode(head).content(), version(head)));
+  }
+
+  @Override
+  public String write(byte[] content, Optional<String> expected, String summary) {
+    lock.ensureNotLost();
+    ConfigMap current = head();
+    Optional<String> found = Optional.ofNullable(current).map(ConfigMapBackend::version);
+    if (!found.equals(expected)) {
+      throw conflict(expected, found);
+    }
+    // A damaged state is reported, never written over: decode checks every chunk and digest.
+    long generation = current == null ? 0 : decode(current).generation();
+    byte[] compressed = ConfigMapLayout.gzip(content);
+    List<String> chunkNames = new ArrayList<>();
+    if (compressed.length > chunkBytes) {
+      for (byte[] piece : ConfigMapLayout.split(compressed, chunkBytes)) {
+        chunkNames.add(chunks.ensure(piece, expected.orElse("")));
+      }
+    }
+    ConfigMap next = newHead(content, compressed, chunkNames, generation + 1, summary, expected);
+    ConfigMap written;
+    try {
+      written =
+          current == null
+              ? configMaps().resource(next).create()
+              : configMaps().resource(next).update();
+    } catch (KubernetesClientException e) {
+      if (KubeApiErrors.is(e, KubeApiErrors.CONFLICT)) {
+        throw conflict(expected, Optional.ofNullable(head()).map(ConfigMapBackend::version));
+      }
+      throw KubeApiErrors.failed("write state ConfigMap " + where(), e);
+    }
+    String version = version(written);
+    chunks.collectGarbage(new HashSet<>(chunkNames), version);
+    return version;
+  }
+
+  @Override
+  public void lock(LockInfo info) {
+    lock.acquire(info);
+  }
+
+  /** The expired lock the last {@link #lock} took over, if it took one over. */
+  public Optional<LockTakeover> lastTakeover() {
+    return lock.lastTakeover();
+  }
+
+  @Override
+  public void unlock(String lockId) {
+    lock.release(lockId);
+  }
+
+  @Override
+  public Optional<LockInfo> currentLock() {
+    return lock.current();
+  }
+
+  @Override
+  public void forceUnlock(String lockId) {
+    lock.forceRelease(lockId);
+  }
+
+  @Override
+  public void close() {
+    lock.close();
+    client.close();
+  }
+
+  private record Decoded(byte[] content, long generation) {}
+
+  private Decoded decode(ConfigMap head) {
+    Map<String, String> data = head.getData() == null ? Map.of() : head.getData();
+    String format = data.get(KEY_FORMAT);
+    if (format == null) {
+      throw damaged("the head has no data." + KEY_FORMAT + ", so catalog did not write it");
+    }
+    if (!ConfigMapLayout.FORMAT.equals(format)) {
+      throw new CatalogException(
+          "State " + where() + " has format " + format + ", which this catalog cannot read;"
+              + " it was written by another version. Upgrade catalog.");
+    }
+    if (!"gzip".equals(data.get(KEY_ENCODING))) {
+      throw damaged("the head's data." + KEY_ENCODING + " is not gzip");
+    }
+    long size;
+    long generation;
+    try {
+      size = Long.parseLong(data.getOrDefault(KEY_SIZE, ""));
+      generation = Long.parseLong(data.getOrDefault(KEY_GENERATION, ""));
+    } catch (NumberFormatException e) {
+      throw damaged("the head's data." + KEY_SIZE + " or data." + KEY_GENERATION + " is not a number");
+    }
+    List<String> names =
+        data.getOrDefault(KEY_CHUNKS, "").lines().filter(line -> !line.isBlank()).toList();
+    byte[] compressed = names.isEmpty() ? inline(head) : chunks.readAll(names);
+    byte[] content;
+    try {
+      content = ConfigMapLayout.gunzip(compressed, size);
+    } catch (IllegalArgumentException e) {
+      throw damaged("the gzip content " + e.getMessage());
+    }
+    String digest = ConfigMapLayout.sha256(content);
+    if (!digest.equals(data.get(KEY_SHA256))) {
+      throw damaged(
+          "the content's SHA-256 is " + digest + " but the head says " + data.get(KEY_SHA256));
+    }
+    return new Decoded(content, generation);
+  }
+
+  private byte[] inline(ConfigMap head) {
+    String encoded = head.getBinaryData() == null ? null : head.getBinaryData().get(KEY_INLINE);
+    if (encoded == null) {
+      throw damaged("the head lists no chunks and has no binaryData." + KEY_INLINE);
+    }
+    try {
+      return Base64.getDecoder().decode(encoded);
+    } catch (IllegalArgumentException e) {
+      throw damaged("binaryData." + KEY_INLINE + " is not valid base64");
+    }
+  }
+
+  private ConfigMap newHead(
+      byte[] content,
+      byte[] compressed,
+      List<String> chunkNames,
+      long generation,
+      String summary,
+      Optional<String> expected) {
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(KEY_FORMAT, ConfigMapLayout.FORMAT);
+    data.put(KEY_ENCODING, "gzip");
+    data.put(KEY_SHA256, ConfigMapLayout.sha256(content));
+    data.put(KEY_SIZE, Long.toString(content.length));
+    data.put(KEY_GENERATION, Long.toString(generation));
+    data.put(KEY_CHUNKS, String.join("\n", chunkNames));
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(ConfigMapLayout.ANNOTATION_SUMMARY, abbreviate(summary));
+    StateSerial.of(content)
+        .ifPresent(serial -> annotations.put(ConfigMapLayout.ANNOTATION_SERIAL, serial));
+    ConfigMapBuilder head =
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName(settings.name())
+            .withNamespace(namespace)
+            .withResourceVersion(expected.orElse(null))
+            .withLabels(ConfigMapLayout.labels(settings.name(), "head"))
+            .withAnnotations(annotations)
+            .endMetadata()
+            .withData(data);
+    if (chunkNames.isEmpty()) {
+      head.withBinaryData(Map.of(KEY_INLINE, Base64.getEncoder().encodeToString(compressed)));
+    }
+    return head.build();
+  }
+
+  private StateConflictException conflict(Optional<String> expected, Optional<String> found) {
+    return new StateConflictException(
+        "State " + where() + " changed since it was read: expected "
+            + expected.map(v -> "version " + v).orElse("no state yet") + ", found "
+            + found.map(v -> "version " + v).orElse("no state") + ". Someone else wrote it;"
+            + " nothing was overwritten. Run again to work from the current state.");
+  }
+
+  private CatalogException damaged(String detail) {
+    return new CatalogException(
+        "State " + where() + " is damaged: " + detail + ". It was left as it is and catalog"
+            + " will not write over it; inspect it with: kubectl -n " + namespace
+            + " get configmaps -l " + ConfigMapLayout.LABEL_STATE + "=" + settings.name()
+            + " -o yaml");
+  }
+
+  private ConfigMap head() {
+    try {
+      return configMaps().withName(settings.name()).get();
+    } catch (KubernetesClientException e) {
+      throw KubeApiErrors.failed("read state ConfigMap " + where(), e);
+    }
+  }
+
+  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+          ConfigMap,
+          io.fabric8.kubernetes.api.model.ConfigMapList,
+          io.fabric8.kubernetes.client.dsl.Resource<ConfigMap>>
+      configMaps() {
+    return client.configMaps().inNamespace(namespace);
+  }
+
+  private String where() {
+    return "configmap " + namespace + "/" + settings.name();
+  }
+
+  private static String version(ConfigMap configMap) {
+    return configMap.getMetadata().getResourceVersion();
+  }
+
+  private static String abbreviate(String summary) {
+    String line = summary == null ? "" : summary.strip();
+    return line.length() <= 500 ? line : line.substring(0, 497) + "...";
+  }
+}

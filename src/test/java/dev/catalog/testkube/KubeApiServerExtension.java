@@ -1,0 +1,73 @@
+package dev.catalog.testkube;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives tests a {@link RunningKubeApiServer} parameter: one real server shared by every test
+ * class of the JVM (started on first use, stopped when the run ends), so the one-minute start is
+ * paid once.
+ *
+ * <p>Without the binaries a test is skipped with a message saying how to build them, except when
+ * {@code CI=true}: there a skipped Kubernetes test would hide a broken install, so it fails.
+ */
+public final class KubeApiServerExtension implements ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(KubeApiServerExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == RunningKubeApiServer.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Map<String, String> env = System.getenv();
+    Path cache = KubeApiServerBinaries.cacheDirectory(env);
+    Optional<KubeApiServerBinaries> binaries = KubeApiServerBinaries.find(cache);
+    if (binaries.isEmpty()) {
+      String message =
+          "No kube-apiserver, etcd and kubectl " + KubeApiServerBinaries.VERSION + " in " + cache
+              + "/k8s/" + KubeApiServerBinaries.VERSION + "-linux-amd64; build them with"
+              + " .ci/install-kube-apiserver.sh (about 5 minutes, once).";
+      if ("true".equalsIgnoreCase(env.get("CI"))) {
+        throw new ExtensionConfigurationException("CI=true and the Kubernetes tests cannot run: "
+            + message);
+      }
+      Assumptions.abort(message);
+    }
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            RunningKubeApiServer.class,
+            key -> new Closing(startServer(binaries.get())),
+            Closing.class)
+        .server();
+  }
+
+  private static RunningKubeApiServer startServer(KubeApiServerBinaries binaries) {
+    try {
+      return RunningKubeApiServer.start(binaries);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops the server when JUnit closes the root store at the end of the run. */
+  private record Closing(RunningKubeApiServer server)
+      implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+}
