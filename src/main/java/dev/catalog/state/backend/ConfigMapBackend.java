@@ -195,7 +195,7 @@ public final class ConfigMapBackend implements StateBackend {
     try {
       content = ConfigMapLayout.gunzip(compressed, size);
     } catch (IllegalArgumentException e) {
-      throw damaged("the gzip content " + e.getMessage());
+      throw damaged("the compressed content " + e.getMessage());
     }
     String digest = ConfigMapLayout.sha256(content);
     if (!digest.equals(data.get(KEY_SHA256))) {

@@ -96,7 +96,7 @@ final class ConfigMapLayout {
       }
       return content;
     } catch (IOException e) {
-      throw new IllegalArgumentException("gzip data is damaged (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException("is not valid gzip (" + e.getMessage() + ")", e);
     }
   }
 
