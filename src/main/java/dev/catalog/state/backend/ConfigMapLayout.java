@@ -91,8 +91,9 @@ final class ConfigMapLayout {
       byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, expectedSize + 1));
       if (content.length != expectedSize) {
         throw new IllegalArgumentException(
-            "inflates to " + (content.length > expectedSize ? "more than " : "") + content.length
-                + " bytes, the head says " + expectedSize);
+            "inflates to "
+                + (content.length > expectedSize ? "more than " + expectedSize : content.length)
+                + " bytes, but the head says " + expectedSize);
       }
       return content;
     } catch (IOException e) {
