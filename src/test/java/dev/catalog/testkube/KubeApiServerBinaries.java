@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Where {@code .ci/install-kube-apiserver.sh} put kube-apiserver, etcd and kubectl, in the layout
@@ -35,6 +37,27 @@ public record KubeApiServerBinaries(Path directory) {
     Path dir = cacheDirectory.resolve("k8s").resolve(VERSION + "-linux-amd64");
     boolean complete = NAMES.stream().allMatch(name -> Files.isExecutable(dir.resolve(name)));
     return complete ? Optional.of(new KubeApiServerBinaries(dir)) : Optional.empty();
+  }
+
+  /**
+   * The binaries under {@code cacheDirectory}; when they are missing the calling test is skipped
+   * with a message saying how to build them, or fails when {@code CI=true}, where a skipped
+   * Kubernetes test would hide a broken install step.
+   */
+  public static KubeApiServerBinaries require(Path cacheDirectory, Map<String, String> env) {
+    Optional<KubeApiServerBinaries> found = find(cacheDirectory);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    String message =
+        "No kube-apiserver, etcd and kubectl " + VERSION + " in " + cacheDirectory + "/k8s/"
+            + VERSION + "-linux-amd64; build them with .ci/install-kube-apiserver.sh (about"
+            + " 5 minutes, once).";
+    if ("true".equalsIgnoreCase(env.get("CI"))) {
+      throw new ExtensionConfigurationException(
+          "CI=true and the Kubernetes tests cannot run: " + message);
+    }
+    throw new TestAbortedException(message);
   }
 
   Path binary(String name) {

@@ -2,11 +2,8 @@ package dev.catalog.testkube;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Without the binaries a test is skipped with a message saying how to build them, except when
  * {@code CI=true}: there a skipped Kubernetes test would hide a broken install, so it fails.
  */
-public final class KubeApiServerExtension implements ParameterResolver {
+public final class KubeApiServerExtension implements BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(KubeApiServerExtension.class);
 
@@ -28,29 +25,26 @@ public final class KubeApiServerExtension implements ParameterResolver {
     return parameter.getParameter().getType() == RunningKubeApiServer.class;
   }
 
+  /** Checks for the binaries and starts the shared server before any test of the class. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    server(context);
+  }
+
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return server(context);
+  }
+
+  private static RunningKubeApiServer server(ExtensionContext context) {
     Map<String, String> env = System.getenv();
-    Path cache = KubeApiServerBinaries.cacheDirectory(env);
-    Optional<KubeApiServerBinaries> binaries = KubeApiServerBinaries.find(cache);
-    if (binaries.isEmpty()) {
-      String message =
-          "No kube-apiserver, etcd and kubectl " + KubeApiServerBinaries.VERSION + " in " + cache
-              + "/k8s/" + KubeApiServerBinaries.VERSION + "-linux-amd64; build them with"
-              + " .ci/install-kube-apiserver.sh (about 5 minutes, once).";
-      if ("true".equalsIgnoreCase(env.get("CI"))) {
-        throw new ExtensionConfigurationException("CI=true and the Kubernetes tests cannot run: "
-            + message);
-      }
-      Assumptions.abort(message);
-    }
+    KubeApiServerBinaries binaries =
+        KubeApiServerBinaries.require(KubeApiServerBinaries.cacheDirectory(env), env);
     return context
         .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            RunningKubeApiServer.class,
-            key -> new Closing(startServer(binaries.get())),
-            Closing.class)
+            RunningKubeApiServer.class, key -> new Closing(startServer(binaries)), Closing.class)
         .server();
   }
 

@@ -67,7 +67,7 @@ public record ConfigMapSettings(
                     + " 63 characters, got '" + ns + "'.");
           }
         });
-    Optional<Path> kubeconfig = optional(settings, "kubeconfig").map(baseDir::resolve);
+    Optional<Path> kubeconfig = optional(settings, "kubeconfig").map(path -> kubeconfig(path, baseDir));
     return new ConfigMapSettings(
         namespace, name, kubeconfig, optional(settings, "context"), leaseDuration(settings));
   }
@@ -75,6 +75,14 @@ public record ConfigMapSettings(
   /** The name of the Lease that serves as the lock. */
   public String leaseName() {
     return name + "-lock";
+  }
+
+  /** Resolves {@code ~/} against the home directory and a relative path against baseDir. */
+  private static Path kubeconfig(String path, Path baseDir) {
+    if (path.equals("~") || path.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home")).resolve(path.substring(1).replaceFirst("^/", ""));
+    }
+    return baseDir.resolve(path);
   }
 
   private static Duration leaseDuration(Map<String, String> settings) {
