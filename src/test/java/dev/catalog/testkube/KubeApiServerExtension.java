@@ -3,7 +3,7 @@ package dev.catalog.testkube;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Without the binaries a test is skipped with a message saying how to build them, except when
  * {@code CI=true}: there a skipped Kubernetes test would hide a broken install, so it fails.
  */
-public final class KubeApiServerExtension implements BeforeAllCallback, ParameterResolver {
+public final class KubeApiServerExtension implements BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(KubeApiServerExtension.class);
 
@@ -25,9 +25,12 @@ public final class KubeApiServerExtension implements BeforeAllCallback, Paramete
     return parameter.getParameter().getType() == RunningKubeApiServer.class;
   }
 
-  /** Checks for the binaries and starts the shared server before any test of the class. */
+  /**
+   * Checks for the binaries and starts the shared server before each test, so that a missing
+   * install shows as skipped (or failed on CI) tests with the reason, not a silent empty class.
+   */
   @Override
-  public void beforeAll(ExtensionContext context) {
+  public void beforeEach(ExtensionContext context) {
     server(context);
   }
 

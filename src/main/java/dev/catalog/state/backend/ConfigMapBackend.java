@@ -77,6 +77,8 @@ public final class ConfigMapBackend implements StateBackend {
     }
     String namespace =
         settings.namespace().orElse(config.getNamespace() == null ? "default" : config.getNamespace());
+    // Fail within seconds when the API server is unreachable instead of fabric8's ten retries.
+    config.setRequestRetryBackoffLimit(2);
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     LeaseLock.Options lockOptions =
         new LeaseLock.Options(LeaseTiming.of(settings.leaseDuration()), Clock.systemUTC(), at -> {});
@@ -126,7 +128,7 @@ public final class ConfigMapBackend implements StateBackend {
       if (KubeApiErrors.is(e, KubeApiErrors.CONFLICT)) {
         throw conflict(expected, Optional.ofNullable(head()).map(ConfigMapBackend::version));
       }
-      throw KubeApiErrors.failed("write state ConfigMap " + where(), e);
+      throw KubeApiErrors.failed("write state ConfigMap " + namespace + "/" + settings.name(), e);
     }
     String version = version(written);
     chunks.collectGarbage(new HashSet<>(chunkNames), version);
@@ -271,7 +273,7 @@ public final class ConfigMapBackend implements StateBackend {
     try {
       return configMaps().withName(settings.name()).get();
     } catch (KubernetesClientException e) {
-      throw KubeApiErrors.failed("read state ConfigMap " + where(), e);
+      throw KubeApiErrors.failed("read state ConfigMap " + namespace + "/" + settings.name(), e);
     }
   }
 

@@ -25,7 +25,7 @@ final class KubeApiErrors {
               + ". Grant the permissions in state-backends/configmap/rbac.yaml.",
           e);
     }
-    if (code == 0) {
+    if (code <= 0) {
       return new CatalogException(
           "Cannot reach the Kubernetes API to " + action + ": " + rootMessage(e), e);
     }

@@ -104,7 +104,7 @@ final class LeaseLock implements AutoCloseable {
           throw locked(winner, holder.get(), clock.instant());
         }
       }
-      throw KubeApiErrors.failed("take the lock Lease " + where(), e);
+      throw KubeApiErrors.failed("take the lock Lease " + leaseWhere(), e);
     }
     heldId = info.id();
     lostReason = null;
@@ -296,7 +296,7 @@ final class LeaseLock implements AutoCloseable {
                 + " it; nothing was unlocked. Check who holds it and run again.");
       }
       if (!KubeApiErrors.is(e, KubeApiErrors.NOT_FOUND)) {
-        throw KubeApiErrors.failed(verb + " the lock Lease " + where(), e);
+        throw KubeApiErrors.failed(verb + " the lock Lease " + leaseWhere(), e);
       }
     }
   }
@@ -305,7 +305,7 @@ final class LeaseLock implements AutoCloseable {
     try {
       return lease().withName(settings.leaseName()).get();
     } catch (KubernetesClientException e) {
-      throw KubeApiErrors.failed("read the lock Lease " + where(), e);
+      throw KubeApiErrors.failed("read the lock Lease " + leaseWhere(), e);
     }
   }
 
@@ -313,6 +313,10 @@ final class LeaseLock implements AutoCloseable {
           Lease, io.fabric8.kubernetes.api.model.coordination.v1.LeaseList, Resource<Lease>>
       lease() {
     return client.leases().inNamespace(namespace);
+  }
+
+  private String leaseWhere() {
+    return namespace + "/" + settings.leaseName();
   }
 
   private String where() {
