@@ -81,7 +81,10 @@ public final class ConfigMapBackend implements StateBackend {
     config.setRequestRetryBackoffLimit(2);
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     LeaseLock.Options lockOptions =
-        new LeaseLock.Options(LeaseTiming.of(settings.leaseDuration()), Clock.systemUTC(), at -> {});
+        new LeaseLock.Options(
+            LeaseTiming.of(settings.leaseDuration()),
+            Clock.systemUTC(),
+            LeaseLock.HeartbeatListener.NONE);
     return new ConfigMapBackend(
         client, settings, namespace, lockOptions, ConfigMapLayout.DEFAULT_CHUNK_BYTES);
   }

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,7 @@ final class LeaseLock implements AutoCloseable {
   private final String namespace;
   private final LeaseTiming timing;
   private final Clock clock;
-  private final Consumer<Instant> renewed;
+  private final HeartbeatListener listener;
   private final ScheduledExecutorService heartbeat;
   private ScheduledFuture<?> beating;
   private volatile String heldId;
@@ -54,9 +53,20 @@ final class LeaseLock implements AutoCloseable {
    *
    * @param timing lease duration and heartbeat period
    * @param clock the time written into the Lease and used to judge expiry and age
-   * @param renewed told after each successful heartbeat renewal (tests wait on it)
+   * @param heartbeat told what each heartbeat found (tests wait on it)
    */
-  record Options(LeaseTiming timing, Clock clock, Consumer<Instant> renewed) {}
+  record Options(LeaseTiming timing, Clock clock, HeartbeatListener heartbeat) {}
+
+  /** What the heartbeat thread observed; both methods run on that thread. */
+  interface HeartbeatListener {
+    HeartbeatListener NONE = new HeartbeatListener() {};
+
+    /** The lease was renewed with this renew time. */
+    default void renewed(Instant at) {}
+
+    /** The lease is no longer this lock's. */
+    default void lost(String reason) {}
+  }
 
   LeaseLock(
       KubernetesClient client, ConfigMapSettings settings, String namespace, Options options) {
@@ -65,7 +75,7 @@ final class LeaseLock implements AutoCloseable {
     this.namespace = namespace;
     this.timing = options.timing();
     this.clock = options.clock();
-    this.renewed = options.renewed();
+    this.listener = options.heartbeat();
     this.heartbeat =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -165,7 +175,12 @@ final class LeaseLock implements AutoCloseable {
     heartbeat.shutdownNow();
   }
 
-  private void renew(String lockId) {
+  // Synchronized with release: an in-flight renewal would otherwise change the Lease's
+  // resourceVersion between release's read and its delete.
+  private synchronized void renew(String lockId) {
+    if (!lockId.equals(heldId)) {
+      return;
+    }
     try {
       Lease lease = get();
       Optional<LockInfo> holder = lease == null ? Optional.empty() : holder(lease);
@@ -176,12 +191,13 @@ final class LeaseLock implements AutoCloseable {
                 .orElse("the Lease was deleted (force-unlock?)");
         log.warn("State lock {} on {} lost: {}", lockId, where(), lostReason);
         stopHeartbeat();
+        listener.lost(lostReason);
         return;
       }
       Instant now = clock.instant();
       lease.getSpec().setRenewTime(microTime(now));
       lease().resource(lease).update();
-      renewed.accept(now);
+      listener.renewed(now);
     } catch (KubernetesClientException e) {
       // A missed beat is retried on the next one; the lease outlives several of them.
       log.warn("Could not renew the state lock on {} (HTTP {}); retrying", where(), e.getCode());

@@ -36,6 +36,6 @@ final class ConfigMapBackends {
   }
 
   static LeaseLock.Options options(Clock clock) {
-    return new LeaseLock.Options(LeaseTiming.of(LEASE), clock, at -> {});
+    return new LeaseLock.Options(LeaseTiming.of(LEASE), clock, LeaseLock.HeartbeatListener.NONE);
   }
 }

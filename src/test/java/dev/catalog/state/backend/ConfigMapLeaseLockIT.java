@@ -1,5 +1,6 @@
 package dev.catalog.state.backend;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,9 +118,12 @@ class ConfigMapLeaseLockIT {
         new LeaseLock.Options(
             new LeaseTiming(ConfigMapBackends.LEASE, Duration.ofMillis(50)),
             aliceClock,
-            at -> {
-              if (!at.isBefore(beat)) {
-                renewedAtBeat.countDown();
+            new LeaseLock.HeartbeatListener() {
+              @Override
+              public void renewed(Instant at) {
+                if (!at.isBefore(beat)) {
+                  renewedAtBeat.countDown();
+                }
               }
             });
     // Without renewal the lease acquired at T0 would have expired at T0+60s.
@@ -137,6 +142,38 @@ class ConfigMapLeaseLockIT {
       bob.lock(BOB);
       assertThat(bob.currentLock()).contains(BOB);
       assertThat(bob.lastTakeover()).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void heartbeatNoticesTheLockWasForceUnlockedAndFurtherWritesAreRefused()
+      throws InterruptedException {
+    CountDownLatch lost = new CountDownLatch(1);
+    LeaseLock.Options heartbeat =
+        new LeaseLock.Options(
+            new LeaseTiming(ConfigMapBackends.LEASE, Duration.ofMillis(50)),
+            Clock.systemUTC(),
+            new LeaseLock.HeartbeatListener() {
+              @Override
+              public void lost(String reason) {
+                lost.countDown();
+              }
+            });
+    try (ConfigMapBackend alice = ConfigMapBackends.open(server, namespace, heartbeat);
+        ConfigMapBackend bob = open(Clock.systemUTC())) {
+      String version = alice.write("{}".getBytes(UTF_8), Optional.empty(), "create");
+      alice.lock(ALICE);
+      bob.forceUnlock(ALICE.id());
+      lost.await();
+
+      assertThatThrownBy(() -> alice.write("{}".getBytes(UTF_8), Optional.of(version), "next"))
+          .isInstanceOf(CatalogException.class)
+          .hasMessage(
+              "The state lock on configmap " + namespace + "/catalog-state was lost while held:"
+                  + " the Lease was deleted (force-unlock?). Nothing more was written; check the"
+                  + " state before running again.");
+      assertThat(bob.read().orElseThrow().version()).isEqualTo(version);
     }
   }
 
