@@ -50,8 +50,13 @@ public record KubeApiServerBinaries(Path directory) {
       return found.get();
     }
     String message =
-        "No kube-apiserver, etcd and kubectl " + VERSION + " in " + cacheDirectory + "/k8s/"
-            + VERSION + "-linux-amd64; build them with .ci/install-kube-apiserver.sh (about"
+        "No kube-apiserver, etcd and kubectl "
+            + VERSION
+            + " in "
+            + cacheDirectory
+            + "/k8s/"
+            + VERSION
+            + "-linux-amd64; build them with .ci/install-kube-apiserver.sh (about"
             + " 5 minutes, once).";
     if ("true".equalsIgnoreCase(env.get("CI"))) {
       throw new ExtensionConfigurationException(

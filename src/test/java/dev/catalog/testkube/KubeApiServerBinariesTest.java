@@ -21,7 +21,9 @@ class KubeApiServerBinariesTest {
     assertThatThrownBy(() -> KubeApiServerBinaries.require(cache, Map.of()))
         .isInstanceOf(TestAbortedException.class)
         .hasMessage(
-            "No kube-apiserver, etcd and kubectl 1.20.2 in " + cache + "/k8s/1.20.2-linux-amd64;"
+            "No kube-apiserver, etcd and kubectl 1.20.2 in "
+                + cache
+                + "/k8s/1.20.2-linux-amd64;"
                 + " build them with .ci/install-kube-apiserver.sh (about 5 minutes, once).");
   }
 
@@ -31,7 +33,9 @@ class KubeApiServerBinariesTest {
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessage(
             "CI=true and the Kubernetes tests cannot run: No kube-apiserver, etcd and kubectl"
-                + " 1.20.2 in " + cache + "/k8s/1.20.2-linux-amd64; build them with"
+                + " 1.20.2 in "
+                + cache
+                + "/k8s/1.20.2-linux-amd64; build them with"
                 + " .ci/install-kube-apiserver.sh (about 5 minutes, once).");
   }
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests a {@link RunningKubeApiServer} parameter: one real server shared by every test
- * class of the JVM (started on first use, stopped when the run ends), so the one-minute start is
- * paid once.
+ * Gives tests a {@link RunningKubeApiServer} parameter: one real server shared by every test class
+ * of the JVM (started on first use, stopped when the run ends), so the one-minute start is paid
+ * once.
  *
  * <p>Without the binaries a test is skipped with a message saying how to build them, except when
  * {@code CI=true}: there a skipped Kubernetes test would hide a broken install, so it fails.

@@ -38,7 +38,8 @@ public final class RunningKubeApiServer implements AutoCloseable {
     Path work = Files.createTempDirectory("catalog-kube-api-");
     Path versionDir = work.resolve("k8s").resolve(binaries.directory().getFileName());
     Files.createDirectories(versionDir);
-    Files.createSymbolicLink(versionDir.resolve("kube-apiserver"), binaries.binary("kube-apiserver"));
+    Files.createSymbolicLink(
+        versionDir.resolve("kube-apiserver"), binaries.binary("kube-apiserver"));
     Files.createSymbolicLink(versionDir.resolve("kubectl"), binaries.binary("kubectl"));
     writeLoopbackEtcd(versionDir.resolve("etcd"), binaries.binary("etcd"));
     KubeAPIServer server =
@@ -67,17 +68,20 @@ public final class RunningKubeApiServer implements AutoCloseable {
   }
 
   /**
-   * kube-api-test starts etcd listening on 0.0.0.0; this wrapper rewrites those URLs to
-   * 127.0.0.1 so tests use loopback only (the apiserver's 0.0.0.0 etcd URL reaches it there).
+   * kube-api-test starts etcd listening on 0.0.0.0; this wrapper rewrites those URLs to 127.0.0.1
+   * so tests use loopback only (the apiserver's 0.0.0.0 etcd URL reaches it there).
    */
   private static void writeLoopbackEtcd(Path wrapper, Path etcd) throws IOException {
     String script =
         "#!/bin/sh\n"
             + "for arg do\n"
             + "  shift\n"
-            + "  set -- \"$@\" \"$(printf '%s' \"$arg\" | sed 's#//0\\.0\\.0\\.0:#//127.0.0.1:#g')\"\n"
+            + "  set -- \"$@\" \"$(printf '%s' \"$arg\" | sed"
+            + " 's#//0\\.0\\.0\\.0:#//127.0.0.1:#g')\"\n"
             + "done\n"
-            + "exec '" + etcd + "' \"$@\"\n";
+            + "exec '"
+            + etcd
+            + "' \"$@\"\n";
     Files.writeString(wrapper, script);
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
@@ -103,8 +107,10 @@ public final class RunningKubeApiServer implements AutoCloseable {
   public String newNamespace(String prefix) {
     String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     try (KubernetesClient client = newClient()) {
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
-          .endMetadata().build()).create();
+      client
+          .namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+          .create();
     }
     return name;
   }

@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The immutable, content-addressed chunk ConfigMaps of a state too large for its head.
  *
- * <p>A chunk is shared by every head version that contains the same bytes, so a writer that
- * reuses an existing chunk claims it by writing the head version it builds on into an annotation
- * (a resourceVersion-checked update: metadata stays mutable on an immutable ConfigMap). Garbage
- * collection after a switch to version V deletes unreferenced chunks unless they are claimed for
- * V, and deletes with the listed resourceVersion as precondition, so a claim made after the
- * listing makes the delete fail instead of pulling a chunk out from under a writer.
+ * <p>A chunk is shared by every head version that contains the same bytes, so a writer that reuses
+ * an existing chunk claims it by writing the head version it builds on into an annotation (a
+ * resourceVersion-checked update: metadata stays mutable on an immutable ConfigMap). Garbage
+ * collection after a switch to version V deletes unreferenced chunks unless they are claimed for V,
+ * and deletes with the listed resourceVersion as precondition, so a claim made after the listing
+ * makes the delete fail instead of pulling a chunk out from under a writer.
  */
 final class ChunkStore {
   private static final Logger log = LoggerFactory.getLogger(ChunkStore.class);
@@ -87,7 +87,11 @@ final class ChunkStore {
       }
     }
     throw new CatalogException(
-        "State chunk ConfigMap " + namespace + "/" + name + " kept changing while catalog wrote"
+        "State chunk ConfigMap "
+            + namespace
+            + "/"
+            + name
+            + " kept changing while catalog wrote"
             + " it; nothing was switched. Run again.");
   }
 
@@ -128,7 +132,9 @@ final class ChunkStore {
           continue;
         }
         try {
-          configMaps().withName(name).lockResourceVersion(chunk.getMetadata().getResourceVersion())
+          configMaps()
+              .withName(name)
+              .lockResourceVersion(chunk.getMetadata().getResourceVersion())
               .delete();
           deleted++;
         } catch (KubernetesClientException e) {
@@ -141,7 +147,9 @@ final class ChunkStore {
     } catch (KubernetesClientException e) {
       log.warn(
           "Could not delete unused state chunks of {}/{} (HTTP {}); the next write retries",
-          namespace, stateName, e.getCode());
+          namespace,
+          stateName,
+          e.getCode());
     }
     return deleted;
   }
@@ -160,7 +168,10 @@ final class ChunkStore {
     }
     if (!ConfigMapLayout.chunkName(stateName, bytes).equals(name)) {
       throw damaged.apply(
-          "chunk " + name + " holds bytes with SHA-256 " + ConfigMapLayout.sha256(bytes)
+          "chunk "
+              + name
+              + " holds bytes with SHA-256 "
+              + ConfigMapLayout.sha256(bytes)
               + ", which does not match its name");
     }
     return bytes;
@@ -172,7 +183,8 @@ final class ChunkStore {
         .withName(name)
         .withNamespace(namespace)
         .withLabels(ConfigMapLayout.labels(stateName, "chunk"))
-        .withAnnotations(Map.of(ANNOTATION_CHUNK_SHA256, sha256, ANNOTATION_CHUNK_BASE, baseVersion))
+        .withAnnotations(
+            Map.of(ANNOTATION_CHUNK_SHA256, sha256, ANNOTATION_CHUNK_BASE, baseVersion))
         .endMetadata()
         .withImmutable(true)
         .withBinaryData(Map.of(KEY_CHUNK, Base64.getEncoder().encodeToString(piece)))

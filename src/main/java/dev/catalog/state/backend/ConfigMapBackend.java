@@ -1,16 +1,7 @@
 package dev.catalog.state.backend;
 
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_CHUNKS;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_ENCODING;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_FORMAT;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_GENERATION;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_INLINE;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_SHA256;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_SIZE;
-
 import dev.catalog.CatalogException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -19,17 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * State in a Kubernetes ConfigMap (PRODUCT.md section 3, issue 4): gzip, inline in one head
- * ConfigMap or split into immutable content-addressed chunks the head lists; writes switch the
- * head by resourceVersion compare-and-swap; the lock is a renewed Lease.
+ * ConfigMap or split into immutable content-addressed chunks the head lists; writes switch the head
+ * by resourceVersion compare-and-swap; the lock is a renewed Lease.
  */
 public final class ConfigMapBackend implements StateBackend {
   private final KubernetesClient client;
@@ -37,6 +26,7 @@ public final class ConfigMapBackend implements StateBackend {
   private final String namespace;
   private final int chunkBytes;
   private final ChunkStore chunks;
+  private final StateHeads heads;
   private final LeaseLock lock;
 
   ConfigMapBackend(
@@ -50,6 +40,7 @@ public final class ConfigMapBackend implements StateBackend {
     this.namespace = namespace;
     this.chunkBytes = chunkBytes;
     this.chunks = new ChunkStore(client, namespace, settings.name(), this::damaged);
+    this.heads = new StateHeads(settings.name(), namespace, chunks, this::damaged, this::where);
     this.lock = new LeaseLock(client, settings, namespace, lockOptions);
   }
 
@@ -76,7 +67,9 @@ public final class ConfigMapBackend implements StateBackend {
       config = Config.autoConfigure(settings.context().orElse(null));
     }
     String namespace =
-        settings.namespace().orElse(config.getNamespace() == null ? "default" : config.getNamespace());
+        settings
+            .namespace()
+            .orElse(config.getNamespace() == null ? "default" : config.getNamespace());
     // Fail within seconds when the API server is unreachable instead of fabric8's ten retries.
     config.setRequestRetryBackoffLimit(2);
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
@@ -100,7 +93,7 @@ public final class ConfigMapBackend implements StateBackend {
     if (head == null) {
       return Optional.empty();
     }
-    return Optional.of(new StoredState(decode(head).content(), version(head)));
+    return Optional.of(new StoredState(heads.decode(head).content(), version(head)));
   }
 
   @Override
@@ -112,7 +105,7 @@ public final class ConfigMapBackend implements StateBackend {
       throw conflict(expected, found);
     }
     // A damaged state is reported, never written over: decode checks every chunk and digest.
-    long generation = current == null ? 0 : decode(current).generation();
+    long generation = current == null ? 0 : heads.decode(current).generation();
     byte[] compressed = ConfigMapLayout.gzip(content);
     List<String> chunkNames = new ArrayList<>();
     if (compressed.length > chunkBytes) {
@@ -120,7 +113,8 @@ public final class ConfigMapBackend implements StateBackend {
         chunkNames.add(chunks.ensure(piece, expected.orElse("")));
       }
     }
-    ConfigMap next = newHead(content, compressed, chunkNames, generation + 1, summary, expected);
+    ConfigMap next =
+        heads.encode(content, compressed, chunkNames, generation + 1, summary, expected);
     ConfigMap written;
     try {
       written =
@@ -169,106 +163,31 @@ public final class ConfigMapBackend implements StateBackend {
     client.close();
   }
 
-  private record Decoded(byte[] content, long generation) {}
-
-  private Decoded decode(ConfigMap head) {
-    Map<String, String> data = head.getData() == null ? Map.of() : head.getData();
-    String format = data.get(KEY_FORMAT);
-    if (format == null) {
-      throw damaged("the head has no data." + KEY_FORMAT + ", so catalog did not write it");
-    }
-    if (!ConfigMapLayout.FORMAT.equals(format)) {
-      throw new CatalogException(
-          "State " + where() + " has format " + format + ", which this catalog cannot read;"
-              + " it was written by another version. Upgrade catalog.");
-    }
-    if (!"gzip".equals(data.get(KEY_ENCODING))) {
-      throw damaged("the head's data." + KEY_ENCODING + " is not gzip");
-    }
-    long size;
-    long generation;
-    try {
-      size = Long.parseLong(data.getOrDefault(KEY_SIZE, ""));
-      generation = Long.parseLong(data.getOrDefault(KEY_GENERATION, ""));
-    } catch (NumberFormatException e) {
-      throw damaged("the head's data." + KEY_SIZE + " or data." + KEY_GENERATION + " is not a number");
-    }
-    List<String> names =
-        data.getOrDefault(KEY_CHUNKS, "").lines().filter(line -> !line.isBlank()).toList();
-    byte[] compressed = names.isEmpty() ? inline(head) : chunks.readAll(names);
-    byte[] content;
-    try {
-      content = ConfigMapLayout.gunzip(compressed, size);
-    } catch (IllegalArgumentException e) {
-      throw damaged("the compressed content " + e.getMessage());
-    }
-    String digest = ConfigMapLayout.sha256(content);
-    if (!digest.equals(data.get(KEY_SHA256))) {
-      throw damaged(
-          "the content's SHA-256 is " + digest + " but the head says " + data.get(KEY_SHA256));
-    }
-    return new Decoded(content, generation);
-  }
-
-  private byte[] inline(ConfigMap head) {
-    String encoded = head.getBinaryData() == null ? null : head.getBinaryData().get(KEY_INLINE);
-    if (encoded == null) {
-      throw damaged("the head lists no chunks and has no binaryData." + KEY_INLINE);
-    }
-    try {
-      return Base64.getDecoder().decode(encoded);
-    } catch (IllegalArgumentException e) {
-      throw damaged("binaryData." + KEY_INLINE + " is not valid base64");
-    }
-  }
-
-  private ConfigMap newHead(
-      byte[] content,
-      byte[] compressed,
-      List<String> chunkNames,
-      long generation,
-      String summary,
-      Optional<String> expected) {
-    Map<String, String> data = new LinkedHashMap<>();
-    data.put(KEY_FORMAT, ConfigMapLayout.FORMAT);
-    data.put(KEY_ENCODING, "gzip");
-    data.put(KEY_SHA256, ConfigMapLayout.sha256(content));
-    data.put(KEY_SIZE, Long.toString(content.length));
-    data.put(KEY_GENERATION, Long.toString(generation));
-    data.put(KEY_CHUNKS, String.join("\n", chunkNames));
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(ConfigMapLayout.ANNOTATION_SUMMARY, abbreviate(summary));
-    StateSerial.of(content)
-        .ifPresent(serial -> annotations.put(ConfigMapLayout.ANNOTATION_SERIAL, serial));
-    ConfigMapBuilder head =
-        new ConfigMapBuilder()
-            .withNewMetadata()
-            .withName(settings.name())
-            .withNamespace(namespace)
-            .withResourceVersion(expected.orElse(null))
-            .withLabels(ConfigMapLayout.labels(settings.name(), "head"))
-            .withAnnotations(annotations)
-            .endMetadata()
-            .withData(data);
-    if (chunkNames.isEmpty()) {
-      head.withBinaryData(Map.of(KEY_INLINE, Base64.getEncoder().encodeToString(compressed)));
-    }
-    return head.build();
-  }
-
   private StateConflictException conflict(Optional<String> expected, Optional<String> found) {
     return new StateConflictException(
-        "State " + where() + " changed since it was read: expected "
-            + expected.map(v -> "version " + v).orElse("no state yet") + ", found "
-            + found.map(v -> "version " + v).orElse("no state") + ". Someone else wrote it;"
+        "State "
+            + where()
+            + " changed since it was read: expected "
+            + expected.map(v -> "version " + v).orElse("no state yet")
+            + ", found "
+            + found.map(v -> "version " + v).orElse("no state")
+            + ". Someone else wrote it;"
             + " nothing was overwritten. Run again to work from the current state.");
   }
 
   private CatalogException damaged(String detail) {
     return new CatalogException(
-        "State " + where() + " is damaged: " + detail + ". It was left as it is and catalog"
-            + " will not write over it; inspect it with: kubectl -n " + namespace
-            + " get configmaps -l " + ConfigMapLayout.LABEL_STATE + "=" + settings.name()
+        "State "
+            + where()
+            + " is damaged: "
+            + detail
+            + ". It was left as it is and catalog"
+            + " will not write over it; inspect it with: kubectl -n "
+            + namespace
+            + " get configmaps -l "
+            + ConfigMapLayout.LABEL_STATE
+            + "="
+            + settings.name()
             + " -o yaml");
   }
 
@@ -294,10 +213,5 @@ public final class ConfigMapBackend implements StateBackend {
 
   private static String version(ConfigMap configMap) {
     return configMap.getMetadata().getResourceVersion();
-  }
-
-  private static String abbreviate(String summary) {
-    String line = summary == null ? "" : summary.strip();
-    return line.length() <= 500 ? line : line.substring(0, 497) + "...";
   }
 }

@@ -43,8 +43,8 @@ final class ConfigMapLayout {
   static final String ANNOTATION_CHUNK_SHA256 = "catalog.dev/sha256";
 
   /**
-   * The head version a writer built on when it created or reused a chunk: garbage collection
-   * after a switch to that version keeps the chunk, because that writer may still switch to it.
+   * The head version a writer built on when it created or reused a chunk: garbage collection after
+   * a switch to that version keeps the chunk, because that writer may still switch to it.
    */
   static final String ANNOTATION_CHUNK_BASE = "catalog.dev/base-version";
 
@@ -65,7 +65,8 @@ final class ConfigMapLayout {
   static List<byte[]> split(byte[] compressed, int chunkBytes) {
     List<byte[]> pieces = new ArrayList<>();
     for (int from = 0; from < compressed.length; from += chunkBytes) {
-      pieces.add(Arrays.copyOfRange(compressed, from, Math.min(compressed.length, from + chunkBytes)));
+      pieces.add(
+          Arrays.copyOfRange(compressed, from, Math.min(compressed.length, from + chunkBytes)));
     }
     return pieces;
   }
@@ -93,7 +94,8 @@ final class ConfigMapLayout {
         throw new IllegalArgumentException(
             "inflates to "
                 + (content.length > expectedSize ? "more than " + expectedSize : content.length)
-                + " bytes, but the head says " + expectedSize);
+                + " bytes, but the head says "
+                + expectedSize);
       }
       return content;
     } catch (IOException e) {

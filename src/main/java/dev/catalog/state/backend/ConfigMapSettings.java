@@ -39,8 +39,8 @@ public record ConfigMapSettings(
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
   /**
-   * Reads backend settings; a relative {@code kubeconfig} is resolved against {@code baseDir}
-   * (the directory of the configuration).
+   * Reads backend settings; a relative {@code kubeconfig} is resolved against {@code baseDir} (the
+   * directory of the configuration).
    *
    * @throws CatalogException naming an unknown key or a bad value
    */
@@ -49,14 +49,20 @@ public record ConfigMapSettings(
     unknown.removeAll(KEYS);
     if (!unknown.isEmpty()) {
       throw new CatalogException(
-          "Unknown configmap backend setting '" + unknown.iterator().next()
-              + "'; known settings: " + String.join(", ", new TreeSet<>(KEYS)) + ".");
+          "Unknown configmap backend setting '"
+              + unknown.iterator().next()
+              + "'; known settings: "
+              + String.join(", ", new TreeSet<>(KEYS))
+              + ".");
     }
     String name = settings.getOrDefault("name", DEFAULT_NAME);
     if (!NAME.matcher(name).matches() || name.length() > MAX_NAME) {
       throw new CatalogException(
-          "configmap backend setting 'name' must be a lower-case DNS name of at most " + MAX_NAME
-              + " characters, got '" + name + "'.");
+          "configmap backend setting 'name' must be a lower-case DNS name of at most "
+              + MAX_NAME
+              + " characters, got '"
+              + name
+              + "'.");
     }
     Optional<String> namespace = optional(settings, "namespace");
     namespace.ifPresent(
@@ -64,10 +70,13 @@ public record ConfigMapSettings(
           if (!NAMESPACE.matcher(ns).matches() || ns.length() > 63) {
             throw new CatalogException(
                 "configmap backend setting 'namespace' must be a lower-case DNS label of at most"
-                    + " 63 characters, got '" + ns + "'.");
+                    + " 63 characters, got '"
+                    + ns
+                    + "'.");
           }
         });
-    Optional<Path> kubeconfig = optional(settings, "kubeconfig").map(path -> kubeconfig(path, baseDir));
+    Optional<Path> kubeconfig =
+        optional(settings, "kubeconfig").map(path -> kubeconfig(path, baseDir));
     return new ConfigMapSettings(
         namespace, name, kubeconfig, optional(settings, "context"), leaseDuration(settings));
   }
@@ -80,7 +89,8 @@ public record ConfigMapSettings(
   /** Resolves {@code ~/} against the home directory and a relative path against baseDir. */
   private static Path kubeconfig(String path, Path baseDir) {
     if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home")).resolve(path.substring(1).replaceFirst("^/", ""));
+      return Path.of(System.getProperty("user.home"))
+          .resolve(path.substring(1).replaceFirst("^/", ""));
     }
     return baseDir.resolve(path);
   }
@@ -100,7 +110,9 @@ public record ConfigMapSettings(
     }
     throw new CatalogException(
         "configmap backend setting 'leaseDurationSeconds' must be a whole number of seconds >= 1,"
-            + " got '" + value + "'.");
+            + " got '"
+            + value
+            + "'.");
   }
 
   private static Optional<String> optional(Map<String, String> settings, String key) {

@@ -21,7 +21,12 @@ final class KubeApiErrors {
             : String.valueOf(e.getMessage());
     if (code == 401 || code == 403) {
       return new CatalogException(
-          "Kubernetes refused to " + action + " (HTTP " + code + "): " + reason
+          "Kubernetes refused to "
+              + action
+              + " (HTTP "
+              + code
+              + "): "
+              + reason
               + ". Grant the permissions in state-backends/configmap/rbac.yaml.",
           e);
     }

@@ -1,19 +1,13 @@
 package dev.catalog.state.backend;
 
 import dev.catalog.CatalogException;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,11 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LeaseLock implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaseLock.class);
-  private static final String ID = "catalog.dev/lock-id";
-  private static final String HOLDER = "catalog.dev/lock-holder";
-  private static final String OPERATION = "catalog.dev/lock-operation";
-  private static final String CREATED = "catalog.dev/lock-created";
-  private static final String TOOL_VERSION = "catalog.dev/lock-tool-version";
 
   private final KubernetesClient client;
   private final ConfigMapSettings settings;
@@ -90,16 +79,23 @@ final class LeaseLock implements AutoCloseable {
     Lease existing = get();
     try {
       if (existing == null) {
-        lease().resource(newLease(info, now, null)).create();
+        lease().resource(LeaseRecords.held(settings, namespace, info, timing, now, null)).create();
       } else {
-        Optional<LockInfo> holder = holder(existing);
-        if (holder.isPresent() && !expired(existing, now)) {
+        Optional<LockInfo> holder = LeaseRecords.holder(existing);
+        if (holder.isPresent() && !LeaseRecords.expired(existing, now)) {
           throw locked(existing, holder.get(), now);
         }
-        lease().resource(newLease(info, now, existing)).update();
+        lease()
+            .resource(LeaseRecords.held(settings, namespace, info, timing, now, existing))
+            .update();
         lastTakeover =
             holder
-                .map(h -> new LockTakeover(h, age(h, now), Duration.between(renewedAt(existing), now)))
+                .map(
+                    h ->
+                        new LockTakeover(
+                            h,
+                            age(h, now),
+                            Duration.between(LeaseRecords.renewedAt(existing), now)))
                 .orElse(null);
         if (lastTakeover != null) {
           log.warn(lastTakeover.describe());
@@ -109,7 +105,7 @@ final class LeaseLock implements AutoCloseable {
       if (KubeApiErrors.is(e, KubeApiErrors.CONFLICT)) {
         // Someone else created or took the Lease between our read and our write.
         Lease winner = get();
-        Optional<LockInfo> holder = winner == null ? Optional.empty() : holder(winner);
+        Optional<LockInfo> holder = winner == null ? Optional.empty() : LeaseRecords.holder(winner);
         if (holder.isPresent()) {
           throw locked(winner, holder.get(), clock.instant());
         }
@@ -119,7 +115,9 @@ final class LeaseLock implements AutoCloseable {
     heldId = info.id();
     lostReason = null;
     long every = timing.renewInterval().toMillis();
-    beating = heartbeat.scheduleWithFixedDelay(() -> renew(info.id()), every, every, TimeUnit.MILLISECONDS);
+    beating =
+        heartbeat.scheduleWithFixedDelay(
+            () -> renew(info.id()), every, every, TimeUnit.MILLISECONDS);
   }
 
   synchronized void release(String lockId) {
@@ -127,22 +125,30 @@ final class LeaseLock implements AutoCloseable {
       stopHeartbeat();
     }
     Lease lease = get();
-    if (lease != null && holder(lease).map(h -> h.id().equals(lockId)).orElse(false)) {
+    if (lease != null && LeaseRecords.holder(lease).map(h -> h.id().equals(lockId)).orElse(false)) {
       delete(lease, "release");
     }
   }
 
   synchronized void forceRelease(String lockId) {
     Lease lease = get();
-    Optional<LockInfo> holder = lease == null ? Optional.empty() : holder(lease);
+    Optional<LockInfo> holder = lease == null ? Optional.empty() : LeaseRecords.holder(lease);
     if (holder.isEmpty()) {
       throw new CatalogException("No lock is held on " + where() + "; nothing was unlocked.");
     }
     if (!holder.get().id().equals(lockId)) {
       throw new CatalogException(
-          "Lock ID " + lockId + " does not match the lock on " + where() + ", which is ID "
-              + holder.get().id() + " held by " + holder.get().holder() + " for "
-              + holder.get().operation() + "; nothing was unlocked.");
+          "Lock ID "
+              + lockId
+              + " does not match the lock on "
+              + where()
+              + ", which is ID "
+              + holder.get().id()
+              + " held by "
+              + holder.get().holder()
+              + " for "
+              + holder.get().operation()
+              + "; nothing was unlocked.");
     }
     if (lockId.equals(heldId)) {
       stopHeartbeat();
@@ -152,7 +158,7 @@ final class LeaseLock implements AutoCloseable {
 
   Optional<LockInfo> current() {
     Lease lease = get();
-    return lease == null ? Optional.empty() : holder(lease);
+    return lease == null ? Optional.empty() : LeaseRecords.holder(lease);
   }
 
   Optional<LockTakeover> lastTakeover() {
@@ -164,7 +170,10 @@ final class LeaseLock implements AutoCloseable {
     String reason = lostReason;
     if (reason != null) {
       throw new CatalogException(
-          "The state lock on " + where() + " was lost while held: " + reason
+          "The state lock on "
+              + where()
+              + " was lost while held: "
+              + reason
               + ". Nothing more was written; check the state before running again.");
     }
   }
@@ -183,7 +192,7 @@ final class LeaseLock implements AutoCloseable {
     }
     try {
       Lease lease = get();
-      Optional<LockInfo> holder = lease == null ? Optional.empty() : holder(lease);
+      Optional<LockInfo> holder = lease == null ? Optional.empty() : LeaseRecords.holder(lease);
       if (holder.isEmpty() || !holder.get().id().equals(lockId)) {
         lostReason =
             holder
@@ -195,7 +204,7 @@ final class LeaseLock implements AutoCloseable {
         return;
       }
       Instant now = clock.instant();
-      lease.getSpec().setRenewTime(microTime(now));
+      lease.getSpec().setRenewTime(LeaseRecords.microTime(now));
       lease().resource(lease).update();
       listener.renewed(now);
     } catch (KubernetesClientException e) {
@@ -212,103 +221,48 @@ final class LeaseLock implements AutoCloseable {
     heldId = null;
   }
 
-  private Lease newLease(LockInfo info, Instant now, Lease previous) {
-    int transitions =
-        previous == null || previous.getSpec().getLeaseTransitions() == null
-            ? 0
-            : previous.getSpec().getLeaseTransitions() + 1;
-    ObjectMetaBuilder meta =
-        new ObjectMetaBuilder()
-            .withName(settings.leaseName())
-            .withNamespace(namespace)
-            .withLabels(ConfigMapLayout.labels(settings.name(), "lock"))
-            .withAnnotations(
-                Map.of(
-                    ID, info.id(),
-                    HOLDER, info.holder(),
-                    OPERATION, info.operation(),
-                    CREATED, info.created().toString(),
-                    TOOL_VERSION, info.toolVersion()));
-    if (previous != null) {
-      meta.withResourceVersion(previous.getMetadata().getResourceVersion());
-    }
-    return new LeaseBuilder()
-        .withMetadata(meta.build())
-        .withNewSpec()
-        .withHolderIdentity(info.holder() + "/" + info.id())
-        .withLeaseDurationSeconds((int) timing.duration().toSeconds())
-        .withAcquireTime(microTime(now))
-        .withRenewTime(microTime(now))
-        .withLeaseTransitions(transitions)
-        .endSpec()
-        .build();
-  }
-
   private StateLockedException locked(Lease lease, LockInfo holder, Instant now) {
-    Instant expires = renewedAt(lease).plusSeconds(durationSeconds(lease));
+    Instant expires = LeaseRecords.expiresAt(lease);
     return new StateLockedException(
-        "State " + where() + " is locked by " + holder.holder() + " (ID " + holder.id()
-            + ", operation " + holder.operation() + ", since " + holder.created() + ", "
-            + Durations.format(age(holder, now)) + " ago; lease renewed "
-            + Durations.format(Duration.between(renewedAt(lease), now)) + " ago, expires in "
-            + Durations.format(Duration.between(now, expires)) + "). If its holder is gone,"
-            + " run: catalog force-unlock " + holder.id(),
+        "State "
+            + where()
+            + " is locked by "
+            + holder.holder()
+            + " (ID "
+            + holder.id()
+            + ", operation "
+            + holder.operation()
+            + ", since "
+            + holder.created()
+            + ", "
+            + Durations.format(age(holder, now))
+            + " ago; lease renewed "
+            + Durations.format(Duration.between(LeaseRecords.renewedAt(lease), now))
+            + " ago, expires in "
+            + Durations.format(Duration.between(now, expires))
+            + "). If its holder is gone,"
+            + " run: catalog force-unlock "
+            + holder.id(),
         holder);
-  }
-
-  private boolean expired(Lease lease, Instant now) {
-    return renewedAt(lease).plusSeconds(durationSeconds(lease)).isBefore(now);
-  }
-
-  private static Instant renewedAt(Lease lease) {
-    ZonedDateTime at =
-        lease.getSpec().getRenewTime() != null
-            ? lease.getSpec().getRenewTime()
-            : lease.getSpec().getAcquireTime();
-    return at == null ? Instant.EPOCH : at.toInstant();
-  }
-
-  private static long durationSeconds(Lease lease) {
-    Integer seconds = lease.getSpec().getLeaseDurationSeconds();
-    return seconds == null ? 0 : seconds;
   }
 
   private static Duration age(LockInfo holder, Instant now) {
     return Duration.between(holder.created(), now);
   }
 
-  /** The lock in the Lease, or empty when it is released (no holder identity). */
-  private static Optional<LockInfo> holder(Lease lease) {
-    String identity = lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
-    if (identity == null || identity.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, String> a =
-        lease.getMetadata().getAnnotations() == null ? Map.of() : lease.getMetadata().getAnnotations();
-    Instant created;
-    try {
-      created = Instant.parse(a.getOrDefault(CREATED, ""));
-    } catch (RuntimeException e) {
-      created = renewedAt(lease);
-    }
-    return Optional.of(
-        new LockInfo(
-            a.getOrDefault(ID, identity),
-            a.getOrDefault(HOLDER, identity),
-            a.getOrDefault(OPERATION, "unknown"),
-            created,
-            a.getOrDefault(TOOL_VERSION, "unknown")));
-  }
-
   private void delete(Lease lease, String verb) {
     try {
-      lease().withName(settings.leaseName())
+      lease()
+          .withName(settings.leaseName())
           .lockResourceVersion(lease.getMetadata().getResourceVersion())
           .delete();
     } catch (KubernetesClientException e) {
       if (KubeApiErrors.is(e, KubeApiErrors.CONFLICT)) {
         throw new CatalogException(
-            "The lock on " + where() + " changed while trying to " + verb
+            "The lock on "
+                + where()
+                + " changed while trying to "
+                + verb
                 + " it; nothing was unlocked. Check who holds it and run again.");
       }
       if (!KubeApiErrors.is(e, KubeApiErrors.NOT_FOUND)) {
@@ -337,9 +291,5 @@ final class LeaseLock implements AutoCloseable {
 
   private String where() {
     return "configmap " + namespace + "/" + settings.name();
-  }
-
-  private static ZonedDateTime microTime(Instant at) {
-    return ZonedDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 }

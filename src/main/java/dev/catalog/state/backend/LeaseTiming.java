@@ -6,8 +6,8 @@ import java.time.Duration;
  * How long a lock Lease lives without renewal and how often the heartbeat renews it.
  *
  * @param duration the Lease's {@code leaseDurationSeconds}
- * @param renewInterval the heartbeat period, a third of the duration by default so two missed
- *     beats still keep the lock
+ * @param renewInterval the heartbeat period, a third of the duration by default so two missed beats
+ *     still keep the lock
  */
 public record LeaseTiming(Duration duration, Duration renewInterval) {
   public LeaseTiming {

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(KubeApiServerExtension.class)
@@ -79,8 +79,14 @@ class ConfigMapBackendIT {
       assertThatThrownBy(() -> second.write(bytes("second"), Optional.of(base), "update"))
           .isInstanceOf(StateConflictException.class)
           .hasMessage(
-              "State configmap " + namespace + "/catalog-state changed since it was read:"
-                  + " expected version " + base + ", found version " + landed + ". Someone else"
+              "State configmap "
+                  + namespace
+                  + "/catalog-state changed since it was read:"
+                  + " expected version "
+                  + base
+                  + ", found version "
+                  + landed
+                  + ". Someone else"
                   + " wrote it; nothing was overwritten. Run again to work from the current"
                   + " state.");
       assertThatThrownBy(() -> second.write(bytes("second"), Optional.empty(), "create"))
@@ -123,8 +129,9 @@ class ConfigMapBackendIT {
 
     try (ConfigMapBackend backend = ConfigMapBackends.open(server, namespace)) {
       String finalState = new String(backend.read().orElseThrow().content(), UTF_8);
-      assertThat(finalState.split(";")).containsExactlyInAnyOrderElementsOf(
-          landed.stream().map(mark -> mark.substring(0, mark.length() - 1)).toList());
+      assertThat(finalState.split(";"))
+          .containsExactlyInAnyOrderElementsOf(
+              landed.stream().map(mark -> mark.substring(0, mark.length() - 1)).toList());
     }
   }
 

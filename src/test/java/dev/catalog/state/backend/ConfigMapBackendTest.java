@@ -23,7 +23,8 @@ class ConfigMapBackendTest {
             () -> ConfigMapBackend.fromSettings(Map.of("kubeconfig", "kube/missing.yaml"), dir))
         .isInstanceOf(CatalogException.class)
         .hasMessage(
-            "configmap backend: kubeconfig " + dir.resolve("kube/missing.yaml")
+            "configmap backend: kubeconfig "
+                + dir.resolve("kube/missing.yaml")
                 + " does not exist or cannot be read.");
   }
 
@@ -38,7 +39,9 @@ class ConfigMapBackendTest {
     Files.writeString(
         kubeconfig,
         "apiVersion: v1\nkind: Config\ncurrent-context: gone\n"
-            + "clusters: [{name: gone, cluster: {server: 'http://127.0.0.1:" + closedPort + "'}}]\n"
+            + "clusters: [{name: gone, cluster: {server: 'http://127.0.0.1:"
+            + closedPort
+            + "'}}]\n"
             + "contexts: [{name: gone, context: {cluster: gone, user: nobody}}]\n"
             + "users: [{name: nobody, user: {}}]\n");
 

@@ -13,14 +13,17 @@ final class ConfigMapBackends {
   private ConfigMapBackends() {}
 
   /**
-   * The settings a {@code backend:} block would carry for this server and namespace; also what
-   * the shared contract suite's {@code settings()} returns for the configmap backend.
+   * The settings a {@code backend:} block would carry for this server and namespace; also what the
+   * shared contract suite's {@code settings()} returns for the configmap backend.
    */
   static Map<String, String> settings(RunningKubeApiServer server, String namespace) {
     return Map.of(
-        "kubeconfig", server.kubeconfig().toString(),
-        "namespace", namespace,
-        "name", ConfigMapSettings.DEFAULT_NAME);
+        "kubeconfig",
+        server.kubeconfig().toString(),
+        "namespace",
+        namespace,
+        "name",
+        ConfigMapSettings.DEFAULT_NAME);
   }
 
   static ConfigMapBackend open(RunningKubeApiServer server, String namespace) {
@@ -29,8 +32,7 @@ final class ConfigMapBackends {
 
   static ConfigMapBackend open(
       RunningKubeApiServer server, String namespace, LeaseLock.Options options) {
-    ConfigMapSettings settings =
-        ConfigMapSettings.parse(settings(server, namespace), Path.of("."));
+    ConfigMapSettings settings = ConfigMapSettings.parse(settings(server, namespace), Path.of("."));
     return new ConfigMapBackend(
         server.newClient(), settings, namespace, options, ConfigMapLayout.DEFAULT_CHUNK_BYTES);
   }

@@ -52,7 +52,8 @@ class ConfigMapChunksIT {
       List<String> firstChunks = headChunks();
       assertThat(firstChunks).hasSize(7).allMatch(name -> name.startsWith("catalog-state-chunk-"));
       assertThat(chunkNames()).containsExactlyInAnyOrderElementsOf(firstChunks);
-      ConfigMap chunk = admin.configMaps().inNamespace(namespace).withName(firstChunks.get(0)).get();
+      ConfigMap chunk =
+          admin.configMaps().inNamespace(namespace).withName(firstChunks.get(0)).get();
       assertThat(chunk.getImmutable()).isTrue();
       assertThat(chunk.getMetadata().getLabels()).containsEntry("catalog.dev/part", "chunk");
       assertThat(backend.read().orElseThrow().content()).isEqualTo(first);
@@ -100,13 +101,24 @@ class ConfigMapChunksIT {
     ChunkStore store = chunkStore();
     byte[] piece = incompressible(1000, 5);
     String name = store.ensure(piece, "300");
-    String listed = admin.configMaps().inNamespace(namespace).withName(name).get()
-        .getMetadata().getResourceVersion();
+    String listed =
+        admin
+            .configMaps()
+            .inNamespace(namespace)
+            .withName(name)
+            .get()
+            .getMetadata()
+            .getResourceVersion();
     store.ensure(piece, "301");
 
     assertThatThrownBy(
-            () -> admin.configMaps().inNamespace(namespace).withName(name)
-                .lockResourceVersion(listed).delete())
+            () ->
+                admin
+                    .configMaps()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .lockResourceVersion(listed)
+                    .delete())
         .isInstanceOfSatisfying(
             KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
     assertThat(chunkNames()).containsExactly(name);
@@ -119,23 +131,44 @@ class ConfigMapChunksIT {
       String victim = headChunks().get(2);
       byte[] garbage = "not the chunk you are looking for".getBytes(UTF_8);
       admin.configMaps().inNamespace(namespace).withName(victim).delete();
-      admin.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
-          .withNewMetadata().withName(victim)
-          .withLabels(ConfigMapLayout.labels("catalog-state", "chunk")).endMetadata()
-          .withBinaryData(Map.of("chunk", Base64.getEncoder().encodeToString(garbage)))
-          .build()).create();
-      String message = "State configmap " + namespace + "/catalog-state is damaged: chunk "
-          + victim + " holds bytes with SHA-256 " + ConfigMapLayout.sha256(garbage)
-          + ", which does not match its name. It was left as it is and catalog will not write"
-          + " over it; inspect it with: kubectl -n " + namespace
-          + " get configmaps -l catalog.dev/state=catalog-state -o yaml";
+      admin
+          .configMaps()
+          .inNamespace(namespace)
+          .resource(
+              new ConfigMapBuilder()
+                  .withNewMetadata()
+                  .withName(victim)
+                  .withLabels(ConfigMapLayout.labels("catalog-state", "chunk"))
+                  .endMetadata()
+                  .withBinaryData(Map.of("chunk", Base64.getEncoder().encodeToString(garbage)))
+                  .build())
+          .create();
+      String message =
+          "State configmap "
+              + namespace
+              + "/catalog-state is damaged: chunk "
+              + victim
+              + " holds bytes with SHA-256 "
+              + ConfigMapLayout.sha256(garbage)
+              + ", which does not match its name. It was left as it is and catalog will not write"
+              + " over it; inspect it with: kubectl -n "
+              + namespace
+              + " get configmaps -l catalog.dev/state=catalog-state -o yaml";
 
       assertThatThrownBy(backend::read).isInstanceOf(CatalogException.class).hasMessage(message);
       assertThatThrownBy(() -> backend.write("{}".getBytes(UTF_8), Optional.of(version), "fix"))
-          .isInstanceOf(CatalogException.class).hasMessage(message);
+          .isInstanceOf(CatalogException.class)
+          .hasMessage(message);
       assertThat(headVersion()).isEqualTo(version);
-      assertThat(admin.configMaps().inNamespace(namespace).withName(victim).get()
-          .getBinaryData().get("chunk")).isEqualTo(Base64.getEncoder().encodeToString(garbage));
+      assertThat(
+              admin
+                  .configMaps()
+                  .inNamespace(namespace)
+                  .withName(victim)
+                  .get()
+                  .getBinaryData()
+                  .get("chunk"))
+          .isEqualTo(Base64.getEncoder().encodeToString(garbage));
     }
   }
 
@@ -147,16 +180,27 @@ class ConfigMapChunksIT {
       byte[] gz = Base64.getDecoder().decode(head.getBinaryData().get("state.json.gz"));
       byte[] truncated = java.util.Arrays.copyOf(gz, gz.length / 2);
       head.getBinaryData().put("state.json.gz", Base64.getEncoder().encodeToString(truncated));
-      String damaged = admin.configMaps().inNamespace(namespace).resource(head).update()
-          .getMetadata().getResourceVersion();
-      String message = "State configmap " + namespace + "/catalog-state is damaged: the compressed"
-          + " content is not valid gzip (Unexpected end of ZLIB input stream). It was left as"
-          + " it is and catalog will not write over it; inspect it with: kubectl -n " + namespace
-          + " get configmaps -l catalog.dev/state=catalog-state -o yaml";
+      String damaged =
+          admin
+              .configMaps()
+              .inNamespace(namespace)
+              .resource(head)
+              .update()
+              .getMetadata()
+              .getResourceVersion();
+      String message =
+          "State configmap "
+              + namespace
+              + "/catalog-state is damaged: the compressed"
+              + " content is not valid gzip (Unexpected end of ZLIB input stream). It was left as"
+              + " it is and catalog will not write over it; inspect it with: kubectl -n "
+              + namespace
+              + " get configmaps -l catalog.dev/state=catalog-state -o yaml";
 
       assertThatThrownBy(backend::read).isInstanceOf(CatalogException.class).hasMessage(message);
       assertThatThrownBy(() -> backend.write("{}".getBytes(UTF_8), Optional.of(damaged), "fix"))
-          .isInstanceOf(CatalogException.class).hasMessage(message);
+          .isInstanceOf(CatalogException.class)
+          .hasMessage(message);
       assertThat(headVersion()).isEqualTo(damaged);
     }
   }
@@ -166,19 +210,37 @@ class ConfigMapChunksIT {
   }
 
   private List<String> headChunks() {
-    String chunks = admin.configMaps().inNamespace(namespace).withName("catalog-state").get()
-        .getData().get("chunks");
+    String chunks =
+        admin
+            .configMaps()
+            .inNamespace(namespace)
+            .withName("catalog-state")
+            .get()
+            .getData()
+            .get("chunks");
     return chunks.lines().filter(line -> !line.isBlank()).toList();
   }
 
   private String headVersion() {
-    return admin.configMaps().inNamespace(namespace).withName("catalog-state").get()
-        .getMetadata().getResourceVersion();
+    return admin
+        .configMaps()
+        .inNamespace(namespace)
+        .withName("catalog-state")
+        .get()
+        .getMetadata()
+        .getResourceVersion();
   }
 
   private List<String> chunkNames() {
-    return admin.configMaps().inNamespace(namespace).withLabel("catalog.dev/part", "chunk").list()
-        .getItems().stream().map(c -> c.getMetadata().getName()).toList();
+    return admin
+        .configMaps()
+        .inNamespace(namespace)
+        .withLabel("catalog.dev/part", "chunk")
+        .list()
+        .getItems()
+        .stream()
+        .map(c -> c.getMetadata().getName())
+        .toList();
   }
 
   /** Random bytes: gzip cannot shrink them, so a 5 MiB state stays over 5 MiB compressed. */

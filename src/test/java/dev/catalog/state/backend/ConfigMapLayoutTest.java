@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,8 @@ class ConfigMapLayoutTest {
 
   @Test
   void serialIsFoundAtTheTopLevelOnly() {
-    assertThat(StateSerial.of("{\"resources\":{\"x\":{\"serial\":9}},\"serial\":4}".getBytes(UTF_8)))
+    assertThat(
+            StateSerial.of("{\"resources\":{\"x\":{\"serial\":9}},\"serial\":4}".getBytes(UTF_8)))
         .contains("4");
     assertThat(StateSerial.of("not json".getBytes(UTF_8))).isEmpty();
     assertThat(StateSerial.of("{\"serial\":\"4\"}".getBytes(UTF_8))).isEmpty();

@@ -49,7 +49,9 @@ class ConfigMapLeaseLockIT {
           .isInstanceOfSatisfying(
               StateLockedException.class, e -> assertThat(e.holder()).isEqualTo(ALICE))
           .hasMessage(
-              "State configmap " + namespace + "/catalog-state is locked by alice@build-1"
+              "State configmap "
+                  + namespace
+                  + "/catalog-state is locked by alice@build-1"
                   + " (ID 11111111-aaaa, operation apply, since 2026-03-01T10:00:00Z, 42s ago;"
                   + " lease renewed 42s ago, expires in 18s). If its holder is gone, run:"
                   + " catalog force-unlock 11111111-aaaa");
@@ -170,7 +172,9 @@ class ConfigMapLeaseLockIT {
       assertThatThrownBy(() -> alice.write("{}".getBytes(UTF_8), Optional.of(version), "next"))
           .isInstanceOf(CatalogException.class)
           .hasMessage(
-              "The state lock on configmap " + namespace + "/catalog-state was lost while held:"
+              "The state lock on configmap "
+                  + namespace
+                  + "/catalog-state was lost while held:"
                   + " the Lease was deleted (force-unlock?). Nothing more was written; check the"
                   + " state before running again.");
       assertThat(bob.read().orElseThrow().version()).isEqualTo(version);
@@ -186,7 +190,8 @@ class ConfigMapLeaseLockIT {
       assertThatThrownBy(() -> bob.forceUnlock("33333333-cccc"))
           .isInstanceOf(CatalogException.class)
           .hasMessage(
-              "Lock ID 33333333-cccc does not match the lock on configmap " + namespace
+              "Lock ID 33333333-cccc does not match the lock on configmap "
+                  + namespace
                   + "/catalog-state, which is ID 11111111-aaaa held by alice@build-1 for apply;"
                   + " nothing was unlocked.");
       assertThat(bob.currentLock()).contains(ALICE);
@@ -197,7 +202,9 @@ class ConfigMapLeaseLockIT {
       assertThatThrownBy(() -> bob.forceUnlock(ALICE.id()))
           .isInstanceOf(CatalogException.class)
           .hasMessage(
-              "No lock is held on configmap " + namespace + "/catalog-state; nothing was"
+              "No lock is held on configmap "
+                  + namespace
+                  + "/catalog-state; nothing was"
                   + " unlocked.");
     }
   }

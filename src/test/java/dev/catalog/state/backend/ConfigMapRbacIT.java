@@ -36,9 +36,11 @@ class ConfigMapRbacIT {
       throws IOException {
     String namespace = server.newNamespace("rbac");
     try (KubernetesClient admin = server.newClient();
-        InputStream manifest = Files.newInputStream(Path.of("state-backends/configmap/rbac.yaml"))) {
+        InputStream manifest =
+            Files.newInputStream(Path.of("state-backends/configmap/rbac.yaml"))) {
       List<HasMetadata> created = admin.load(manifest).inNamespace(namespace).create();
-      assertThat(created).extracting(HasMetadata::getKind)
+      assertThat(created)
+          .extracting(HasMetadata::getKind)
           .containsExactly("ServiceAccount", "Role", "RoleBinding");
     }
     Path kubeconfig = serviceAccountKubeconfig(server, namespace);
@@ -60,13 +62,21 @@ class ConfigMapRbacIT {
       assertThat(backend.currentLock()).isEmpty();
     }
     try (KubernetesClient admin = server.newClient()) {
-      assertThat(admin.configMaps().inNamespace(namespace).withLabel("catalog.dev/part", "chunk")
-          .list().getItems()).isEmpty();
+      assertThat(
+              admin
+                  .configMaps()
+                  .inNamespace(namespace)
+                  .withLabel("catalog.dev/part", "chunk")
+                  .list()
+                  .getItems())
+          .isEmpty();
     }
 
     // The same kubeconfig really acts as the account: the Role grants no secrets.
-    try (KubernetesClient asAccount = new KubernetesClientBuilder()
-        .withConfig(Config.fromKubeconfig(null, kubeconfig.toFile())).build()) {
+    try (KubernetesClient asAccount =
+        new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(null, kubeconfig.toFile()))
+            .build()) {
       assertThatThrownBy(() -> asAccount.secrets().inNamespace(namespace).list())
           .isInstanceOfSatisfying(
               KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
@@ -78,8 +88,14 @@ class ConfigMapRbacIT {
       throws IOException {
     String token;
     try (KubernetesClient admin = server.newClient()) {
-      token = admin.serviceAccounts().inNamespace(namespace).withName("catalog").tokenRequest()
-          .getStatus().getToken();
+      token =
+          admin
+              .serviceAccounts()
+              .inNamespace(namespace)
+              .withName("catalog")
+              .tokenRequest()
+              .getStatus()
+              .getToken();
     }
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     ObjectNode config = (ObjectNode) yaml.readTree(server.kubeconfigYaml());

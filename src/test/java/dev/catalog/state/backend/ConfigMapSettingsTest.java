@@ -18,7 +18,10 @@ class ConfigMapSettingsTest {
     assertThat(ConfigMapSettings.parse(Map.of(), BASE))
         .isEqualTo(
             new ConfigMapSettings(
-                Optional.empty(), "catalog-state", Optional.empty(), Optional.empty(),
+                Optional.empty(),
+                "catalog-state",
+                Optional.empty(),
+                Optional.empty(),
                 Duration.ofSeconds(60)));
   }
 
@@ -37,8 +40,11 @@ class ConfigMapSettingsTest {
     assertThat(settings)
         .isEqualTo(
             new ConfigMapSettings(
-                Optional.of("shop"), "orders-state", Optional.of(BASE.resolve("kube/config.yaml")),
-                Optional.of("prod"), Duration.ofSeconds(30)));
+                Optional.of("shop"),
+                "orders-state",
+                Optional.of(BASE.resolve("kube/config.yaml")),
+                Optional.of("prod"),
+                Duration.ofSeconds(30)));
     assertThat(settings.leaseName()).isEqualTo("orders-state-lock");
   }
 
@@ -77,8 +83,7 @@ class ConfigMapSettingsTest {
 
   @Test
   void leaseDurationMustBeAPositiveWholeNumber() {
-    assertThatThrownBy(
-            () -> ConfigMapSettings.parse(Map.of("leaseDurationSeconds", "0.5"), BASE))
+    assertThatThrownBy(() -> ConfigMapSettings.parse(Map.of("leaseDurationSeconds", "0.5"), BASE))
         .isInstanceOf(CatalogException.class)
         .hasMessage(
             "configmap backend setting 'leaseDurationSeconds' must be a whole number of seconds"
