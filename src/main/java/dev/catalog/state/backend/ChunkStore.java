@@ -87,12 +87,11 @@ final class ChunkStore {
       }
     }
     throw new CatalogException(
-        "State chunk ConfigMap "
+        "state chunk ConfigMap "
             + namespace
             + "/"
             + name
-            + " kept changing while catalog wrote"
-            + " it; nothing was switched. Run again.");
+            + " kept changing while catalog wrote it; nothing was switched, run again");
   }
 
   /** Reads the chunks in order and joins them, checking each against its content address. */

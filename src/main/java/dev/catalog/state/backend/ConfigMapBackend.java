@@ -60,7 +60,9 @@ public final class ConfigMapBackend implements StateBackend {
       Path file = settings.kubeconfig().get();
       if (!Files.isReadable(file)) {
         throw new CatalogException(
-            "configmap backend: kubeconfig " + file + " does not exist or cannot be read.");
+            "kubeconfig "
+                + file
+                + " of the configmap state backend does not exist or cannot be read");
       }
       config = Config.fromKubeconfig(settings.context().orElse(null), file.toFile());
     } else {
@@ -165,30 +167,29 @@ public final class ConfigMapBackend implements StateBackend {
 
   private StateConflictException conflict(Optional<String> expected, Optional<String> found) {
     return new StateConflictException(
-        "State "
-            + where()
-            + " changed since it was read: expected "
-            + expected.map(v -> "version " + v).orElse("no state yet")
+        where()
+            + " changed since it was read: expected version "
+            + expected.orElse("(no state)")
             + ", found "
-            + found.map(v -> "version " + v).orElse("no state")
-            + ". Someone else wrote it;"
-            + " nothing was overwritten. Run again to work from the current state.");
+            + found.orElse("(no state)")
+            + "; nothing was written, read it again and retry");
   }
 
   private CatalogException damaged(String detail) {
     return new CatalogException(
-        "State "
-            + where()
+        where()
             + " is damaged: "
             + detail
-            + ". It was left as it is and catalog"
-            + " will not write over it; inspect it with: kubectl -n "
+            + "; it was not changed and catalog will not write over it. Inspect it with 'kubectl -n"
+            + " "
             + namespace
             + " get configmaps -l "
             + ConfigMapLayout.LABEL_STATE
             + "="
             + settings.name()
-            + " -o yaml");
+            + " -o yaml', or delete ConfigMap "
+            + settings.name()
+            + " and run 'catalog state push FILE' with a good copy");
   }
 
   private ConfigMap head() {
@@ -208,7 +209,7 @@ public final class ConfigMapBackend implements StateBackend {
   }
 
   private String where() {
-    return "configmap " + namespace + "/" + settings.name();
+    return "state " + identity();
   }
 
   private static String version(ConfigMap configMap) {

@@ -27,12 +27,12 @@ final class KubeApiErrors {
               + code
               + "): "
               + reason
-              + ". Grant the permissions in state-backends/configmap/rbac.yaml.",
+              + "; grant the permissions in state-backends/configmap/rbac.yaml",
           e);
     }
     if (code <= 0) {
       return new CatalogException(
-          "Cannot reach the Kubernetes API to " + action + ": " + rootMessage(e), e);
+          "cannot reach the Kubernetes API to " + action + ": " + rootMessage(e), e);
     }
     return new CatalogException(
         "Kubernetes failed to " + action + " (HTTP " + code + "): " + reason, e);

@@ -134,21 +134,19 @@ final class LeaseLock implements AutoCloseable {
     Lease lease = get();
     Optional<LockInfo> holder = lease == null ? Optional.empty() : LeaseRecords.holder(lease);
     if (holder.isEmpty()) {
-      throw new CatalogException("No lock is held on " + where() + "; nothing was unlocked.");
+      throw new CatalogException(where() + " is not locked");
     }
     if (!holder.get().id().equals(lockId)) {
       throw new CatalogException(
-          "Lock ID "
+          "lock id "
               + lockId
               + " does not match the lock on "
               + where()
-              + ", which is ID "
+              + " (id "
               + holder.get().id()
-              + " held by "
+              + ", held by "
               + holder.get().holder()
-              + " for "
-              + holder.get().operation()
-              + "; nothing was unlocked.");
+              + "); nothing was released");
     }
     if (lockId.equals(heldId)) {
       stopHeartbeat();
@@ -170,11 +168,11 @@ final class LeaseLock implements AutoCloseable {
     String reason = lostReason;
     if (reason != null) {
       throw new CatalogException(
-          "The state lock on "
+          "the lock on "
               + where()
               + " was lost while held: "
               + reason
-              + ". Nothing more was written; check the state before running again.");
+              + "; nothing more was written, check the state before running again");
     }
   }
 
@@ -222,27 +220,30 @@ final class LeaseLock implements AutoCloseable {
   }
 
   private StateLockedException locked(Lease lease, LockInfo holder, Instant now) {
-    Instant expires = LeaseRecords.expiresAt(lease);
+    // The first line is the one every backend prints (LockInfoCodec.describe on the state branch).
     return new StateLockedException(
-        "State "
-            + where()
+        where()
             + " is locked by "
             + holder.holder()
-            + " (ID "
-            + holder.id()
-            + ", operation "
+            + " (operation '"
             + holder.operation()
+            + "', lock id "
+            + holder.id()
             + ", since "
             + holder.created()
-            + ", "
-            + Durations.format(age(holder, now))
-            + " ago; lease renewed "
+            + ", catalog "
+            + holder.toolVersion()
+            + ")\nIts Lease was renewed "
             + Durations.format(Duration.between(LeaseRecords.renewedAt(lease), now))
-            + " ago, expires in "
-            + Durations.format(Duration.between(now, expires))
-            + "). If its holder is gone,"
-            + " run: catalog force-unlock "
-            + holder.id(),
+            + " ago and expires in "
+            + Durations.format(Duration.between(now, LeaseRecords.expiresAt(lease)))
+            + " unless renewed.\nTo remove it by hand: kubectl -n "
+            + namespace
+            + " delete lease "
+            + settings.leaseName()
+            + "  (or: catalog force-unlock "
+            + holder.id()
+            + ")",
         holder);
   }
 
@@ -259,11 +260,11 @@ final class LeaseLock implements AutoCloseable {
     } catch (KubernetesClientException e) {
       if (KubeApiErrors.is(e, KubeApiErrors.CONFLICT)) {
         throw new CatalogException(
-            "The lock on "
+            "the lock on "
                 + where()
                 + " changed while trying to "
                 + verb
-                + " it; nothing was unlocked. Check who holds it and run again.");
+                + " it; nothing was released, check who holds it and run again");
       }
       if (!KubeApiErrors.is(e, KubeApiErrors.NOT_FOUND)) {
         throw KubeApiErrors.failed(verb + " the lock Lease " + leaseWhere(), e);
@@ -290,6 +291,6 @@ final class LeaseLock implements AutoCloseable {
   }
 
   private String where() {
-    return "configmap " + namespace + "/" + settings.name();
+    return "state configmap:" + namespace + "/" + settings.name();
   }
 }

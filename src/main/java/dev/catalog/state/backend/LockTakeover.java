@@ -14,18 +14,18 @@ public record LockTakeover(LockInfo previous, Duration age, Duration silentFor) 
 
   /** One line for the person whose command took the lock over. */
   public String describe() {
-    return "Took over an expired state lock: ID "
-        + previous.id()
-        + " held by "
-        + previous.holder()
-        + " for "
+    return "took over an expired state lock (operation '"
         + previous.operation()
-        + " since "
+        + "', lock id "
+        + previous.id()
+        + ", held by "
+        + previous.holder()
+        + ", since "
         + previous.created()
-        + " ("
+        + ", "
         + Durations.format(age)
-        + " ago), last renewed "
+        + " old, last renewed "
         + Durations.format(silentFor)
-        + " ago. Its holder probably died; check the state for operations in flight.";
+        + " ago): its holder probably died, check the state for operations in flight";
   }
 }

@@ -59,12 +59,10 @@ final class StateHeads {
     }
     if (!ConfigMapLayout.FORMAT.equals(format)) {
       throw new CatalogException(
-          "State "
-              + where.get()
+          where.get()
               + " has format "
               + format
-              + ", which this catalog cannot read;"
-              + " it was written by another version. Upgrade catalog.");
+              + ", which this version of catalog cannot read; upgrade catalog");
     }
     if (!"gzip".equals(data.get(KEY_ENCODING))) {
       throw damaged.apply("the head's data." + KEY_ENCODING + " is not gzip");

@@ -79,19 +79,16 @@ class ConfigMapBackendIT {
       assertThatThrownBy(() -> second.write(bytes("second"), Optional.of(base), "update"))
           .isInstanceOf(StateConflictException.class)
           .hasMessage(
-              "State configmap "
+              "state configmap:"
                   + namespace
-                  + "/catalog-state changed since it was read:"
-                  + " expected version "
+                  + "/catalog-state changed since it was read: expected version "
                   + base
-                  + ", found version "
+                  + ", found "
                   + landed
-                  + ". Someone else"
-                  + " wrote it; nothing was overwritten. Run again to work from the current"
-                  + " state.");
+                  + "; nothing was written, read it again and retry");
       assertThatThrownBy(() -> second.write(bytes("second"), Optional.empty(), "create"))
           .isInstanceOf(StateConflictException.class)
-          .hasMessageContaining("expected no state yet, found version " + landed + ".");
+          .hasMessageContaining("expected version (no state), found " + landed + ";");
       assertThat(second.read().orElseThrow().content()).isEqualTo(bytes("first"));
     }
   }

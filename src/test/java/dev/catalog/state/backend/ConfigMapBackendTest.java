@@ -23,9 +23,9 @@ class ConfigMapBackendTest {
             () -> ConfigMapBackend.fromSettings(Map.of("kubeconfig", "kube/missing.yaml"), dir))
         .isInstanceOf(CatalogException.class)
         .hasMessage(
-            "configmap backend: kubeconfig "
+            "kubeconfig "
                 + dir.resolve("kube/missing.yaml")
-                + " does not exist or cannot be read.");
+                + " of the configmap state backend does not exist or cannot be read");
   }
 
   @Test
@@ -51,7 +51,7 @@ class ConfigMapBackendTest {
       assertThatThrownBy(backend::read)
           .isInstanceOf(CatalogException.class)
           .hasMessage(
-              "Cannot reach the Kubernetes API to read state ConfigMap shop/catalog-state:"
+              "cannot reach the Kubernetes API to read state ConfigMap shop/catalog-state:"
                   + " Connection refused");
     }
   }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -144,16 +145,18 @@ class ConfigMapChunksIT {
                   .build())
           .create();
       String message =
-          "State configmap "
+          "state configmap:"
               + namespace
               + "/catalog-state is damaged: chunk "
               + victim
               + " holds bytes with SHA-256 "
               + ConfigMapLayout.sha256(garbage)
-              + ", which does not match its name. It was left as it is and catalog will not write"
-              + " over it; inspect it with: kubectl -n "
+              + ", which does not match its name"
+              + "; it was not changed and catalog will not write over it. Inspect it with"
+              + " 'kubectl -n "
               + namespace
-              + " get configmaps -l catalog.dev/state=catalog-state -o yaml";
+              + " get configmaps -l catalog.dev/state=catalog-state -o yaml', or delete ConfigMap"
+              + " catalog-state and run 'catalog state push FILE' with a good copy";
 
       assertThatThrownBy(backend::read).isInstanceOf(CatalogException.class).hasMessage(message);
       assertThatThrownBy(() -> backend.write("{}".getBytes(UTF_8), Optional.of(version), "fix"))
@@ -178,7 +181,7 @@ class ConfigMapChunksIT {
       backend.write("{\"serial\":1,\"resources\":{}}".getBytes(UTF_8), Optional.empty(), "c");
       ConfigMap head = admin.configMaps().inNamespace(namespace).withName("catalog-state").get();
       byte[] gz = Base64.getDecoder().decode(head.getBinaryData().get("state.json.gz"));
-      byte[] truncated = java.util.Arrays.copyOf(gz, gz.length / 2);
+      byte[] truncated = Arrays.copyOf(gz, gz.length / 2);
       head.getBinaryData().put("state.json.gz", Base64.getEncoder().encodeToString(truncated));
       String damaged =
           admin
@@ -189,13 +192,15 @@ class ConfigMapChunksIT {
               .getMetadata()
               .getResourceVersion();
       String message =
-          "State configmap "
+          "state configmap:"
               + namespace
-              + "/catalog-state is damaged: the compressed"
-              + " content is not valid gzip (Unexpected end of ZLIB input stream). It was left as"
-              + " it is and catalog will not write over it; inspect it with: kubectl -n "
+              + "/catalog-state is damaged: the compressed content is not valid gzip (Unexpected"
+              + " end of ZLIB input stream)"
+              + "; it was not changed and catalog will not write over it. Inspect it with"
+              + " 'kubectl -n "
               + namespace
-              + " get configmaps -l catalog.dev/state=catalog-state -o yaml";
+              + " get configmaps -l catalog.dev/state=catalog-state -o yaml', or delete ConfigMap"
+              + " catalog-state and run 'catalog state push FILE' with a good copy";
 
       assertThatThrownBy(backend::read).isInstanceOf(CatalogException.class).hasMessage(message);
       assertThatThrownBy(() -> backend.write("{}".getBytes(UTF_8), Optional.of(damaged), "fix"))

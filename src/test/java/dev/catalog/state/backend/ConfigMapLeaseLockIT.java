@@ -49,12 +49,14 @@ class ConfigMapLeaseLockIT {
           .isInstanceOfSatisfying(
               StateLockedException.class, e -> assertThat(e.holder()).isEqualTo(ALICE))
           .hasMessage(
-              "State configmap "
+              "state configmap:"
                   + namespace
-                  + "/catalog-state is locked by alice@build-1"
-                  + " (ID 11111111-aaaa, operation apply, since 2026-03-01T10:00:00Z, 42s ago;"
-                  + " lease renewed 42s ago, expires in 18s). If its holder is gone, run:"
-                  + " catalog force-unlock 11111111-aaaa");
+                  + "/catalog-state is locked by alice@build-1 (operation 'apply', lock id"
+                  + " 11111111-aaaa, since 2026-03-01T10:00:00Z, catalog 0.1.0)\nIts Lease was"
+                  + " renewed 42s ago and expires in 18s unless renewed.\nTo remove it by hand:"
+                  + " kubectl -n "
+                  + namespace
+                  + " delete lease catalog-state-lock  (or: catalog force-unlock 11111111-aaaa)");
       assertThat(bob.currentLock()).contains(ALICE);
       try (KubernetesClient admin = server.newClient()) {
         Lease lease = admin.leases().inNamespace(namespace).withName("catalog-state-lock").get();
@@ -102,9 +104,9 @@ class ConfigMapLeaseLockIT {
           .isEqualTo(new LockTakeover(ALICE, Duration.ofSeconds(185), Duration.ofSeconds(185)));
       assertThat(takeover.describe())
           .isEqualTo(
-              "Took over an expired state lock: ID 11111111-aaaa held by alice@build-1 for apply"
-                  + " since 2026-03-01T10:00:00Z (3m5s ago), last renewed 3m5s ago. Its holder"
-                  + " probably died; check the state for operations in flight.");
+              "took over an expired state lock (operation 'apply', lock id 11111111-aaaa, held"
+                  + " by alice@build-1, since 2026-03-01T10:00:00Z, 3m5s old, last renewed 3m5s"
+                  + " ago): its holder probably died, check the state for operations in flight");
       aliceAgain.unlock(ALICE.id());
       assertThat(aliceAgain.currentLock()).contains(BOB);
     }
@@ -138,7 +140,7 @@ class ConfigMapLeaseLockIT {
 
       assertThatThrownBy(() -> bob.lock(BOB))
           .isInstanceOf(StateLockedException.class)
-          .hasMessageContaining("lease renewed 20s ago, expires in 40s");
+          .hasMessageContaining("Its Lease was renewed 20s ago and expires in 40s unless renewed.");
 
       alice.unlock(ALICE.id());
       bob.lock(BOB);
@@ -172,11 +174,10 @@ class ConfigMapLeaseLockIT {
       assertThatThrownBy(() -> alice.write("{}".getBytes(UTF_8), Optional.of(version), "next"))
           .isInstanceOf(CatalogException.class)
           .hasMessage(
-              "The state lock on configmap "
+              "the lock on state configmap:"
                   + namespace
-                  + "/catalog-state was lost while held:"
-                  + " the Lease was deleted (force-unlock?). Nothing more was written; check the"
-                  + " state before running again.");
+                  + "/catalog-state was lost while held: the Lease was deleted (force-unlock?);"
+                  + " nothing more was written, check the state before running again");
       assertThat(bob.read().orElseThrow().version()).isEqualTo(version);
     }
   }
@@ -190,10 +191,10 @@ class ConfigMapLeaseLockIT {
       assertThatThrownBy(() -> bob.forceUnlock("33333333-cccc"))
           .isInstanceOf(CatalogException.class)
           .hasMessage(
-              "Lock ID 33333333-cccc does not match the lock on configmap "
+              "lock id 33333333-cccc does not match the lock on state configmap:"
                   + namespace
-                  + "/catalog-state, which is ID 11111111-aaaa held by alice@build-1 for apply;"
-                  + " nothing was unlocked.");
+                  + "/catalog-state (id 11111111-aaaa, held by alice@build-1); nothing was"
+                  + " released");
       assertThat(bob.currentLock()).contains(ALICE);
 
       bob.forceUnlock(ALICE.id());
@@ -201,11 +202,7 @@ class ConfigMapLeaseLockIT {
       assertThat(alice.currentLock()).isEmpty();
       assertThatThrownBy(() -> bob.forceUnlock(ALICE.id()))
           .isInstanceOf(CatalogException.class)
-          .hasMessage(
-              "No lock is held on configmap "
-                  + namespace
-                  + "/catalog-state; nothing was"
-                  + " unlocked.");
+          .hasMessage("state configmap:" + namespace + "/catalog-state is not locked");
     }
   }
 
