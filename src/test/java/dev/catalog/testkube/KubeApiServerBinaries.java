@@ -29,7 +29,9 @@ public record KubeApiServerBinaries(Path directory) {
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
-    return Path.of(System.getProperty("user.home"), ".cache", "catalog", "kube");
+    // $HOME first, as the install script sees it; Java's user.home comes from the passwd entry.
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    return Path.of(home, ".cache", "catalog", "kube");
   }
 
   /** The binaries when all three are there and executable. */

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
  * Gives tests a {@link RunningKubeApiServer} parameter: one real server shared by every test class
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Without the binaries a test is skipped with a message saying how to build them, except when
  * {@code CI=true}: there a skipped Kubernetes test would hide a broken install, so it fails.
  */
-public final class KubeApiServerExtension implements BeforeEachCallback, ParameterResolver {
+public final class KubeApiServerExtension
+    implements BeforeEachCallback, TestInstancePreConstructCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(KubeApiServerExtension.class);
 
@@ -31,6 +34,16 @@ public final class KubeApiServerExtension implements BeforeEachCallback, Paramet
    */
   @Override
   public void beforeEach(ExtensionContext context) {
+    server(context);
+  }
+
+  /**
+   * The same check before a test instance is built, for classes that take the server as a
+   * constructor parameter: a skip thrown from parameter resolution would be reported as an error.
+   */
+  @Override
+  public void preConstructTestInstance(
+      TestInstanceFactoryContext factoryContext, ExtensionContext context) {
     server(context);
   }
 

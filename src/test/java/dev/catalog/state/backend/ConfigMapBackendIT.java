@@ -15,19 +15,19 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(KubeApiServerExtension.class)
 class ConfigMapBackendIT {
-  private RunningKubeApiServer server;
-  private String namespace;
-  private KubernetesClient admin;
+  private final RunningKubeApiServer server;
+  private final String namespace;
+  private final KubernetesClient admin;
 
-  @BeforeEach
-  void namespace(RunningKubeApiServer server) {
+  // Constructor injection, as a contract-suite subclass needs it: the server must be known
+  // before the superclass's @BeforeEach asks for settings().
+  ConfigMapBackendIT(RunningKubeApiServer server) {
     this.server = server;
     this.namespace = server.newNamespace("state");
     this.admin = server.newClient();
