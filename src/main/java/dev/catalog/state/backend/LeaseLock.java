@@ -194,9 +194,9 @@ final class LeaseLock implements AutoCloseable {
       if (holder.isEmpty() || !holder.get().id().equals(lockId)) {
         lostReason =
             holder
-                .map(h -> "it is now ID " + h.id() + " held by " + h.holder())
+                .map(h -> "it is now lock id " + h.id() + ", held by " + h.holder())
                 .orElse("the Lease was deleted (force-unlock?)");
-        log.warn("State lock {} on {} lost: {}", lockId, where(), lostReason);
+        log.warn("Lock {} on {} lost: {}", lockId, where(), lostReason);
         stopHeartbeat();
         listener.lost(lostReason);
         return;
@@ -205,9 +205,10 @@ final class LeaseLock implements AutoCloseable {
       lease.getSpec().setRenewTime(LeaseRecords.microTime(now));
       lease().resource(lease).update();
       listener.renewed(now);
-    } catch (KubernetesClientException e) {
-      // A missed beat is retried on the next one; the lease outlives several of them.
-      log.warn("Could not renew the state lock on {} (HTTP {}); retrying", where(), e.getCode());
+    } catch (RuntimeException e) {
+      // A missed beat is retried on the next one; the lease outlives several of them. Letting
+      // the exception escape would cancel the schedule for good.
+      log.warn("Could not renew the lock on {} ({}); retrying", where(), e.getMessage());
     }
   }
 

@@ -61,12 +61,4 @@ class ConfigMapLayoutTest {
     assertThat(StateSerial.of("not json".getBytes(UTF_8))).isEmpty();
     assertThat(StateSerial.of("{\"serial\":\"4\"}".getBytes(UTF_8))).isEmpty();
   }
-
-  @Test
-  void durationsReadTheWayPeopleSayThem() {
-    assertThat(Durations.format(java.time.Duration.ofSeconds(4))).isEqualTo("4s");
-    assertThat(Durations.format(java.time.Duration.ofSeconds(185))).isEqualTo("3m5s");
-    assertThat(Durations.format(java.time.Duration.ofMinutes(125))).isEqualTo("2h5m");
-    assertThat(Durations.format(java.time.Duration.ofSeconds(-3))).isEqualTo("0s");
-  }
 }
