@@ -79,7 +79,7 @@ public final class ConfigMapBackend implements StateBackend {
         new LeaseLock.Options(
             LeaseTiming.of(settings.leaseDuration()),
             Clock.systemUTC(),
-            LeaseLock.HeartbeatListener.NONE);
+            LeaseHeartbeatListener.NONE);
     return new ConfigMapBackend(
         client, settings, namespace, lockOptions, ConfigMapLayout.DEFAULT_CHUNK_BYTES);
   }

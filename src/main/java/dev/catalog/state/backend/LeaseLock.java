@@ -25,12 +25,14 @@ import org.slf4j.LoggerFactory;
 final class LeaseLock implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaseLock.class);
 
+  private static final int DELETE_ATTEMPTS = 5;
+
   private final KubernetesClient client;
   private final ConfigMapSettings settings;
   private final String namespace;
   private final LeaseTiming timing;
   private final Clock clock;
-  private final HeartbeatListener listener;
+  private final LeaseHeartbeatListener listener;
   private final ScheduledExecutorService heartbeat;
   private ScheduledFuture<?> beating;
   private volatile String heldId;
@@ -44,18 +46,7 @@ final class LeaseLock implements AutoCloseable {
    * @param clock the time written into the Lease and used to judge expiry and age
    * @param heartbeat told what each heartbeat found (tests wait on it)
    */
-  record Options(LeaseTiming timing, Clock clock, HeartbeatListener heartbeat) {}
-
-  /** What the heartbeat thread observed; both methods run on that thread. */
-  interface HeartbeatListener {
-    HeartbeatListener NONE = new HeartbeatListener() {};
-
-    /** The lease was renewed with this renew time. */
-    default void renewed(Instant at) {}
-
-    /** The lease is no longer this lock's. */
-    default void lost(String reason) {}
-  }
+  record Options(LeaseTiming timing, Clock clock, LeaseHeartbeatListener heartbeat) {}
 
   LeaseLock(
       KubernetesClient client, ConfigMapSettings settings, String namespace, Options options) {
@@ -124,10 +115,7 @@ final class LeaseLock implements AutoCloseable {
     if (lockId.equals(heldId)) {
       stopHeartbeat();
     }
-    Lease lease = get();
-    if (lease != null && LeaseRecords.holder(lease).map(h -> h.id().equals(lockId)).orElse(false)) {
-      delete(lease, "release");
-    }
+    deleteWhileHeldBy(lockId, "release");
   }
 
   synchronized void forceRelease(String lockId) {
@@ -151,7 +139,13 @@ final class LeaseLock implements AutoCloseable {
     if (lockId.equals(heldId)) {
       stopHeartbeat();
     }
-    delete(lease, "force-unlock");
+    if (!deleteWhileHeldBy(lockId, "force-unlock")) {
+      throw new CatalogException(
+          "the lock on "
+              + where()
+              + " changed while trying to force-unlock it; nothing was released, check who"
+              + " holds it and run again");
+    }
   }
 
   Optional<LockInfo> current() {
@@ -252,25 +246,36 @@ final class LeaseLock implements AutoCloseable {
     return Duration.between(holder.created(), now);
   }
 
-  private void delete(Lease lease, String verb) {
-    try {
-      lease()
-          .withName(settings.leaseName())
-          .lockResourceVersion(lease.getMetadata().getResourceVersion())
-          .delete();
-    } catch (KubernetesClientException e) {
-      if (KubeApiErrors.is(e, KubeApiErrors.CONFLICT)) {
-        throw new CatalogException(
-            "the lock on "
-                + where()
-                + " changed while trying to "
-                + verb
-                + " it; nothing was released, check who holds it and run again");
+  /**
+   * Deletes the Lease as long as it holds {@code lockId}, with its resourceVersion as precondition.
+   * The holder's heartbeat may renew it between our read and our delete (a 409), which does not
+   * change who holds it, so that is retried.
+   *
+   * @return whether the Lease was deleted; false when it is gone or held by another id
+   */
+  private boolean deleteWhileHeldBy(String lockId, String verb) {
+    for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
+      Lease lease = get();
+      if (lease == null
+          || !LeaseRecords.holder(lease).map(h -> h.id().equals(lockId)).orElse(false)) {
+        return false;
       }
-      if (!KubeApiErrors.is(e, KubeApiErrors.NOT_FOUND)) {
-        throw KubeApiErrors.failed(verb + " the lock Lease " + leaseWhere(), e);
+      try {
+        lease()
+            .withName(settings.leaseName())
+            .lockResourceVersion(lease.getMetadata().getResourceVersion())
+            .delete();
+        return true;
+      } catch (KubernetesClientException e) {
+        if (KubeApiErrors.is(e, KubeApiErrors.NOT_FOUND)) {
+          return false;
+        }
+        if (!KubeApiErrors.is(e, KubeApiErrors.CONFLICT)) {
+          throw KubeApiErrors.failed(verb + " the lock Lease " + leaseWhere(), e);
+        }
       }
     }
+    return false;
   }
 
   private Lease get() {

@@ -38,6 +38,6 @@ final class ConfigMapBackends {
   }
 
   static LeaseLock.Options options(Clock clock) {
-    return new LeaseLock.Options(LeaseTiming.of(LEASE), clock, LeaseLock.HeartbeatListener.NONE);
+    return new LeaseLock.Options(LeaseTiming.of(LEASE), clock, LeaseHeartbeatListener.NONE);
   }
 }

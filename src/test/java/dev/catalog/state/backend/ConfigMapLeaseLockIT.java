@@ -122,7 +122,7 @@ class ConfigMapLeaseLockIT {
         new LeaseLock.Options(
             new LeaseTiming(ConfigMapBackends.LEASE, Duration.ofMillis(50)),
             aliceClock,
-            new LeaseLock.HeartbeatListener() {
+            new LeaseHeartbeatListener() {
               @Override
               public void renewed(Instant at) {
                 if (!at.isBefore(beat)) {
@@ -158,7 +158,7 @@ class ConfigMapLeaseLockIT {
         new LeaseLock.Options(
             new LeaseTiming(ConfigMapBackends.LEASE, Duration.ofMillis(50)),
             Clock.systemUTC(),
-            new LeaseLock.HeartbeatListener() {
+            new LeaseHeartbeatListener() {
               @Override
               public void lost(String reason) {
                 lost.countDown();
