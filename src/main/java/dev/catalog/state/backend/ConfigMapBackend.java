@@ -55,19 +55,7 @@ public final class ConfigMapBackend implements StateBackend {
 
   /** Connects with the kubeconfig (or in-cluster account) the settings name. */
   public static ConfigMapBackend open(ConfigMapSettings settings) {
-    Config config;
-    if (settings.kubeconfig().isPresent()) {
-      Path file = settings.kubeconfig().get();
-      if (!Files.isReadable(file)) {
-        throw new CatalogException(
-            "kubeconfig "
-                + file
-                + " of the configmap state backend does not exist or cannot be read");
-      }
-      config = Config.fromKubeconfig(settings.context().orElse(null), file.toFile());
-    } else {
-      config = Config.autoConfigure(settings.context().orElse(null));
-    }
+    Config config = clientConfig(settings);
     String namespace =
         settings
             .namespace()
@@ -82,6 +70,45 @@ public final class ConfigMapBackend implements StateBackend {
             LeaseHeartbeatListener.NONE);
     return new ConfigMapBackend(
         client, settings, namespace, lockOptions, ConfigMapLayout.DEFAULT_CHUNK_BYTES);
+  }
+
+  private static Config clientConfig(ConfigMapSettings settings) {
+    String context = settings.context().orElse(null);
+    Optional<Path> file = settings.kubeconfig();
+    String source = file.map(f -> "kubeconfig " + f).orElse("the default kubeconfig");
+    if (file.isPresent() && !Files.isReadable(file.get())) {
+      throw new CatalogException(
+          source + " of the configmap state backend does not exist or cannot be read");
+    }
+    Config config;
+    try {
+      config =
+          file.isPresent()
+              ? Config.fromKubeconfig(context, file.get().toFile())
+              : Config.autoConfigure(context);
+    } catch (RuntimeException e) {
+      throw new CatalogException(
+          source
+              + " of the configmap state backend cannot be used: "
+              + KubeApiErrors.rootMessage(e),
+          e);
+    }
+    // fabric8 falls back to the current context when the named one is missing: that would
+    // put the state in another cluster, so a missing context is an error.
+    List<String> known =
+        config.getContexts() == null
+            ? List.of()
+            : config.getContexts().stream().map(c -> c.getName()).sorted().toList();
+    if (context != null && !known.contains(context)) {
+      throw new CatalogException(
+          "context '"
+              + context
+              + "' of the configmap state backend is not in "
+              + source
+              + "; it has: "
+              + (known.isEmpty() ? "no contexts" : String.join(", ", known)));
+    }
+    return config;
   }
 
   @Override

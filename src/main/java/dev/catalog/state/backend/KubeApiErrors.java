@@ -42,7 +42,7 @@ final class KubeApiErrors {
     return e.getCode() == code;
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

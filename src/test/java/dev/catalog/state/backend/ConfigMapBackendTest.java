@@ -29,6 +29,40 @@ class ConfigMapBackendTest {
   }
 
   @Test
+  void contextMissingFromTheKubeconfigIsAnErrorNotAFallbackToAnotherCluster() throws IOException {
+    Path kubeconfig = dir.resolve("kubeconfig.yaml");
+    Files.writeString(
+        kubeconfig,
+        "apiVersion: v1\nkind: Config\ncurrent-context: staging\n"
+            + "clusters: [{name: staging, cluster: {server: 'https://127.0.0.1:1'}}]\n"
+            + "contexts: [{name: staging, context: {cluster: staging, user: u}},"
+            + " {name: dev, context: {cluster: staging, user: u}}]\n"
+            + "users: [{name: u, user: {}}]\n");
+
+    assertThatThrownBy(
+            () ->
+                ConfigMapBackend.fromSettings(
+                    Map.of("kubeconfig", "kubeconfig.yaml", "context", "prod"), dir))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "context 'prod' of the configmap state backend is not in kubeconfig "
+                + kubeconfig
+                + "; it has: dev, staging");
+  }
+
+  @Test
+  void kubeconfigThatIsNotYamlIsNamed() throws IOException {
+    Path kubeconfig = dir.resolve("kubeconfig.yaml");
+    Files.writeString(kubeconfig, "{{{ not yaml");
+
+    assertThatThrownBy(
+            () -> ConfigMapBackend.fromSettings(Map.of("kubeconfig", "kubeconfig.yaml"), dir))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith(
+            "kubeconfig " + kubeconfig + " of the configmap state backend cannot be used: ");
+  }
+
+  @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void unreachableApiServerIsReportedWithWhatWasBeingDone() throws IOException {
     int closedPort;
