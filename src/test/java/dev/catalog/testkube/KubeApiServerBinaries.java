@@ -58,8 +58,8 @@ public record KubeApiServerBinaries(Path directory) {
             + cacheDirectory
             + "/k8s/"
             + VERSION
-            + "-linux-amd64; build them with .ci/install-kube-apiserver.sh (about"
-            + " 5 minutes, once).";
+            + "-linux-amd64; build them with .ci/install-kube-apiserver.sh (5 to 15"
+            + " minutes, once).";
     if ("true".equalsIgnoreCase(env.get("CI"))) {
       throw new ExtensionConfigurationException(
           "CI=true and the Kubernetes tests cannot run: " + message);

@@ -24,7 +24,7 @@ class KubeApiServerBinariesTest {
             "No kube-apiserver, etcd and kubectl 1.20.2 in "
                 + cache
                 + "/k8s/1.20.2-linux-amd64;"
-                + " build them with .ci/install-kube-apiserver.sh (about 5 minutes, once).");
+                + " build them with .ci/install-kube-apiserver.sh (5 to 15 minutes, once).");
   }
 
   @Test
@@ -36,7 +36,7 @@ class KubeApiServerBinariesTest {
                 + " 1.20.2 in "
                 + cache
                 + "/k8s/1.20.2-linux-amd64; build them with"
-                + " .ci/install-kube-apiserver.sh (about 5 minutes, once).");
+                + " .ci/install-kube-apiserver.sh (5 to 15 minutes, once).");
   }
 
   @Test
