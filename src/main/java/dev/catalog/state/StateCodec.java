@@ -120,6 +120,9 @@ public final class StateCodec {
   }
 
   private static State decodeCurrent(JsonNode root, JsonFields f) {
+    var lineage = f.text(root, "lineage", "$");
+    var serial = f.number(root, "serial", "$");
+    var toolVersion = f.optionalText(root, "tool_version", "$").orElse("unknown");
     var brokers = new TreeMap<String, BrokerRecord>();
     var brokersNode = f.object(root, "brokers", "$");
     brokersNode
@@ -139,11 +142,6 @@ public final class StateCodec {
               var address = f.address(e.getKey(), "resources." + e.getKey());
               resources.put(address, ResourceCodec.decode(address, e.getValue(), f));
             });
-    return new State(
-        f.text(root, "lineage", "$"),
-        f.number(root, "serial", "$"),
-        f.optionalText(root, "tool_version", "$").orElse("unknown"),
-        brokers,
-        resources);
+    return new State(lineage, serial, toolVersion, brokers, resources);
   }
 }

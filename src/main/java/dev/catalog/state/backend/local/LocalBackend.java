@@ -66,7 +66,7 @@ public final class LocalBackend implements StateBackend {
         var current = read().map(StoredState::version);
         if (!current.equals(expected)) {
           throw new StateConflictException(
-              "state " + file + " changed since it was read: expected version "
+              "state " + identity() + " changed since it was read: expected version "
                   + expected.orElse("(no state)") + ", found " + current.orElse("(no state)")
                   + "; nothing was written, read it again and retry");
         }
@@ -151,10 +151,10 @@ public final class LocalBackend implements StateBackend {
   public synchronized void forceUnlock(String lockId) {
     var current =
         currentLock()
-            .orElseThrow(() -> new CatalogException("state " + file + " is not locked"));
+            .orElseThrow(() -> new CatalogException("state " + identity() + " is not locked"));
     if (!current.id().equals(lockId)) {
       throw new CatalogException(
-          "lock id " + lockId + " does not match the lock on state " + file + " (id "
+          "lock id " + lockId + " does not match the lock on state " + identity() + " (id "
               + current.id() + ", held by " + current.holder() + "); nothing was released");
     }
     if (held != null) {
