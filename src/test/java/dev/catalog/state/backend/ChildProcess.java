@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,11 @@ final class ChildProcess implements AutoCloseable {
   private final Process process;
   private final BufferedReader out;
   private final PrintWriter in;
+  private final Path errors;
 
-  private ChildProcess(Process process) {
+  private ChildProcess(Process process, Path errors) {
     this.process = process;
+    this.errors = errors;
     this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.in = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
   }
@@ -34,8 +37,18 @@ final class ChildProcess implements AutoCloseable {
     command.addAll(List.of(mode, type, baseDir.toString()));
     settings.forEach((k, v) -> command.add(k + "=" + v));
     command.addAll(List.of(extra));
-    var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-    return new ChildProcess(builder.start());
+    var errors = Files.createTempFile(baseDir, "child-" + mode + "-", ".err");
+    var builder = new ProcessBuilder(command).redirectError(errors.toFile());
+    return new ChildProcess(builder.start(), errors);
+  }
+
+  /** What the child wrote to stderr so far, for assertion descriptions. */
+  String errors() {
+    try {
+      return Files.readString(errors);
+    } catch (IOException e) {
+      return "(stderr unreadable: " + e + ")";
+    }
   }
 
   String readLine() throws IOException {

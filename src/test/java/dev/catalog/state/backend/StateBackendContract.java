@@ -140,8 +140,8 @@ public abstract class StateBackendContract {
       q.send("go");
       var resultP = p.readLine();
       var resultQ = q.readLine();
-      assertThat(p.waitFor()).isZero();
-      assertThat(q.waitFor()).isZero();
+      assertThat(p.waitFor()).as(p::errors).isZero();
+      assertThat(q.waitFor()).as(q::errors).isZero();
       assertThat(landed(resultP) + landed(resultQ)).isEqualTo(100);
     }
     var state = store().read().state();
@@ -273,11 +273,12 @@ public abstract class StateBackendContract {
   void aLockIsReleasedWhenItsHolderIsTerminated() throws Exception {
     try (var child = ChildProcess.start("hold-lock", type(), workDir, settings)) {
       var line = child.readLine();
-      assertThat(line).startsWith("locked ");
+      assertThat(line).as(child::errors).startsWith("locked ");
       assertThat(open().currentLock().map(LockInfo::holder)).contains("child@test");
       child.terminate();
+      var after = open().currentLock();
+      assertThat(after).withFailMessage(() -> "still locked: " + after + " child stderr: " + child.errors()).isEmpty();
     }
-    assertThat(open().currentLock()).isEmpty();
   }
 
   @Test

@@ -57,9 +57,22 @@ final class GitLock {
 
   synchronized void unlock(String lockId) {
     var commit = held.remove(lockId);
-    if (commit != null) {
-      // Rejected when someone force-unlocked it meanwhile: then it is not ours to delete.
-      remote.push(null, settings.lockRef(), commit);
+    if (commit == null) {
+      return;
+    }
+    var update = remote.push(null, settings.lockRef(), commit);
+    switch (update.getStatus()) {
+      case OK, NON_EXISTING:
+        return;
+      case REJECTED_REMOTE_CHANGED:
+        // Someone force-unlocked it and another run holds it now: it is not ours to delete.
+        return;
+      default:
+        throw new CatalogException(
+            "cannot delete lock " + settings.lockRef() + " at " + settings.displayUrl() + " ("
+                + update.getStatus() + (update.getMessage() == null ? "" : ": " + update.getMessage())
+                + "); remove it by hand: git push " + settings.displayUrl() + " :"
+                + settings.lockRef());
     }
   }
 
