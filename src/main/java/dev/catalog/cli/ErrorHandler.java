@@ -1,6 +1,7 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.state.backend.StateLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -33,7 +34,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       }
     }
     err.flush();
-    return ExitCode.ERROR;
+    return ex instanceof StateLockedException ? ExitCode.LOCKED : ExitCode.ERROR;
   }
 
   private static boolean verbose(ParseResult parseResult) {

@@ -85,6 +85,16 @@ public final class StateStore {
    * or a lower serial unless {@code force}; the written serial is above both.
    */
   public Snapshot replace(Snapshot base, State pushed, boolean force) {
+    checkReplace(base, pushed, force);
+    var current = base.state();
+    var serial = Math.max(pushed.serial(), current.serial() + 1);
+    var numbered =
+        new State(pushed.lineage(), serial, toolVersion, pushed.brokers(), pushed.resources());
+    return store(base, numbered, "push state (serial " + serial + ")");
+  }
+
+  /** Fails as {@link #replace} would, without writing. */
+  public void checkReplace(Snapshot base, State pushed, boolean force) {
     var current = base.state();
     if (base.exists() && !force) {
       if (!pushed.lineage().equals(current.lineage())) {
@@ -98,10 +108,6 @@ public final class StateStore {
                 + current.serial() + ": it is older; use --force to replace it anyway");
       }
     }
-    var serial = Math.max(pushed.serial(), current.serial() + 1);
-    var numbered =
-        new State(pushed.lineage(), serial, toolVersion, pushed.brokers(), pushed.resources());
-    return store(base, numbered, "push state (serial " + serial + ")");
   }
 
   private Snapshot store(Snapshot base, State numbered, String summary) {

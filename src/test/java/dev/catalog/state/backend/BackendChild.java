@@ -34,6 +34,12 @@ public final class BackendChild {
         case "race" -> race(store, extra.get(0), Integer.parseInt(extra.get(1)), stdin);
         case "writer" -> writer(store);
         case "hold-lock" -> holdLock(store, stdin);
+        case "probe" -> System.out.println(backend.currentLock());
+        case "probe2" -> {
+          System.out.println(backend.currentLock());
+          stdin.readLine();
+          System.out.println(BackendFactory.open(args[1], settings, Path.of(args[2])).currentLock());
+        }
         default -> throw new IllegalArgumentException(args[0]);
       }
     }
