@@ -33,13 +33,7 @@ public final class BackendChild {
       switch (args[0]) {
         case "race" -> race(store, extra.get(0), Integer.parseInt(extra.get(1)), stdin);
         case "writer" -> writer(store);
-        case "hold-lock" -> holdLock(store, stdin);
-        case "probe" -> System.out.println(backend.currentLock());
-        case "probe2" -> {
-          System.out.println(backend.currentLock());
-          stdin.readLine();
-          System.out.println(BackendFactory.open(args[1], settings, Path.of(args[2])).currentLock());
-        }
+        case "hold-lock" -> holdLock(store);
         default -> throw new IllegalArgumentException(args[0]);
       }
     }
@@ -77,13 +71,14 @@ public final class BackendChild {
     }
   }
 
-  private static void holdLock(StateStore store, BufferedReader stdin) throws Exception {
+  private static void holdLock(StateStore store) throws Exception {
     var locker =
         new StateLocker(store, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), "child@test", "test");
     var lock = locker.acquire("apply", Duration.ZERO);
     System.out.println("locked " + lock.info().id());
     System.out.flush();
-    stdin.readLine();
+    // Only a signal ends this: the shutdown hook must release the lock.
+    new java.util.concurrent.CountDownLatch(1).await();
     lock.close();
   }
 }
