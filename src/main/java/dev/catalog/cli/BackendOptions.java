@@ -36,7 +36,8 @@ public final class BackendOptions {
       paramLabel = "DURATION",
       defaultValue = "0s",
       converter = DurationConverter.class,
-      description = "How long to retry a held state lock, e.g. 30s or 5m (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long to retry a held state lock, e.g. 30s or 5m (default: ${DEFAULT-VALUE}).")
   Duration lockTimeout;
 
   @Option(
@@ -68,8 +69,7 @@ public final class BackendOptions {
       settings.put("path", state.toString());
       return new Choice("local", settings);
     }
-    var chosen =
-        type != null ? type : yamlType != null ? yamlType : BackendFactory.DEFAULT_TYPE;
+    var chosen = type != null ? type : yamlType != null ? yamlType : BackendFactory.DEFAULT_TYPE;
     var settings = new LinkedHashMap<String, String>();
     if (chosen.equals(yamlType)) {
       settings.putAll(yamlSettings);

@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code catalog state mv OLD NEW}: renames a resource in state (after renaming it in the YAML),
- * so it is not destroyed and recreated. Bindings follow a renamed instance.
+ * {@code catalog state mv OLD NEW}: renames a resource in state (after renaming it in the YAML), so
+ * it is not destroyed and recreated. Bindings follow a renamed instance.
  */
 @Command(name = "mv", mixinStandardHelpOptions = true, description = "Rename a resource.")
 final class StateMvCommand implements Callable<Integer> {
@@ -35,7 +35,11 @@ final class StateMvCommand implements Callable<Integer> {
     var newAddress = Address.parse(to);
     if (oldAddress.kind() != newAddress.kind()) {
       throw new CatalogException(
-          "cannot move " + oldAddress + " to " + newAddress + ": both must be instances or both"
+          "cannot move "
+              + oldAddress
+              + " to "
+              + newAddress
+              + ": both must be instances or both"
               + " bindings");
     }
     try (var session = StateSession.open(env, backend)) {

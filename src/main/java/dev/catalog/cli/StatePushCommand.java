@@ -52,8 +52,13 @@ final class StatePushCommand implements Callable<Integer> {
         var after = session.store().replace(before, pushed, force);
         env.out()
             .println(
-                "Pushed " + file + " to " + session.backend().identity() + " (serial "
-                    + after.state().serial() + ").");
+                "Pushed "
+                    + file
+                    + " to "
+                    + session.backend().identity()
+                    + " (serial "
+                    + after.state().serial()
+                    + ").");
       }
       return ExitCode.OK;
     }

@@ -52,8 +52,15 @@ final class StateRmCommand implements Callable<Integer> {
     for (var resource : result.resources().values()) {
       if (resource instanceof BindingState b && addresses.contains(b.instance())) {
         throw new CatalogException(
-            b.address() + " still refers to " + b.instance() + ": remove both with 'catalog state"
-                + " rm " + b.address() + " " + b.instance() + "'");
+            b.address()
+                + " still refers to "
+                + b.instance()
+                + ": remove both with 'catalog state"
+                + " rm "
+                + b.address()
+                + " "
+                + b.instance()
+                + "'");
       }
     }
     return result;

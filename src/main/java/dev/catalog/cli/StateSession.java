@@ -19,8 +19,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.UnaryOperator;
 
 /**
- * One command's access to state: the backend chosen by {@link BackendOptions}, a store over it,
- * the lock around mutations and the backup every mutating command keeps.
+ * One command's access to state: the backend chosen by {@link BackendOptions}, a store over it, the
+ * lock around mutations and the backup every mutating command keeps.
  */
 final class StateSession implements AutoCloseable {
   private static final DateTimeFormatter STAMP =
@@ -92,12 +92,16 @@ final class StateSession implements AutoCloseable {
     var file =
         backupDir()
             .resolve(
-                "catalog.state." + STAMP.format(clock.instant()) + "-" + before.state().serial()
+                "catalog.state."
+                    + STAMP.format(clock.instant())
+                    + "-"
+                    + before.state().serial()
                     + ".backup.json");
     try {
       Files.write(file, store.codec().encode(before.state()));
     } catch (IOException e) {
-      throw new CatalogException("cannot write the state backup " + file + ": " + e.getMessage(), e);
+      throw new CatalogException(
+          "cannot write the state backup " + file + ": " + e.getMessage(), e);
     }
     env.err().println("Backup of the previous state: " + file);
   }

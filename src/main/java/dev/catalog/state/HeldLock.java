@@ -50,8 +50,12 @@ public final class HeldLock implements AutoCloseable {
       backend.unlock(info.id());
     } catch (RuntimeException e) {
       System.err.println(
-          "Warning: could not release state lock " + info.id() + ": " + e.getMessage()
-              + "\nRelease it with: catalog force-unlock " + info.id());
+          "Warning: could not release state lock "
+              + info.id()
+              + ": "
+              + e.getMessage()
+              + "\nRelease it with: catalog force-unlock "
+              + info.id());
     }
   }
 }

@@ -11,10 +11,11 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 
 /**
- * Measures how a Git state remote grows when 1,000 resources are created one apply step at a
- * time, against batching the same steps per commit. Not a test: run by hand (docs/state.md).
+ * Measures how a Git state remote grows when 1,000 resources are created one apply step at a time,
+ * against batching the same steps per commit. Not a test: run by hand (docs/state.md).
  *
- * <pre>java -cp target/test-classes:target/classes:DEPS dev.catalog.bench.GitGrowthBench [STEPS]</pre>
+ * <pre>java -cp target/test-classes:target/classes:DEPS dev.catalog.bench.GitGrowthBench [STEPS]
+ * </pre>
  */
 public final class GitGrowthBench {
   private GitGrowthBench() {}
@@ -24,9 +25,15 @@ public final class GitGrowthBench {
     var dir = Files.createTempDirectory("git-growth");
     for (int perCommit : new int[] {1, 10}) {
       var remote = dir.resolve("remote-" + perCommit + ".git");
-      Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
+      Git.init()
+          .setBare(true)
+          .setInitialBranch("main")
+          .setDirectory(remote.toFile())
+          .call()
+          .close();
       var settings =
-          Map.of("url", remote.toString(), "cacheDir", dir.resolve("cache-" + perCommit).toString());
+          Map.of(
+              "url", remote.toString(), "cacheDir", dir.resolve("cache-" + perCommit).toString());
       long started = System.nanoTime();
       try (var backend = BackendFactory.open("git", settings, dir)) {
         var store = new StateStore(backend, "bench");
@@ -49,8 +56,13 @@ public final class GitGrowthBench {
         System.out.printf(
             "%d steps, %d per commit: %d commits, final state %d KiB, remote %d KiB,"
                 + " after git gc %d KiB, %d ms%n",
-            steps, perCommit, (steps + perCommit - 1) / perCommit, stateBytes / 1024,
-            before / 1024, after / 1024, millis);
+            steps,
+            perCommit,
+            (steps + perCommit - 1) / perCommit,
+            stateBytes / 1024,
+            before / 1024,
+            after / 1024,
+            millis);
       }
     }
   }

@@ -41,7 +41,8 @@ class BackendOptionsTest {
   void stateIsALocalPathShortcut() {
     var choice = parse("--state", "s.json").choose("git", Map.of("url", "u"));
     assertThat(choice)
-        .isEqualTo(new BackendOptions.Choice("local", Map.of("path", Path.of("s.json").toString())));
+        .isEqualTo(
+            new BackendOptions.Choice("local", Map.of("path", Path.of("s.json").toString())));
   }
 
   @Test

@@ -148,7 +148,9 @@ class StateCommandsTest {
     assertThat(refused.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(refused.err())
         .isEqualTo(
-            "Error: the pushed state has lineage " + state.lineage() + " but the stored state has "
+            "Error: the pushed state has lineage "
+                + state.lineage()
+                + " but the stored state has "
                 + store().read().state().lineage()
                 + ": it is another state; use --force to replace it anyway\n");
     var forced = run("state", "push", "--force", other.toString());
@@ -181,8 +183,11 @@ class StateCommandsTest {
     var errored = dir.resolve("errored.catalog.state.json");
     assertThat(failed)
         .hasMessageEndingWith(
-            "\nThe new state was saved to " + errored + ". Once the backend is reachable, push it"
-                + " with: catalog state push " + errored);
+            "\nThe new state was saved to "
+                + errored
+                + ". Once the backend is reachable, push it"
+                + " with: catalog state push "
+                + errored);
     var run = run("state", "push", errored.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("Pushed " + errored + " to " + identity + " (serial 3).\n");
@@ -197,7 +202,9 @@ class StateCommandsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.LOCKED);
     assertThat(run.err())
         .startsWith(
-            "Error: state " + identity + " is locked by alice@build-1 (operation 'apply', lock id"
+            "Error: state "
+                + identity
+                + " is locked by alice@build-1 (operation 'apply', lock id"
                 + " lock-1, since ")
         .endsWith(
             "The state shows no operation in flight. If no catalog run is active, release the lock"
@@ -215,7 +222,8 @@ class StateCommandsTest {
     assertThat(wrong.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(wrong.err())
         .isEqualTo(
-            "Error: lock id lock-2 does not match the lock on state " + identity
+            "Error: lock id lock-2 does not match the lock on state "
+                + identity
                 + " (id lock-1, held by alice@build-1); nothing was released\n");
     var right = run("force-unlock", "lock-1");
     assertThat(right.exitCode()).isZero();
@@ -236,8 +244,7 @@ class StateCommandsTest {
     var run = CliRun.run("state", "list", "--backend", "svn");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(run.err())
-        .isEqualTo(
-            "Error: unknown state backend type 'svn': use one of [configmap, git, local]\n");
+        .isEqualTo("Error: unknown state backend type 'svn': use one of [configmap, git, local]\n");
   }
 
   @Test

@@ -35,7 +35,9 @@ class AddressTest {
     assertThatThrownBy(() -> Address.parse("instance." + name))
         .isInstanceOf(CatalogException.class)
         .hasMessage(
-            "invalid resource name '" + name + "': use 1 to 63 letters, digits, '-' or '_',"
+            "invalid resource name '"
+                + name
+                + "': use 1 to 63 letters, digits, '-' or '_',"
                 + " starting with a letter or digit");
   }
 }

@@ -53,16 +53,28 @@ class StateCodecTest {
   @Test
   void sensitiveParametersAreStoredAsPointersAndAFingerprintOnly() {
     var sent =
-        JsonNodeFactory.instance.objectNode().put("size", "small").put("password", "hunter2-s3cret");
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("size", "small")
+            .put("password", "hunter2-s3cret");
     var recorded = RecordedParameters.of(sent, List.of("/password"), Fingerprint.keyFor("l"));
     var db = TestStates.instance("orders-db");
     var withSecret =
         new InstanceState(
-            db.address(), db.instanceId(), db.broker(), db.service(), db.plan(), recorded,
-            db.context(), db.maintenanceInfoVersion(), db.dashboardUrl(), db.lastOperation(),
+            db.address(),
+            db.instanceId(),
+            db.broker(),
+            db.service(),
+            db.plan(),
+            recorded,
+            db.context(),
+            db.maintenanceInfoVersion(),
+            db.dashboardUrl(),
+            db.lastOperation(),
             db.pendingOrphanMitigation());
     var text =
-        new String(codec.encode(State.empty(LINEAGE, "t").with(withSecret)), StandardCharsets.UTF_8);
+        new String(
+            codec.encode(State.empty(LINEAGE, "t").with(withSecret)), StandardCharsets.UTF_8);
     assertThat(text)
         .doesNotContain("hunter2-s3cret")
         .contains("\"parameters\": {\n        \"size\": \"small\"\n      }")
@@ -72,7 +84,9 @@ class StateCodecTest {
     assertThat(again.sensitiveFingerprint()).isEqualTo(recorded.sensitiveFingerprint());
     var changed =
         RecordedParameters.of(
-            sent.deepCopy().put("password", "other"), List.of("/password"), Fingerprint.keyFor("l"));
+            sent.deepCopy().put("password", "other"),
+            List.of("/password"),
+            Fingerprint.keyFor("l"));
     assertThat(changed.sensitiveFingerprint()).isNotEqualTo(recorded.sensitiveFingerprint());
   }
 

@@ -17,7 +17,9 @@ class StateStoreTest {
 
   private StateStore store() {
     return new StateStore(
-        new LocalBackend(dir.resolve("catalog.state.json")), new StateCodec(), "0.1.0",
+        new LocalBackend(dir.resolve("catalog.state.json")),
+        new StateCodec(),
+        "0.1.0",
         () -> LINEAGE);
   }
 
@@ -47,11 +49,15 @@ class StateStoreTest {
             () -> store().writeOrSave(base, base.state().with(TestStates.instance("cache")), dir))
         .isInstanceOf(CatalogException.class)
         .hasMessageStartingWith(
-            "failed to write state to local:" + dir.resolve("catalog.state.json")
+            "failed to write state to local:"
+                + dir.resolve("catalog.state.json")
                 + ": state local:")
         .hasMessageEndingWith(
-            "\nThe new state was saved to " + errored + ". Once the backend is reachable, push it"
-                + " with: catalog state push " + errored);
+            "\nThe new state was saved to "
+                + errored
+                + ". Once the backend is reachable, push it"
+                + " with: catalog state push "
+                + errored);
     var saved = new StateCodec().decode(Files.readAllBytes(errored), "errored");
     assertThat(saved.resources()).containsOnlyKeys(Address.instance("cache"));
     assertThat(saved.serial()).isEqualTo(1);
@@ -61,8 +67,9 @@ class StateStoreTest {
   void theLocalBackendKeepsThePreviousVersionAsBackup() throws Exception {
     store().update(s -> s.with(TestStates.instance("orders-db")));
     store().update(s -> s.with(TestStates.instance("audit-db")));
-    var backup = new StateCodec().decode(
-        Files.readAllBytes(dir.resolve("catalog.state.json.backup")), "backup");
+    var backup =
+        new StateCodec()
+            .decode(Files.readAllBytes(dir.resolve("catalog.state.json.backup")), "backup");
     assertThat(backup.serial()).isEqualTo(1);
     assertThat(backup.resources()).containsOnlyKeys(Address.instance("orders-db"));
   }

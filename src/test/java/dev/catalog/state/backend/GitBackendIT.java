@@ -32,7 +32,8 @@ class GitBackendIT extends StateBackendContract {
   @Override
   protected Map<String, String> settings() {
     remote = workDir.resolve("remote.git");
-    try (var git = Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()) {
+    try (var git =
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()) {
       return Map.of(
           "url", remote.toString(),
           "branch", "main",
@@ -69,7 +70,8 @@ class GitBackendIT extends StateBackendContract {
     backend.lock(new LockInfo("lock-1", "alice@build-1", "apply", TestStates.STARTED, "0.1.0"));
     assertThat(git("for-each-ref", "--format=%(refname)", "refs/catalog/locks"))
         .isEqualTo("refs/catalog/locks/main/envs/prod/catalog.state.json\n");
-    assertThat(git("log", "-1", "--format=%B", "refs/catalog/locks/main/envs/prod/catalog.state.json"))
+    assertThat(
+            git("log", "-1", "--format=%B", "refs/catalog/locks/main/envs/prod/catalog.state.json"))
         .contains("\"holder\" : \"alice@build-1\"");
     backend.unlock("lock-1");
     assertThat(git("for-each-ref", "refs/catalog/locks")).isEmpty();

@@ -18,7 +18,9 @@ class GitSettingsTest {
   void defaultsAreMainBranchRootFileAndACachePerUrl() {
     var settings =
         GitSettings.from(
-            Map.of("url", "https://git.example/ops/state.git"), dir, Map.of("XDG_CACHE_HOME", "/c"));
+            Map.of("url", "https://git.example/ops/state.git"),
+            dir,
+            Map.of("XDG_CACHE_HOME", "/c"));
     assertThat(settings.branch()).isEqualTo("main");
     assertThat(settings.path()).isEqualTo("catalog.state.json");
     assertThat(settings.authorName()).isEqualTo("catalog");
@@ -80,7 +82,6 @@ class GitSettingsTest {
   void aMissingUrlIsNamed() {
     assertThatThrownBy(() -> GitSettings.from(Map.of(), dir, Map.of()))
         .isInstanceOf(CatalogException.class)
-        .hasMessage(
-            "the git state backend needs 'url': a repository path, https:// or ssh:// URL");
+        .hasMessage("the git state backend needs 'url': a repository path, https:// or ssh:// URL");
   }
 }
