@@ -1,7 +1,9 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.config.ConfigException;
 import dev.catalog.state.backend.StateLockedException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -23,7 +25,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     var err = env.err();
-    if (ex instanceof CatalogException) {
+    if (ex instanceof ConfigException config) {
+      printDiagnostics(err, config);
+    } else if (ex instanceof CatalogException) {
       err.println("Error: " + ex.getMessage());
     } else {
       err.println("Error: internal error: " + ex);
@@ -35,6 +39,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     err.flush();
     return ex instanceof StateLockedException ? ExitCode.LOCKED : ExitCode.ERROR;
+  }
+
+  /** One line per configuration problem, then {@code N errors.}; the same for every command. */
+  static void printDiagnostics(PrintWriter err, ConfigException e) {
+    e.diagnostics().forEach(d -> err.println(d));
+    err.println(e.summary());
+    err.flush();
   }
 
   private static boolean verbose(ParseResult parseResult) {

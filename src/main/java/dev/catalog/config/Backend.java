@@ -1,0 +1,57 @@
+package dev.catalog.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code backend:} block: where state is kept. The loader checks the type and that each setting
+ * is known for it; the state layer interprets the settings.
+ *
+ * @param type {@code local}, {@code git} or {@code configmap}
+ * @param settings the other keys, as strings after {@code ${ENV}} expansion
+ * @param location where the block is, or the first file's start when it was not written
+ */
+public record Backend(String type, Map<String, String> settings, Location location) {
+  /** The settings each backend type accepts (PRODUCT.md section 3). */
+  public static final Map<String, List<String>> SETTINGS =
+      Map.of(
+          "local", List.of("path"),
+          "git",
+              List.of(
+                  "url",
+                  "branch",
+                  "path",
+                  "author",
+                  "tokenEnv",
+                  "tokenFile",
+                  "sshKeyFile",
+                  "cacheDir"),
+          "configmap", List.of("namespace", "name", "kubeconfig", "context"));
+
+  public Backend {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(location, "location");
+    settings = Map.copyOf(settings);
+  }
+
+  /** The default: local state beside the configuration. */
+  public static Backend local(Location location) {
+    return new Backend("local", Map.of(), location);
+  }
+
+  /**
+   * The directory relative settings (a local {@code path}, a {@code tokenFile}) are resolved
+   * against: that of the file the block is in, or of the first file when it was not written.
+   */
+  public Path directory() {
+    var parent = Path.of(location.file()).getParent();
+    return parent == null ? Path.of("") : parent;
+  }
+
+  /** A setting's value, or {@code null} when it was not given. */
+  public String setting(String key) {
+    return settings.get(key);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.catalog.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A service binding to keep, and where its credentials go.
+ *
+ * @param name unique among bindings, {@code [a-z0-9-]}, at most 63 characters
+ * @param instance the name of a declared instance
+ * @param parameters sent to the broker; a change replaces the binding (bindings are immutable)
+ * @param parametersFrom secret references whose content is merged over {@code parameters}
+ * @param credentials the one sink the credentials are delivered to
+ */
+public record Binding(
+    String name,
+    String instance,
+    ConfigObject parameters,
+    List<SecretRef> parametersFrom,
+    CredentialsTarget credentials,
+    Source source) {
+  public Binding {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(instance, "instance");
+    Objects.requireNonNull(parameters, "parameters");
+    parametersFrom = List.copyOf(parametersFrom);
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(source, "source");
+  }
+
+  /** Where the binding was declared. */
+  public Location location() {
+    return source.location();
+  }
+}

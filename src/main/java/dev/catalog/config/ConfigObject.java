@@ -1,0 +1,133 @@
+package dev.catalog.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An immutable JSON object from the configuration ({@code parameters}, {@code context}, an
+ * originating identity's {@code value}) that remembers where each member was written, so that
+ * plan-time JSON Schema errors can cite {@code file:line:column} of the offending parameter.
+ *
+ * <p>Not a record: the JSON tree is mutable, so it is copied in and out. Equality is the JSON
+ * content only; locations do not make two parameter sets different.
+ */
+public final class ConfigObject {
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+
+  private final ObjectNode json;
+  private final String path;
+  private final Location location;
+  private final Map<String, Location> locations;
+
+  private ConfigObject(
+      ObjectNode json, String path, Location location, Map<String, Location> locations) {
+    this.json = json.deepCopy();
+    this.path = Objects.requireNonNull(path, "path");
+    this.location = Objects.requireNonNull(location, "location");
+    this.locations = Map.copyOf(locations);
+  }
+
+  /**
+   * A located object.
+   *
+   * @param json the content (copied)
+   * @param path its field path, like {@code instances[0].parameters}
+   * @param location where the object itself is (or its resource, when it was not written)
+   * @param locations location of each member's value by JSON Pointer (RFC 6901), like {@code
+   *     /storage_gb} or {@code /tags/0}
+   */
+  public static ConfigObject of(
+      ObjectNode json, String path, Location location, Map<String, Location> locations) {
+    return new ConfigObject(json, path, location, locations);
+  }
+
+  /** An empty object, for a key that was not written; it is located at its resource. */
+  public static ConfigObject empty(String path, Location location) {
+    return new ConfigObject(JsonNodeFactory.instance.objectNode(), path, location, Map.of());
+  }
+
+  /** A copy of the content; changing it changes nothing here. */
+  public ObjectNode toJson() {
+    return json.deepCopy();
+  }
+
+  /** Whether the object has no members. */
+  public boolean isEmpty() {
+    return json.isEmpty();
+  }
+
+  /** Where the object itself is. */
+  public Location location() {
+    return location;
+  }
+
+  /** The object's field path, like {@code instances[0].parameters}. */
+  public String path() {
+    return path;
+  }
+
+  /**
+   * Where the value at a JSON Pointer was written; for a pointer to something that was not written
+   * (a missing required property), the nearest enclosing value that was.
+   */
+  public Location locationOf(String jsonPointer) {
+    for (var p = jsonPointer; !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
+      var found = locations.get(p);
+      if (found != null) {
+        return found;
+      }
+    }
+    return location;
+  }
+
+  /**
+   * The field path of a JSON Pointer as the user reads it: {@code /tags/0} under {@code
+   * instances[0].parameters} is {@code instances[0].parameters.tags[0]}.
+   */
+  public String pathOf(String jsonPointer) {
+    var sb = new StringBuilder(path);
+    JsonNode node = json;
+    if (jsonPointer.isEmpty()) {
+      return path;
+    }
+    for (var raw : jsonPointer.substring(1).split("/", -1)) {
+      var token = raw.replace("~1", "/").replace("~0", "~");
+      if (node != null && node.isArray()) {
+        sb.append('[').append(token).append(']');
+        node = node.path(parseIndex(token));
+      } else {
+        sb.append(PLAIN_KEY.matcher(token).matches() ? "." + token : "[\"" + token + "\"]");
+        node = node == null ? null : node.get(token);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static int parseIndex(String token) {
+    try {
+      return Integer.parseInt(token);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConfigObject other && json.equals(other.json);
+  }
+
+  @Override
+  public int hashCode() {
+    return json.hashCode();
+  }
+
+  /** The JSON content. Parameters written in the YAML are not secret (those are parametersFrom). */
+  @Override
+  public String toString() {
+    return json.toString();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.catalog.config;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Where a binding's credentials are delivered: a Kubernetes Secret or a local file. */
+public sealed interface CredentialsTarget {
+  /**
+   * A Kubernetes Secret, one key per credential (after the transforms, in order).
+   *
+   * @param namespace the Secret's namespace
+   * @param name the Secret's name
+   * @param transforms key transforms applied to the credentials before writing
+   */
+  record SecretTarget(String namespace, String name, List<KeyTransform> transforms)
+      implements CredentialsTarget {
+    public SecretTarget {
+      Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(name, "name");
+      transforms = List.copyOf(transforms);
+    }
+  }
+
+  /**
+   * A local file holding the credentials.
+   *
+   * @param path the file, resolved against the YAML file's directory
+   * @param written the path as written in the YAML, for messages
+   * @param mode permission bits as four octal digits, like {@code 0600}
+   * @param format how the credentials are written
+   */
+  record FileTarget(Path path, String written, String mode, FileFormat format)
+      implements CredentialsTarget {
+    /** The mode used when none is configured: readable by the owner only. */
+    public static final String DEFAULT_MODE = "0600";
+
+    public FileTarget {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(written, "written");
+      Objects.requireNonNull(format, "format");
+      if (!mode.matches("0[0-7]{3}")) {
+        throw new IllegalArgumentException("mode must be four octal digits like 0600");
+      }
+    }
+
+    /** The mode as POSIX permissions. */
+    public Set<PosixFilePermission> permissions() {
+      var rwx = new StringBuilder();
+      for (int i = 1; i < 4; i++) {
+        int digit = mode.charAt(i) - '0';
+        rwx.append((digit & 4) != 0 ? 'r' : '-')
+            .append((digit & 2) != 0 ? 'w' : '-')
+            .append((digit & 1) != 0 ? 'x' : '-');
+      }
+      return PosixFilePermissions.fromString(rwx.toString());
+    }
+  }
+
+  /** How a credentials file is written. */
+  enum FileFormat {
+    /** The credentials object as JSON. */
+    JSON,
+    /** {@code KEY=value} lines, one per top-level credential. */
+    ENV
+  }
+}

@@ -1,0 +1,21 @@
+package dev.catalog.config;
+
+import java.util.List;
+
+/**
+ * Lifecycle rules of an instance.
+ *
+ * @param preventDestroy turn any plan to delete or replace the instance into an error
+ * @param ignoreParameters top-level parameter keys whose changes (in config or at the broker) do
+ *     not cause an update
+ */
+public record Lifecycle(boolean preventDestroy, List<String> ignoreParameters) {
+  public Lifecycle {
+    ignoreParameters = List.copyOf(ignoreParameters);
+  }
+
+  /** No protection, nothing ignored. */
+  public static Lifecycle defaults() {
+    return new Lifecycle(false, List.of());
+  }
+}

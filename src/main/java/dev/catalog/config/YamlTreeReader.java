@@ -1,0 +1,170 @@
+package dev.catalog.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.catalog.config.YamlNode.Entry;
+import dev.catalog.config.YamlNode.YamlList;
+import dev.catalog.config.YamlNode.YamlMap;
+import dev.catalog.config.YamlNode.YamlScalar;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads one YAML file into a {@link YamlNode} tree that keeps every value's line and column,
+ * expanding {@code ${ENV}} in strings and reporting syntax errors, duplicate keys and aliases.
+ */
+final class YamlTreeReader {
+  private static final YAMLFactory YAML = new YAMLFactory();
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final EnvExpander env;
+  private final Diagnostics diagnostics;
+
+  YamlTreeReader(EnvExpander env, Diagnostics diagnostics) {
+    this.env = env;
+    this.diagnostics = diagnostics;
+  }
+
+  /** The document's root, or empty when the file is empty or not valid YAML (reported). */
+  Optional<YamlNode> read(String file, String content) {
+    try (var parser = (YAMLParser) YAML.createParser(content)) {
+      var first = parser.nextToken();
+      if (first == null) {
+        diagnostics.error(
+            new Location(file, 1, 1),
+            "",
+            "the file is empty",
+            "start it with \"apiVersion: " + CatalogConfig.API_VERSION + "\"");
+        return Optional.empty();
+      }
+      var root = value(parser, file, "");
+      if (parser.nextToken() != null) {
+        diagnostics.error(
+            location(parser, file),
+            "",
+            "a second YAML document (after ---) is not supported",
+            "put each document in its own file and pass the directory with -f");
+      }
+      return Optional.of(root);
+    } catch (JsonProcessingException e) {
+      syntaxError(file, e);
+      return Optional.empty();
+    } catch (IOException e) {
+      // Reading from a String only fails on malformed input, which the branch above reports.
+      diagnostics.error(new Location(file, 1, 1), "", "cannot parse: " + e.getClass().getName());
+      return Optional.empty();
+    }
+  }
+
+  private YamlNode value(YAMLParser parser, String file, String path) throws IOException {
+    var location = location(parser, file);
+    var token = parser.currentToken();
+    if (token == JsonToken.START_OBJECT) {
+      return map(parser, file, path, location);
+    } else if (token == JsonToken.START_ARRAY) {
+      var items = new ArrayList<YamlNode>();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        items.add(value(parser, file, path + "[" + items.size() + "]"));
+      }
+      return new YamlList(items, location);
+    }
+    return scalar(parser, file, path, location);
+  }
+
+  private YamlMap map(YAMLParser parser, String file, String path, Location location)
+      throws IOException {
+    var entries = new LinkedHashMap<String, Entry>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      var key = parser.currentName();
+      var keyLocation = location(parser, file);
+      var keyPath = path.isEmpty() ? key : path + "." + key;
+      parser.nextToken();
+      var child = value(parser, file, keyPath);
+      var previous = entries.get(key);
+      if (previous != null) {
+        diagnostics.error(
+            keyLocation,
+            keyPath,
+            "duplicate key",
+            "it is already written at " + previous.keyLocation() + "; keep one");
+      } else {
+        entries.put(key, new Entry(key, keyLocation, child));
+      }
+    }
+    return new YamlMap(entries, location);
+  }
+
+  private YamlScalar scalar(YAMLParser parser, String file, String path, Location location)
+      throws IOException {
+    if (parser.isCurrentAlias()) {
+      diagnostics.error(
+          location,
+          path,
+          "YAML aliases (*" + parser.getText() + ") are not supported",
+          "write the value out");
+      return new YamlScalar(JSON.nullNode(), "", location, true);
+    }
+    var text = parser.getText();
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      var expanded = env.expand(text, location, path, diagnostics);
+      return expanded.isPresent()
+          ? new YamlScalar(JSON.textNode(expanded.get()), expanded.get(), location)
+          : new YamlScalar(JSON.textNode(text), text, location, true);
+    }
+    JsonNode value =
+        switch (parser.currentToken()) {
+          case VALUE_NUMBER_INT -> integer(parser);
+          case VALUE_NUMBER_FLOAT -> JSON.numberNode(parser.getDoubleValue());
+          case VALUE_TRUE -> JSON.booleanNode(true);
+          case VALUE_FALSE -> JSON.booleanNode(false);
+          case VALUE_NULL -> JSON.nullNode();
+          default -> {
+            diagnostics.error(location, path, "unsupported YAML value (a tagged or binary scalar)");
+            yield JSON.nullNode();
+          }
+        };
+    return new YamlScalar(value, text, location);
+  }
+
+  /** The smallest integer node, as Jackson's JSON reader makes, so parameters compare equal. */
+  private static JsonNode integer(JsonParser parser) throws IOException {
+    return switch (parser.getNumberType()) {
+      case INT -> JSON.numberNode(parser.getIntValue());
+      case LONG -> JSON.numberNode(parser.getLongValue());
+      default -> JSON.numberNode(parser.getBigIntegerValue());
+    };
+  }
+
+  private static Location location(JsonParser parser, String file) {
+    var at = parser.currentTokenLocation();
+    return new Location(file, at.getLineNr(), at.getColumnNr());
+  }
+
+  /** Reports SnakeYAML's own problem text at its problem mark, which is more precise. */
+  private void syntaxError(String file, JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+      var message = "YAML syntax error: " + marked.getProblem();
+      Mark context = marked.getContextMark();
+      if (marked.getContext() != null && context != null) {
+        message += " (" + marked.getContext() + " started at line " + (context.getLine() + 1) + ")";
+      }
+      var mark = marked.getProblemMark();
+      diagnostics.error(new Location(file, mark.getLine() + 1, mark.getColumn() + 1), "", message);
+    } else {
+      var at = e.getLocation();
+      int line = at == null ? 1 : Math.max(1, at.getLineNr());
+      int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+      diagnostics.error(
+          new Location(file, line, column), "", "YAML syntax error: " + e.getOriginalMessage());
+    }
+  }
+}
