@@ -11,6 +11,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Release a state lock left by a run that died; ID must match the lock's id.")
 final class ForceUnlockCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
   @Mixin BackendOptions backend;
 
   @Parameters(paramLabel = "ID", description = "The lock id shown in the lock error.")
@@ -24,7 +26,7 @@ final class ForceUnlockCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (var session = StateSession.open(env, backend)) {
+    try (var session = StateSession.open(env, backend, config)) {
       session.backend().forceUnlock(id);
       env.out().println("Released lock " + id + " on " + session.backend().identity() + ".");
       return ExitCode.OK;

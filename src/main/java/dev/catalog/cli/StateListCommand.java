@@ -7,6 +7,8 @@ import picocli.CommandLine.Mixin;
 /** {@code catalog state list}: the recorded addresses, one per line. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List recorded resources.")
 final class StateListCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
   @Mixin BackendOptions backend;
 
   private final CliEnvironment env;
@@ -17,7 +19,7 @@ final class StateListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (var session = StateSession.open(env, backend)) {
+    try (var session = StateSession.open(env, backend, config)) {
       var snapshot = session.store().read();
       if (!snapshot.exists()) {
         env.err().println("No state at " + session.backend().identity() + " yet.");

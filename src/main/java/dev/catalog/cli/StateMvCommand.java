@@ -15,6 +15,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "mv", mixinStandardHelpOptions = true, description = "Rename a resource.")
 final class StateMvCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
   @Mixin BackendOptions backend;
 
   @Parameters(index = "0", paramLabel = "OLD", description = "Its current address.")
@@ -42,7 +44,7 @@ final class StateMvCommand implements Callable<Integer> {
               + ": both must be instances or both"
               + " bindings");
     }
-    try (var session = StateSession.open(env, backend)) {
+    try (var session = StateSession.open(env, backend, config)) {
       session.mutate(
           "state mv", state -> move(state, oldAddress, newAddress, session.backend().identity()));
       env.out().println("Moved " + oldAddress + " to " + newAddress + ".");

@@ -9,6 +9,8 @@ import picocli.CommandLine.Mixin;
 /** {@code catalog state pull}: prints the whole state document, upgraded to the current format. */
 @Command(name = "pull", mixinStandardHelpOptions = true, description = "Print the state.")
 final class StatePullCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
   @Mixin BackendOptions backend;
 
   private final CliEnvironment env;
@@ -19,7 +21,7 @@ final class StatePullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (var session = StateSession.open(env, backend)) {
+    try (var session = StateSession.open(env, backend, config)) {
       var snapshot = session.store().read();
       if (!snapshot.exists()) {
         throw new CatalogException("no state at " + session.backend().identity());

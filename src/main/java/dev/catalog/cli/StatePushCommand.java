@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Replace the state with FILE (e.g. errored.catalog.state.json).")
 final class StatePushCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
   @Mixin BackendOptions backend;
 
   @Parameters(paramLabel = "FILE", description = "A state document.")
@@ -41,7 +43,7 @@ final class StatePushCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CatalogException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    try (var session = StateSession.open(env, backend)) {
+    try (var session = StateSession.open(env, backend, config)) {
       var pushed = session.store().codec().decode(content, file.toString());
       try (var lock = session.lock("state push")) {
         var before = session.store().read();

@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Forget resources (the broker is not contacted).")
 final class StateRmCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
   @Mixin BackendOptions backend;
 
   @Parameters(arity = "1..*", paramLabel = "ADDRESS", description = "instance.NAME or binding.NAME")
@@ -33,7 +35,7 @@ final class StateRmCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var parsed = addresses.stream().map(Address::parse).toList();
-    try (var session = StateSession.open(env, backend)) {
+    try (var session = StateSession.open(env, backend, config)) {
       session.mutate("state rm", state -> remove(state, parsed, session.backend().identity()));
       parsed.forEach(
           a -> env.out().println("Removed " + a + " from state; it still exists at its broker."));

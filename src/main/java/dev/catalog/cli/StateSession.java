@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,19 +34,34 @@ final class StateSession implements AutoCloseable {
   private final Path baseDir;
   private final Clock clock;
 
-  StateSession(CliEnvironment env, BackendOptions options, Path baseDir) {
+  StateSession(
+      CliEnvironment env, BackendOptions options, BackendOptions.Choice choice, Path baseDir) {
     this.env = env;
     this.options = options;
     this.baseDir = baseDir;
-    var choice = options.choose();
     this.backend = BackendFactory.open(choice.type(), choice.settings(), baseDir, env.env());
     this.store = new StateStore(backend, VersionProvider.version());
     this.clock = Clock.systemUTC();
   }
 
-  /** Opens on the working directory (until the YAML configuration is wired in). */
-  static StateSession open(CliEnvironment env, BackendOptions options) {
-    return new StateSession(env, options, Path.of("").toAbsolutePath());
+  /**
+   * Opens the backend the YAML {@code backend:} block names, with flags overriding it. The YAML is
+   * read when {@code -f} names it or the default {@code catalog.yaml} exists, and not at all under
+   * {@code --state} (so a broken configuration does not lock you out of your state).
+   */
+  static StateSession open(CliEnvironment env, BackendOptions options, ConfigOptions config) {
+    var cwd = Path.of("").toAbsolutePath();
+    var files = config.files();
+    var implicitDefault =
+        files.equals(List.of(Path.of(ConfigOptions.DEFAULT_FILE)))
+            && !Files.exists(Path.of(ConfigOptions.DEFAULT_FILE));
+    if (options.state != null || implicitDefault) {
+      return new StateSession(env, options, options.choose(), cwd);
+    }
+    var backend = config.load(env).backend();
+    var choice = options.choose(backend.type(), backend.settings());
+    var baseDir = choice.type().equals(backend.type()) ? backend.directory() : cwd;
+    return new StateSession(env, options, choice, baseDir.toAbsolutePath());
   }
 
   StateStore store() {

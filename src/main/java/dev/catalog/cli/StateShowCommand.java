@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
 /** {@code catalog state show ADDR}: one resource as state records it (never credentials). */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one resource.")
 final class StateShowCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
   @Mixin BackendOptions backend;
 
   @Parameters(paramLabel = "ADDRESS", description = "instance.NAME or binding.NAME")
@@ -24,7 +26,7 @@ final class StateShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var parsed = Address.parse(address);
-    try (var session = StateSession.open(env, backend)) {
+    try (var session = StateSession.open(env, backend, config)) {
       var resource =
           session
               .store()

@@ -256,4 +256,22 @@ class StateCommandsTest {
             "Error: unknown setting(s) [uri] for the git state backend: it accepts [author,"
                 + " branch, cacheDir, path, sshKeyFile, tokenEnv, tokenFile, url]\n");
   }
+
+  @Test
+  void theYamlBackendBlockIsUsedAndFlagsOverrideIt() throws IOException {
+    var configDir = Files.createDirectories(dir.resolve("config"));
+    var yaml = configDir.resolve("catalog.yaml");
+    Files.writeString(
+        yaml, "apiVersion: catalog/v1\nbackend:\n  type: local\n  path: ../catalog.state.json\n");
+    var fromYaml = CliRun.run("state", "list", "-f", yaml.toString());
+    assertThat(fromYaml.exitCode()).as(fromYaml.err()).isZero();
+    assertThat(fromYaml.out()).isEqualTo("instance.orders-db\nbinding.orders-app\n");
+    var overridden =
+        CliRun.run(
+            "state", "list", "-f", yaml.toString(), "--backend-config", "path=elsewhere.json");
+    assertThat(overridden.exitCode()).isZero();
+    assertThat(overridden.out()).isEmpty();
+    assertThat(overridden.err())
+        .isEqualTo("No state at local:" + configDir.resolve("elsewhere.json") + " yet.\n");
+  }
 }
