@@ -25,7 +25,9 @@ public interface StateBackend extends AutoCloseable {
    *
    * @param summary what changed, e.g. {@code create instance.orders-db}; Git uses it in the
    *     commit message
-   * @throws StateConflictException when the stored version is not {@code expected}
+   * @throws StateConflictException when the stored version is not {@code expected}; the message
+   *     names both: {@code state IDENTITY changed since it was read: expected version E, found F}
+   *     with {@code (no state)} for an absent one (the contract suite checks this)
    */
   String write(byte[] content, Optional<String> expected, String summary);
 
@@ -33,7 +35,8 @@ public interface StateBackend extends AutoCloseable {
    * Takes the lock for {@code info.operation()}, failing at once if it is held; callers retry
    * for {@code --lock-timeout}.
    *
-   * @throws StateLockedException naming the current holder
+   * @throws StateLockedException naming the current holder, with the message of {@link
+   *     LockInfoCodec#describe} (plus any backend-specific hint on how to remove it by hand)
    */
   void lock(LockInfo info);
 
@@ -46,7 +49,9 @@ public interface StateBackend extends AutoCloseable {
   /**
    * Releases the lock whatever its holder, but only if its id is {@code lockId}.
    *
-   * @throws dev.catalog.CatalogException when no lock is held or the id differs
+   * @throws dev.catalog.CatalogException when no lock is held ({@code state IDENTITY is not
+   *     locked}) or the id differs ({@code lock id X does not match the lock on state IDENTITY (id
+   *     Y, held by H); nothing was released})
    */
   void forceUnlock(String lockId);
 
