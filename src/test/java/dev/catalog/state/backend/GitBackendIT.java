@@ -34,13 +34,19 @@ class GitBackendIT extends StateBackendContract {
     remote = workDir.resolve("remote.git");
     try (var git =
         Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()) {
+      // JGit's in-process receive-pack (file remotes) runs an automatic gc after a push, which can
+      // delete another process's half-received pack: docs/state.md tells file-remote users to
+      // turn it off, as this remote does. Real Git servers gc safely on their own.
+      var config = git.getRepository().getConfig();
+      config.setBoolean("receive", null, "autogc", false);
+      config.save();
       return Map.of(
           "url", remote.toString(),
           "branch", "main",
           "path", "envs/prod/catalog.state.json",
           "author", "Catalog Bot <bot@example.com>",
           "cacheDir", workDir.resolve("cache").toString());
-    } catch (GitAPIException e) {
+    } catch (GitAPIException | IOException e) {
       throw new IllegalStateException(e);
     }
   }
