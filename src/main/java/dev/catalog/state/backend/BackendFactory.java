@@ -5,7 +5,6 @@ import dev.catalog.state.backend.git.GitBackend;
 import dev.catalog.state.backend.git.GitSettings;
 import dev.catalog.state.backend.local.LocalBackend;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,7 +31,8 @@ public final class BackendFactory {
                   "tokenFile",
                   "sshKeyFile",
                   "cacheDir"),
-          "configmap", Set.of("namespace", "name", "kubeconfig", "context"));
+          "configmap",
+              Set.of("namespace", "name", "kubeconfig", "context", "leaseDurationSeconds"));
 
   private BackendFactory() {}
 
@@ -73,12 +73,8 @@ public final class BackendFactory {
       case "local" ->
           new LocalBackend(baseDir.resolve(settings.getOrDefault("path", DEFAULT_STATE_FILE)));
       case "git" -> new GitBackend(GitSettings.from(settings, baseDir, env));
-      default ->
-          throw new CatalogException(
-              "the "
-                  + type
-                  + " state backend is not available in this build yet; use one of "
-                  + List.of("local", "git"));
+      case "configmap" -> ConfigMapBackend.fromSettings(settings, baseDir);
+      default -> throw new IllegalStateException("no backend for type " + type);
     };
   }
 }
