@@ -1,11 +1,121 @@
 package dev.catalog.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.catalog.CatalogException;
+import dev.catalog.osb.BrokerClient;
+import dev.catalog.osb.HttpTrace;
+import dev.catalog.osb.RetryPolicy;
+import dev.catalog.osb.Sleeper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code catalog marketplace}: List the services and plans of every configured broker. */
-@Command(name = "marketplace", mixinStandardHelpOptions = true, description = "List the services and plans of every configured broker.")
-final class MarketplaceCommand extends NotImplementedYet {
+/**
+ * {@code catalog marketplace}: every configured broker's services and plans, like an app store;
+ * with {@code --plan SERVICE/PLAN}, that plan's parameter schema. A broker that fails is reported
+ * on stderr and the others are still listed; the exit code is then 1.
+ */
+@Command(name = "marketplace", mixinStandardHelpOptions = true,
+    description = "List the services and plans of every configured broker.")
+final class MarketplaceCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format {
+    TEXT,
+    JSON
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "catalog.yaml",
+      description = "Configuration file (default: ${DEFAULT-VALUE}).")
+  Path file;
+
+  @Option(names = "--broker", paramLabel = "NAME", description = "Only this broker.")
+  String brokerName;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--plan", paramLabel = "SERVICE/PLAN",
+      description = "Show the parameter schemas of one plan.")
+  String plan;
+
+  private final CliEnvironment env;
+  private final BrokerDirectory directory;
+
   MarketplaceCommand(CliEnvironment env) {
-    super(env);
+    this(env, new InterimBrokerDirectory());
+  }
+
+  MarketplaceCommand(CliEnvironment env, BrokerDirectory directory) {
+    this.env = env;
+    this.directory = directory;
+  }
+
+  @Override
+  public Integer call() {
+    var brokers = selected(directory.brokers(file, env));
+    var trace = verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
+    var listings = new ArrayList<MarketplaceListing>();
+    for (var broker : brokers) {
+      listings.add(list(broker, trace));
+    }
+    if (plan != null) {
+      return PlanSchemaView.show(plan, listings, env.out());
+    }
+    if (format == Format.JSON) {
+      MarketplaceRenderer.json(listings, env.out());
+    } else {
+      MarketplaceRenderer.text(listings, env.out());
+    }
+    return listings.stream().anyMatch(l -> l.error().isPresent()) ? ExitCode.ERROR : ExitCode.OK;
+  }
+
+  private MarketplaceListing list(ConfiguredBroker broker, HttpTrace trace) {
+    if (broker.connection().tls().insecureSkipVerify()) {
+      env.err().println("Warning: broker \"" + broker.name()
+          + "\": TLS certificate verification is disabled (insecureSkipVerify)");
+    }
+    var client = BrokerClient.create(broker.connection(), trace, Sleeper.REAL, Clock.systemUTC(),
+        RetryPolicy.DEFAULT);
+    try {
+      return new MarketplaceListing(broker, Optional.of(client.catalog()), Optional.empty());
+    } catch (CatalogException e) {
+      var message = "broker \"" + broker.name() + "\": " + e.getMessage();
+      env.err().println("Error: " + message);
+      env.err().flush();
+      return new MarketplaceListing(broker, Optional.empty(), Optional.of(message));
+    }
+  }
+
+  private List<ConfiguredBroker> selected(List<ConfiguredBroker> all) {
+    if (brokerName == null) {
+      return all;
+    }
+    var match = all.stream().filter(b -> b.name().equals(brokerName)).toList();
+    if (match.isEmpty()) {
+      var names = all.stream().map(ConfiguredBroker::name).toList();
+      throw new CatalogException("no broker named \"" + brokerName + "\" in " + file
+          + "; configured: " + String.join(", ", names));
+    }
+    return match;
+  }
+
+  private boolean verbose() {
+    var option = spec.findOption("--verbose");
+    return option != null && Boolean.TRUE.equals(option.getValue());
+  }
+
+  static ObjectMapper prettyJson() {
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 }

@@ -1,0 +1,192 @@
+package dev.catalog.osb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.CatalogException;
+import dev.catalog.osb.RetrySafety.TransientFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import javax.net.ssl.SSLException;
+
+/**
+ * Sends requests to one broker over a shared {@link HttpClient}: adds the OSB headers (checklist
+ * H-01, H-04, H-05, H-08, H-12, H-14), enforces timeouts, limits body size, traces every exchange
+ * and retries transient failures where {@link RetrySafety} allows.
+ */
+final class BrokerHttp {
+  private final BrokerConnection connection;
+  private final HttpClient client;
+  private final HttpTrace trace;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final RetryPolicy retry;
+
+  BrokerHttp(
+      BrokerConnection connection, HttpTrace trace, Sleeper sleeper, Clock clock, RetryPolicy retry) {
+    this.connection = connection;
+    this.trace = trace;
+    this.sleeper = sleeper;
+    this.clock = clock;
+    this.retry = retry;
+    var builder =
+        HttpClient.newBuilder()
+            // HTTP/1.1: no h2c upgrade attempts, which some brokers mishandle (checklist 4.8).
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(connection.connectTimeout());
+    if ("https".equals(connection.baseUrl().getScheme())) {
+      builder.sslContext(TlsContexts.forSettings(connection.tls()));
+    }
+    this.client = builder.build();
+  }
+
+  BrokerConnection connection() {
+    return connection;
+  }
+
+  /** Sends with retries; returns any HTTP response, throws only when none arrived in the end. */
+  BrokerResponse send(BrokerRequest request) {
+    for (int attempt = 1; ; attempt++) {
+      var requestId = UUID.randomUUID().toString();
+      var started = System.nanoTime();
+      try {
+        var response = client.send(build(request, requestId), BodyHandlers.ofInputStream());
+        var result = read(response, request.bodyLimit(), requestId);
+        traceExchange(request, result.status(), started, requestId, attempt, Optional.empty(),
+            result.header("X-Broker-API-Request-Identity"));
+        if (RetrySafety.isGatewayStatus(result.status())
+            && mayRetry(request, TransientFailure.GATEWAY_STATUS, attempt)) {
+          pause(attempt, result.header("Retry-After"));
+          continue;
+        }
+        return result;
+      } catch (HttpConnectTimeoutException | ConnectException e) {
+        var failure = "cannot connect to " + connection.baseUrl() + ": " + describe(e);
+        traceFailure(request, started, requestId, attempt, failure);
+        if (!mayRetry(request, TransientFailure.NOT_SENT, attempt)) {
+          throw noResponse(request, requestId, ResponseClass.NOT_SENT, failure, e);
+        }
+      } catch (HttpTimeoutException e) {
+        var failure = "no response within " + seconds(connection.requestTimeout());
+        traceFailure(request, started, requestId, attempt, failure);
+        if (!mayRetry(request, TransientFailure.NO_RESPONSE, attempt)) {
+          throw noResponse(request, requestId, ResponseClass.TIMEOUT, failure, e);
+        }
+      } catch (SSLException e) {
+        // A certificate problem does not go away by retrying.
+        var failure = "TLS handshake with " + connection.baseUrl() + " failed: " + describe(e);
+        traceFailure(request, started, requestId, attempt, failure);
+        throw noResponse(request, requestId, ResponseClass.NOT_SENT, failure, e);
+      } catch (IOException e) {
+        var failure = "connection closed before a complete response (" + describe(e) + ")";
+        traceFailure(request, started, requestId, attempt, failure);
+        if (!mayRetry(request, TransientFailure.NO_RESPONSE, attempt)) {
+          throw noResponse(request, requestId, ResponseClass.TIMEOUT, failure, e);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CatalogException("interrupted while waiting for the broker", e);
+      }
+      pause(attempt, Optional.empty());
+    }
+  }
+
+  private HttpRequest build(BrokerRequest request, String requestId) {
+    var builder =
+        HttpRequest.newBuilder(request.uri())
+            .timeout(connection.requestTimeout())
+            .header("X-Broker-API-Version", connection.apiVersion())
+            .header("X-Broker-API-Request-Identity", requestId)
+            .header("User-Agent", connection.userAgent())
+            .header("Accept", "application/json");
+    connection.auth().authorizationHeader().ifPresent(h -> builder.header("Authorization", h));
+    // A CLI's every request is caused by its user, so the identity goes everywhere (checklist
+    // section 5.9).
+    connection.originatingIdentity()
+        .ifPresent(id -> builder.header("X-Broker-API-Originating-Identity", id.headerValue()));
+    var method = request.operation().method();
+    if (request.body().isPresent()) {
+      builder.header("Content-Type", "application/json");
+      builder.method(method, BodyPublishers.ofString(Json.write(request.body().get())));
+    } else {
+      builder.method(method, BodyPublishers.noBody());
+    }
+    return builder.build();
+  }
+
+  private static BrokerResponse read(HttpResponse<InputStream> response, int limit, String id)
+      throws IOException {
+    try (var in = response.body()) {
+      var bytes = in.readNBytes(limit + 1);
+      boolean oversized = bytes.length > limit;
+      var json = oversized ? Optional.<JsonNode>empty() : Json.parse(bytes);
+      return new BrokerResponse(
+          response.statusCode(), response.headers(), json, bytes.length == 0, oversized, id);
+    }
+  }
+
+  private boolean mayRetry(BrokerRequest request, TransientFailure failure, int attempt) {
+    return attempt < retry.maxAttempts() && RetrySafety.allows(request.operation(), failure);
+  }
+
+  private void pause(int attempt, Optional<String> retryAfter) {
+    var delay = retry.backoff().delay(attempt);
+    var asked = retryAfter.flatMap(v -> RetryAfter.parse(v, clock));
+    if (asked.isPresent() && asked.get().compareTo(delay) > 0) {
+      delay = asked.get();
+    }
+    if (delay.compareTo(retry.maxDelay()) > 0) {
+      delay = retry.maxDelay();
+    }
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CatalogException("interrupted while waiting to retry the broker", e);
+    }
+  }
+
+  private void traceExchange(BrokerRequest request, int status, long started, String requestId,
+      int attempt, Optional<String> failure, Optional<String> echoed) {
+    trace.exchange(new HttpExchange(request.operation().method(), request.uri(), status,
+        Duration.ofNanos(System.nanoTime() - started), requestId, attempt, failure, echoed));
+  }
+
+  private void traceFailure(
+      BrokerRequest request, long started, String requestId, int attempt, String failure) {
+    traceExchange(request, 0, started, requestId, attempt, Optional.of(failure), Optional.empty());
+  }
+
+  private static BrokerException noResponse(BrokerRequest request, String requestId,
+      ResponseClass cls, String failure, Throwable cause) {
+    var b = BrokerException.builder(request.operation(), request.resourceId(), requestId)
+        .responseClass(cls);
+    return BrokerException.noResponse(b, failure, cause);
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof HttpConnectTimeoutException) {
+      return "connect timed out";
+    }
+    var message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+}

@@ -1,0 +1,120 @@
+package dev.catalog.osb;
+
+import dev.catalog.CatalogException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Polls {@code last_operation} until the operation ends, its budget runs out, or the caller's
+ * run deadline comes (checklist P-04..P-23). The budget is min(platform maximum, the plan's
+ * {@code maximum_polling_duration}) from the operation's recorded start, so it holds across runs
+ * (P-24). {@code Retry-After} is a floor for the next wait (P-14); every wait is capped and never
+ * runs past the budget. Time comes from the injected {@link Clock} and waits go through the
+ * injected {@link Sleeper}, never the wall clock.
+ */
+public final class OperationPoller {
+  private final BrokerClient client;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final PollingPolicy policy;
+
+  public OperationPoller(BrokerClient client, Clock clock, Sleeper sleeper, PollingPolicy policy) {
+    this.client = client;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.policy = policy;
+  }
+
+  /** Waits with no run deadline and no listener. */
+  public PollOutcome await(PollTarget target, Instant started, Optional<Duration> planMaximum) {
+    return await(target, started, planMaximum, Optional.empty(), PollListener.NONE);
+  }
+
+  /**
+   * Waits for the operation.
+   *
+   * @param started when the operation was accepted, as recorded in state
+   * @param planMaximum the plan's {@code maximum_polling_duration}, if it has one
+   * @param runDeadline when this run stops waiting and leaves the operation in progress
+   * @throws BrokerException when a poll answers 400: our request is wrong, retrying cannot help
+   */
+  public PollOutcome await(PollTarget target, Instant started, Optional<Duration> planMaximum,
+      Optional<Instant> runDeadline, PollListener listener) {
+    var budget = planMaximum.filter(p -> p.compareTo(policy.platformMaximum()) < 0)
+        .orElse(policy.platformMaximum());
+    var budgetEnd = started.plus(budget);
+    Optional<Duration> retryAfter = Optional.empty();
+    Optional<String> lastDescription = Optional.empty();
+    for (int attempt = 1; ; attempt++) {
+      var now = clock.instant();
+      if (!now.isBefore(budgetEnd)) {
+        return new PollOutcome.BudgetExhausted(budget);
+      }
+      var delay = nextDelay(attempt, retryAfter, Duration.between(now, budgetEnd));
+      if (runDeadline.isPresent() && now.plus(delay).isAfter(runDeadline.get())) {
+        return new PollOutcome.StillInProgress(lastDescription);
+      }
+      sleep(delay);
+      retryAfter = Optional.empty();
+      OsbResult<LastOperation> result;
+      try {
+        result = poll(target);
+      } catch (BrokerException e) {
+        if (e.status() == 400) {
+          throw e; // P-21
+        }
+        listener.invalidResponse(e); // P-12, P-20, P-22: keep polling within the budget
+        continue;
+      }
+      if (result.kind() == OsbResult.Kind.GONE) {
+        if (target.goneIsSuccess()) {
+          return new PollOutcome.Gone();
+        }
+        continue; // 410 while creating or updating is invalid: keep polling (P-17, P-19)
+      }
+      var operation = ((OsbResult.Completed<LastOperation>) result).value();
+      switch (operation.state()) {
+        case SUCCEEDED:
+          return new PollOutcome.Succeeded(operation.description());
+        case FAILED:
+          return new PollOutcome.Failed(operation);
+        case IN_PROGRESS:
+        default:
+          listener.inProgress(operation);
+          retryAfter = operation.retryAfter();
+          if (operation.description().isPresent()) {
+            lastDescription = operation.description();
+          }
+      }
+    }
+  }
+
+  /** The backoff delay, raised to {@code Retry-After}, capped, and clipped to the budget. */
+  Duration nextDelay(int attempt, Optional<Duration> retryAfter, Duration remaining) {
+    var delay = policy.backoff().delay(attempt);
+    if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
+      delay = retryAfter.get();
+    }
+    if (delay.compareTo(policy.maxInterval()) > 0 && retryAfter.isEmpty()) {
+      delay = policy.maxInterval();
+    }
+    return delay.compareTo(remaining) > 0 ? remaining : delay;
+  }
+
+  private OsbResult<LastOperation> poll(PollTarget target) {
+    return target.bindingId().isPresent()
+        ? client.lastBindingOperation(target.instanceId(), target.bindingId().get(), target.query())
+        : client.lastInstanceOperation(target.instanceId(), target.query());
+  }
+
+  private void sleep(Duration delay) {
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CatalogException("interrupted while waiting for the broker's operation", e);
+    }
+  }
+}

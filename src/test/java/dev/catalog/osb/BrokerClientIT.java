@@ -1,0 +1,284 @@
+package dev.catalog.osb;
+
+import static dev.catalog.testbroker.BrokerCatalog.DB_LARGE_PLAN_ID;
+import static dev.catalog.testbroker.BrokerCatalog.DB_SERVICE_ID;
+import static dev.catalog.testbroker.BrokerCatalog.DB_SMALL_PLAN_ID;
+import static dev.catalog.testbroker.BrokerCatalog.QUEUE_SERVICE_ID;
+import static dev.catalog.testbroker.BrokerCatalog.QUEUE_STANDARD_PLAN_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.catalog.Secret;
+import dev.catalog.testbroker.FaultInjector.Timing;
+import dev.catalog.testbroker.LedgerInstance;
+import dev.catalog.testbroker.ReferenceBroker;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The client end to end against the Spring Cloud OSB reference broker. */
+class BrokerClientIT {
+  private static final FakeClock clock = new FakeClock();
+  private static ReferenceBroker broker;
+
+  private final RecordingSleeper sleeper = new RecordingSleeper(clock);
+
+  @BeforeAll
+  static void startBroker() {
+    broker = ReferenceBroker.start(ReferenceBroker.Options.forTests("it-broker-pw", clock));
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  @BeforeEach
+  void resetFaults() {
+    broker.faults().clear();
+  }
+
+  private BrokerClient client(String prefix) {
+    var connection = BrokerConnection.of(broker.baseUrl(prefix),
+        BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of(broker.password())));
+    return BrokerClient.create(connection, HttpTrace.NONE, sleeper, clock, RetryPolicy.DEFAULT);
+  }
+
+  private OperationPoller poller(BrokerClient client) {
+    return new OperationPoller(client, clock, sleeper, PollingPolicy.DEFAULT);
+  }
+
+  private static ProvisionRequest db(String plan, int storage) {
+    var params = JsonNodeFactory.instance.objectNode().put("storage_gb", storage);
+    return new ProvisionRequest(DB_SERVICE_ID, plan, Bodies.context(), "cluster-1", "shop",
+        Optional.of(params), Optional.empty());
+  }
+
+  private static ProvisionRequest queue() {
+    return new ProvisionRequest(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID, Bodies.context(),
+        "cluster-1", "shop", Optional.empty(), Optional.empty());
+  }
+
+  private static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  @Test
+  @DisplayName("C-01..C-09: the catalog is served under both platform prefixes")
+  void readsTheCatalogUnderEachPlatformPrefix() {
+    for (var prefix : new String[] {"data", "messaging", ""}) {
+      var catalog = client(prefix).catalog();
+      var db = catalog.service("db").orElseThrow();
+      var small = db.plan("small").orElseThrow();
+      assertThat(db.displayName()).contains("Database");
+      assertThat(db.planUpdateable(small)).isTrue();
+      assertThat(db.instancesRetrievable()).isTrue();
+      assertThat(db.bindingsRetrievable()).isTrue();
+      assertThat(small.schemas().instanceCreate().orElseThrow()
+          .at("/properties/storage_gb/maximum").asInt()).isEqualTo(100);
+      assertThat(small.maintenanceInfo().orElseThrow().version()).isEqualTo("1.0.0");
+      var queue = catalog.service("queue").orElseThrow();
+      assertThat(queue.plan("standard").orElseThrow().maximumPollingDuration())
+          .contains(Duration.ofHours(1));
+    }
+  }
+
+  @Test
+  @DisplayName("PR-08/U-14/F-04/B-08/F-11/UB-02/D-04/D-05: a synchronous lifecycle")
+  void runsTheSynchronousLifecycle() {
+    var client = client("data");
+    var instanceId = newId();
+    var bindingId = newId();
+
+    var created = client.provision(instanceId, db(DB_SMALL_PLAN_ID, 20));
+    assertThat(created.kind()).isEqualTo(OsbResult.Kind.COMPLETED);
+    assertThat(((OsbResult.Completed<InstanceResponse>) created).status()).isEqualTo(201);
+    assertThat(broker.ledger().instance(instanceId).orElseThrow().parameters())
+        .isEqualTo(Map.of("storage_gb", 20));
+
+    var update = new UpdateRequest(DB_SERVICE_ID, Optional.of(DB_LARGE_PLAN_ID), Bodies.context(),
+        Optional.empty(), Optional.empty(), Optional.of(DB_SMALL_PLAN_ID), Optional.empty());
+    assertThat(client.update(instanceId, update).kind()).isEqualTo(OsbResult.Kind.COMPLETED);
+    var fetched = client.fetchInstance(instanceId, Optional.empty()).orElseThrow();
+    assertThat(fetched.planId()).contains(DB_LARGE_PLAN_ID);
+
+    var bound = (OsbResult.Completed<BindingDetails>) client.bind(instanceId, bindingId,
+        BindRequest.of(DB_SERVICE_ID, DB_LARGE_PLAN_ID, Bodies.context()));
+    var credentials = bound.value().credentials().reveal();
+    var ledgerBinding = broker.ledger().binding(bindingId).orElseThrow();
+    assertThat(credentials.get("password").asText())
+        .isEqualTo(ledgerBinding.credentials().get("password"));
+    assertThat(bound.value().credentials().keys())
+        .containsExactlyInAnyOrder("uri", "username", "password");
+    var fetchedBinding = client.fetchBinding(instanceId, bindingId, Optional.empty()).orElseThrow();
+    assertThat(fetchedBinding.credentials()).isEqualTo(bound.value().credentials());
+
+    var offering = new OfferingRef(DB_SERVICE_ID, DB_LARGE_PLAN_ID);
+    assertThat(client.unbind(instanceId, bindingId, offering).kind())
+        .isEqualTo(OsbResult.Kind.COMPLETED);
+    assertThat(client.fetchBinding(instanceId, bindingId, Optional.empty())).isEmpty();
+    assertThat(client.unbind(instanceId, bindingId, offering).kind())
+        .isEqualTo(OsbResult.Kind.GONE);
+    assertThat(client.deprovision(instanceId, offering).kind())
+        .isEqualTo(OsbResult.Kind.COMPLETED);
+    assertThat(client.fetchInstance(instanceId, Optional.empty())).isEmpty();
+    assertThat(client.deprovision(instanceId, offering).kind()).isEqualTo(OsbResult.Kind.GONE);
+    assertThat(broker.ledger().instance(instanceId)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("PR-09/PR-12: an identical re-PUT succeeds; a different one is a conflict")
+  void replayedProvisionIsIdempotent() {
+    var client = client("data");
+    var id = newId();
+    client.provision(id, db(DB_SMALL_PLAN_ID, 10));
+    var again = client.provision(id, db(DB_SMALL_PLAN_ID, 10));
+    assertThat(((OsbResult.Completed<InstanceResponse>) again).status()).isEqualTo(200);
+    var different = client.provision(id, db(DB_SMALL_PLAN_ID, 11));
+    assertThat(((OsbResult.Refused<InstanceResponse>) different).refusal())
+        .isEqualTo(Refusal.CONFLICT);
+  }
+
+  @Test
+  @DisplayName("E-04: a broker refusal names the operation, status and description")
+  void rejectedParametersCarryTheDescription() {
+    var id = newId();
+    var e = catchThrowableOfType(BrokerException.class,
+        () -> client("data").provision(id, db(DB_SMALL_PLAN_ID, 101)));
+    assertThat(e.getMessage()).isEqualTo("provision instance \"" + id + "\": broker returned "
+        + "400 Bad Request: \"Service broker parameters are invalid: storage_gb must be at most"
+        + " 100\" [request "
+        + e.requestId() + "]");
+    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.NONE);
+    assertThat(broker.ledger().instance(id)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("P-04/P-05/P-10/P-11: an async provision is polled until it succeeds")
+  void pollsAnAsyncProvisionUntilSucceeded() {
+    var client = client("messaging");
+    var id = newId();
+    var started = clock.instant();
+    var accepted = (OsbResult.Accepted<InstanceResponse>) client.provision(id, queue());
+    assertThat(accepted.operation()).isPresent();
+    assertThat(accepted.dashboardUrl()).contains("http://dashboard.example/instances/" + id);
+    assertThat(broker.ledger().instance(id).orElseThrow().status())
+        .isEqualTo(LedgerInstance.Status.CREATING);
+
+    var target = PollTarget.instance(OsbOperation.PROVISION, id, new LastOperationQuery(
+        new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID), accepted.operation()));
+    var outcome = poller(client).await(target, started, Optional.of(Duration.ofHours(1)));
+
+    assertThat(outcome).isEqualTo(new PollOutcome.Succeeded(Optional.of("done")));
+    assertThat(broker.ledger().instance(id).orElseThrow().status())
+        .isEqualTo(LedgerInstance.Status.READY);
+    assertThat(sleeper.sleeps()).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName("P-16/D-04: an async deprovision ends with 410, which is success")
+  void asyncDeprovisionEndsGone() {
+    var client = client("messaging");
+    var id = newId();
+    var offering = new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID);
+    var created = (OsbResult.Accepted<InstanceResponse>) client.provision(id, queue());
+    poller(client).await(PollTarget.instance(OsbOperation.PROVISION, id,
+        new LastOperationQuery(offering, created.operation())), clock.instant(), Optional.empty());
+
+    var deleting = (OsbResult.Accepted<NoContent>) client.deprovision(id, offering);
+    var outcome = poller(client).await(PollTarget.instance(OsbOperation.DEPROVISION, id,
+        new LastOperationQuery(offering, deleting.operation())), clock.instant(), Optional.empty());
+    assertThat(outcome).isEqualTo(new PollOutcome.Gone());
+    assertThat(broker.ledger().instance(id)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("P-25/OM row 3: an async provision ending failed calls for orphan mitigation")
+  void asyncFailureIsReported() {
+    var client = client("messaging");
+    var id = newId();
+    broker.ledger().failNextAsyncOperation();
+    var accepted = (OsbResult.Accepted<InstanceResponse>) client.provision(id, queue());
+    var outcome = poller(client).await(PollTarget.instance(OsbOperation.PROVISION, id,
+        new LastOperationQuery(new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID),
+            accepted.operation())), clock.instant(), Optional.empty());
+    assertThat(outcome.kind()).isEqualTo(PollOutcome.Kind.FAILED);
+    assertThat(((PollOutcome.Failed) outcome).lastOperation().description())
+        .contains("injected async failure");
+    assertThat(OrphanMitigation.decide(OsbOperation.PROVISION, ResponseClass.LAST_OPERATION_FAILED))
+        .isEqualTo(Mitigation.INSTANCE);
+  }
+
+  @Test
+  @DisplayName("E-05: a 500 before the work leaves nothing behind at the broker")
+  void serverErrorBeforeWorkChangesNothing() {
+    var id = newId();
+    broker.faults().failNext(1, "PUT", 500, Timing.BEFORE_WORK);
+    var e = catchThrowableOfType(BrokerException.class,
+        () -> client("data").provision(id, db(DB_SMALL_PLAN_ID, 5)));
+    assertThat(e.status()).isEqualTo(500);
+    assertThat(e.description()).contains("injected 500");
+    assertThat(broker.ledger().instance(id)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("OM row 17: a 502 after an unbind did the work; repeating the DELETE says gone")
+  void gatewayErrorAfterUnbindIsRepeatedAsGone() {
+    var client = client("data");
+    var instanceId = newId();
+    var bindingId = newId();
+    client.provision(instanceId, db(DB_SMALL_PLAN_ID, 5));
+    client.bind(instanceId, bindingId, BindRequest.of(DB_SERVICE_ID, DB_SMALL_PLAN_ID,
+        Bodies.context()));
+    broker.faults().failNext(1, "DELETE", 502, Timing.AFTER_WORK);
+    var result = client.unbind(instanceId, bindingId,
+        new OfferingRef(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
+    assertThat(result.kind()).isEqualTo(OsbResult.Kind.GONE);
+    assertThat(sleeper.sleeps()).hasSize(1);
+    assertThat(broker.ledger().binding(bindingId)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("E-06/OM-01/OM-05: a 500 after the work leaves an orphan that a DELETE removes")
+  void serverErrorAfterWorkLeavesAnOrphanToMitigate() {
+    var client = client("data");
+    var id = newId();
+    broker.faults().failNext(1, "PUT", 500, Timing.AFTER_WORK);
+    var e = catchThrowableOfType(BrokerException.class,
+        () -> client.provision(id, db(DB_SMALL_PLAN_ID, 5)));
+    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
+    assertThat(broker.ledger().instance(id)).isPresent();
+
+    var mitigation = client.deprovision(id, new OfferingRef(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
+    assertThat(mitigation.kind()).isEqualTo(OsbResult.Kind.COMPLETED);
+    assertThat(broker.ledger().instance(id)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("4.2: the catalog GET is retried through two 503s")
+  void retriesCatalogThroughServiceUnavailable() {
+    broker.faults().failNext(2, "GET", 503, Timing.BEFORE_WORK);
+    assertThat(client("data").catalog().services()).hasSize(2);
+    assertThat(sleeper.sleeps()).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("H-04/H-06: a wrong password is a 401 with no retry")
+  void wrongPasswordIsUnauthorized() {
+    var connection = BrokerConnection.of(broker.baseUrl("data"),
+        BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of("wrong")));
+    var client = BrokerClient.create(connection, HttpTrace.NONE, sleeper, clock,
+        RetryPolicy.DEFAULT);
+    var e = catchThrowableOfType(BrokerException.class, client::catalog);
+    assertThat(e.getMessage()).isEqualTo("fetch catalog: broker returned 401 Unauthorized:"
+        + " \"bad or missing credentials\" [request " + e.requestId() + "]");
+    assertThat(sleeper.sleeps()).isEmpty();
+  }
+}

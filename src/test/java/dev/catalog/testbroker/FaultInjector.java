@@ -1,0 +1,48 @@
+package dev.catalog.testbroker;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Faults the reference broker injects into its next requests to {@code /v2/...}: a status
+ * returned before the work is done (nothing changes) or after it (the change happened, the
+ * platform cannot know), or a delay before answering.
+ */
+public final class FaultInjector {
+  /** When an injected status replaces the real response. */
+  public enum Timing {
+    BEFORE_WORK,
+    AFTER_WORK
+  }
+
+  /** One queued fault; {@code method} null matches any method. */
+  record Fault(String method, int status, Timing timing, Duration delay) {}
+
+  private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
+
+  /** The next {@code count} requests (of {@code method}, or any if null) fail with {@code status}. */
+  public void failNext(int count, String method, int status, Timing timing) {
+    for (int i = 0; i < count; i++) {
+      queue.add(new Fault(method, status, timing, Duration.ZERO));
+    }
+  }
+
+  /** The next request is answered normally, but only after {@code delay}. */
+  public void delayNext(Duration delay) {
+    queue.add(new Fault(null, 0, Timing.BEFORE_WORK, delay));
+  }
+
+  public void clear() {
+    queue.clear();
+  }
+
+  /** Takes the next fault matching this method, if any. */
+  synchronized Optional<Fault> take(String method) {
+    var head = queue.peek();
+    if (head != null && (head.method() == null || head.method().equalsIgnoreCase(method))) {
+      return Optional.ofNullable(queue.poll());
+    }
+    return Optional.empty();
+  }
+}
