@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param targets the {@code --target} addresses; empty for a full plan
  * @param refreshed whether live resources were read ({@code --refresh})
  * @param graph the order apply must follow
+ * @param catalogFingerprints {@link CatalogFingerprint} of each catalog read, by broker name;
+ *     apply records them in state
  */
 public record Plan(
     List<ResourceChange> changes,
@@ -22,13 +24,15 @@ public record Plan(
     List<String> notes,
     List<Address> targets,
     boolean refreshed,
-    DependencyGraph graph) {
+    DependencyGraph graph,
+    java.util.Map<String, String> catalogFingerprints) {
   public Plan {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
     notes = List.copyOf(notes);
     targets = List.copyOf(targets);
     Objects.requireNonNull(graph, "graph");
+    catalogFingerprints = java.util.Map.copyOf(catalogFingerprints);
   }
 
   /** Whether {@code --target} limited the plan, so it may not show everything. */

@@ -65,8 +65,10 @@ public final class Planner {
     var changes = Targets.limit(out.changes(), options.targets());
     var drift = out.drift().stream()
         .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address()))).toList();
+    var fingerprints = new TreeMap<String, String>();
+    refreshed.catalogs().forEach((name, c) -> fingerprints.put(name, CatalogFingerprint.of(c)));
     return new Plan(changes, drift, notes, options.targets(), refreshed.refreshed(),
-        GraphBuilder.of(changes));
+        GraphBuilder.of(changes), fingerprints);
   }
 
   private static void diff(Resolution desired, State state, Refreshed refreshed, PlanCollector out) {
