@@ -30,9 +30,7 @@ public enum ActionReason {
   /** The context changed and the offering allows context updates (checklist U-12). */
   CONTEXT_CHANGED("the context changed"),
   /** {@code maintenance: auto} and the catalog offers a newer maintenance_info (C-10, U-13). */
-  MAINTENANCE_UPGRADE_AVAILABLE("a maintenance upgrade is available"),
-  /** The last operation on it failed; it is re-created. */
-  LAST_OPERATION_FAILED("its last operation failed");
+  MAINTENANCE_UPGRADE_AVAILABLE("a maintenance upgrade is available");
 
   private final String description;
 

@@ -17,11 +17,14 @@ public final class DesiredParameters {
 
   /**
    * @param values the full parameters (copied)
-   * @param sensitivePointers JSON Pointers (RFC 6901) of secret values
+   * @param sensitivePointers JSON Pointers (RFC 6901) of secret values; those with no value are
+   *     dropped
    */
   public DesiredParameters(ObjectNode values, List<String> sensitivePointers) {
     this.values = Objects.requireNonNull(values, "values").deepCopy();
-    this.sensitivePointers = sensitivePointers.stream().distinct().sorted().toList();
+    // Only values that are there are secret; a schema's password property left unset is not.
+    this.sensitivePointers = sensitivePointers.stream().distinct().sorted()
+        .filter(p -> !values.at(p).isMissingNode()).toList();
   }
 
   /** The full parameters, secrets included: only for the request that sends them. */

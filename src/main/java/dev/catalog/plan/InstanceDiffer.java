@@ -74,7 +74,8 @@ final class InstanceDiffer {
       reasons.add(ActionReason.BROKER_CHANGED);
       fields.addAll(forcing(FieldDiff.text("broker", Optional.of(r.broker()), Optional.of(d.broker()), false)));
     }
-    if (!r.service().id().equals(d.service().id())) {
+    // Another broker has other ids: the broker change alone explains the replacement.
+    if (reasons.isEmpty() && !r.service().id().equals(d.service().id())) {
       reasons.add(ActionReason.SERVICE_CHANGED);
       fields.addAll(forcing(FieldDiff.text("service", Optional.of(r.service().name()),
           Optional.of(d.service().name()), false)));

@@ -52,22 +52,34 @@ public final class Planner {
           live.put(a, LiveResource.unread(a, Status.NOT_REFRESHED, "")));
       refreshed = new Refreshed(refresher.catalogs(needed), live, Refresher.notRefreshed(), false);
     }
-    notes.addAll(refreshed.notes());
+    return plan(config, state, refreshed, options.targets(), notes);
+  }
+
+  /**
+   * Plans from live data already read: resolution, validation and the diff, with no network.
+   *
+   * @param notes warnings gathered so far, shown first
+   */
+  public Plan plan(CatalogConfig config, State state, Refreshed refreshed, java.util.List<Address> targets,
+      java.util.List<String> notes) {
+    BrokerChecks.refuseRemovedBrokers(config, state);
+    var all = new ArrayList<>(notes);
+    all.addAll(refreshed.notes());
     var resolution = new Resolver(refreshed.catalogs(), state, secrets).resolve(config);
-    notes.addAll(resolution.notes());
-    notes.addAll(BrokerChecks.catalogChanges(config, state, refreshed.catalogs()));
+    all.addAll(resolution.notes());
+    all.addAll(BrokerChecks.catalogChanges(config, state, refreshed.catalogs()));
     var out = new PlanCollector();
     diff(resolution, state, refreshed, out);
     if (!out.errors().isEmpty()) {
       throw new ConfigException(out.errors());
     }
-    notes.addAll(out.notes());
-    var changes = Targets.limit(out.changes(), options.targets());
+    all.addAll(out.notes());
+    var changes = Targets.limit(out.changes(), targets);
     var drift = out.drift().stream()
         .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address()))).toList();
     var fingerprints = new TreeMap<String, String>();
     refreshed.catalogs().forEach((name, c) -> fingerprints.put(name, CatalogFingerprint.of(c)));
-    return new Plan(changes, drift, notes, options.targets(), refreshed.refreshed(),
+    return new Plan(changes, drift, all, targets, refreshed.refreshed(),
         GraphBuilder.of(changes), fingerprints);
   }
 
