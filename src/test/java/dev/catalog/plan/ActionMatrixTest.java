@@ -6,7 +6,6 @@ import static dev.catalog.plan.PlanFixtures.DB;
 import static dev.catalog.plan.PlanFixtures.SMALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catalog.config.ConfigLoader;
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.Address;
 import dev.catalog.state.InstanceState;
@@ -14,10 +13,8 @@ import dev.catalog.state.LastOperation;
 import dev.catalog.state.OperationState;
 import dev.catalog.state.OperationType;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,43 +87,10 @@ class ActionMatrixTest {
   void plansTheActionAndReasonsOfOneInstance(String name, String declaration,
       InstanceState recorded, Status live, Action action, List<ActionReason> reasons)
       throws IOException {
-    var plan = planOne(declaration, recorded, live);
+    var plan = SingleInstancePlans.plan(dir, declaration, recorded, live);
 
     var change = plan.change(Address.instance("db")).orElseThrow();
     assertThat(change.action()).isEqualTo(action);
     assertThat(change.reasons()).isEqualTo(reasons);
-  }
-
-  Plan planOne(String declaration, InstanceState recorded, Status liveStatus) throws IOException {
-    var yaml = """
-        apiVersion: catalog/v1
-        brokers:
-          - { name: acme, url: "http://127.0.0.1:1/acme" }
-          - { name: beta, url: "http://127.0.0.1:1/beta" }
-        instances:
-          - name: db
-            broker: acme
-            service: db
-            %s
-        """.formatted(declaration.replace("broker: beta\n    ", ""));
-    if (declaration.startsWith("broker: beta")) {
-      yaml = yaml.replace("broker: acme\n    service: db", "broker: beta\n    service: db");
-    }
-    if (declaration.startsWith("service: cache")) {
-      yaml = yaml.replace("    service: db\n    service: cache", "    service: cache");
-    }
-    var file = dir.resolve("catalog.yaml");
-    Files.writeString(file, yaml);
-    var config = new ConfigLoader(Map.of()).load(List.of(file));
-    var state = PlanFixtures.empty();
-    var live = new java.util.HashMap<Address, LiveResource>();
-    if (recorded != null) {
-      state = state.with(recorded);
-      var found = PlanFixtures.found(recorded);
-      live.put(recorded.address(), liveStatus == Status.FOUND ? found
-          : LiveResource.unread(recorded.address(), liveStatus, "not read"));
-    }
-    var refreshed = new Refreshed(TestCatalogs.both(), live, List.of(), true);
-    return PlanFixtures.planner().plan(config, state, refreshed, List.of(), List.of());
   }
 }
