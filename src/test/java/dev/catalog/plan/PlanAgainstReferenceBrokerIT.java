@@ -214,4 +214,58 @@ class PlanAgainstReferenceBrokerIT {
         + "      + parameters.storage_gb = 20\n")
         .endsWith("Plan: 2 to add, 0 to change, 0 to destroy.\n");
   }
+
+  @Test
+  void driftExitsZeroWhenNothingChangedAtTheBroker() {
+    provisionAndBind();
+
+    var run = run("drift", "--format", "markdown");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("**No drift. Live state matches the recorded state.**\n\n");
+  }
+
+  @Test
+  void savesAPlanThatRecordsTheStateItWasMadeAgainst() throws IOException {
+    provisionAndBind();
+    Files.writeString(config, yaml(broker.baseUrl("data").toString(), "small", 30));
+    var out = dir.resolve("plan.json");
+
+    var run = run("plan", "--out", out.toString(), "--format", "json");
+
+    assertThat(run.exitCode()).isZero();
+    var saved = SavedPlan.parse(Files.readAllBytes(out), "plan.json");
+    var state = new StateStore(new LocalBackend(dir.resolve("catalog.state.json")), "t").read();
+    saved.check(state.state(), "local:" + dir.resolve("catalog.state.json").toAbsolutePath());
+    assertThat(saved.serial()).isEqualTo(state.state().serial());
+    assertThat(saved.plan().at("/counts/change").asInt()).isEqualTo(1);
+    assertThat(RecordedFixture.json(run.out())).isEqualTo(saved.plan());
+  }
+
+  @Test
+  void planWithoutRefreshReadsNoInstanceAndSaysSo() {
+    var id = provisionAndBind();
+    client.deprovision(id, new dev.catalog.osb.OfferingRef(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
+
+    var run = run("plan", "--refresh=false", "--detailed-exitcode");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("""
+        Warning: --refresh=false: no catalog was read; service and plan ids come from state
+        Warning: --refresh=false: live resources were not read; drift cannot be seen
+
+        No changes. Live state matches the configuration.
+        """);
+  }
+
+  @Test
+  void targetLimitsThePlanToTheResourceAndItsInstance() {
+    var run = run("plan", "--target", "binding.orders-app");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Warning: this plan is partial: --target limited it to"
+        + " binding.orders-app and their dependencies; other changes may be pending.\n")
+        .contains("  + instance.orders-db (broker \"ref\")\n")
+        .contains("  + binding.orders-app (broker \"ref\")\n");
+  }
 }
