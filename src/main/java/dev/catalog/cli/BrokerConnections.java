@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * OSB clients for the brokers of a loaded configuration, created on first use so a broker's
- * secrets are read only when it is contacted.
+ * OSB clients for the brokers of a loaded configuration, created on first use so a broker's secrets
+ * are read only when it is contacted.
  */
 final class BrokerConnections implements BrokerClients {
   private final CatalogConfig config;
@@ -39,9 +39,10 @@ final class BrokerConnections implements BrokerClients {
   }
 
   private BrokerClient create(Broker broker) {
-    var connection = BrokerConnection.of(broker.url(), auth(broker))
-        .withApiVersion(broker.apiVersion())
-        .withTimeouts(broker.timeouts().connect(), broker.timeouts().request());
+    var connection =
+        BrokerConnection.of(broker.url(), auth(broker))
+            .withApiVersion(broker.apiVersion())
+            .withTimeouts(broker.timeouts().connect(), broker.timeouts().request());
     if (broker.tls().caFile().isPresent()) {
       connection = connection.withTls(TlsSettings.withCaFile(broker.tls().caFile().get()));
     } else if (broker.tls().insecureSkipVerify()) {
@@ -49,11 +50,12 @@ final class BrokerConnections implements BrokerClients {
     }
     if (broker.originatingIdentity().isPresent()) {
       var identity = broker.originatingIdentity().get();
-      connection = connection.withOriginatingIdentity(
-          new OriginatingIdentity(identity.platform(), identity.value().toJson()));
+      connection =
+          connection.withOriginatingIdentity(
+              new OriginatingIdentity(identity.platform(), identity.value().toJson()));
     }
-    return BrokerClient.create(connection, trace, Sleeper.REAL, Clock.systemUTC(),
-        RetryPolicy.DEFAULT);
+    return BrokerClient.create(
+        connection, trace, Sleeper.REAL, Clock.systemUTC(), RetryPolicy.DEFAULT);
   }
 
   private dev.catalog.osb.BrokerAuth auth(Broker broker) {
@@ -62,8 +64,8 @@ final class BrokerConnections implements BrokerClients {
     }
     var auth = broker.auth().get();
     if (auth instanceof BrokerAuth.Basic basic) {
-      return dev.catalog.osb.BrokerAuth.basic(secrets.resolve(basic.username()).reveal(),
-          secrets.resolve(basic.password()));
+      return dev.catalog.osb.BrokerAuth.basic(
+          secrets.resolve(basic.username()).reveal(), secrets.resolve(basic.password()));
     } else if (auth instanceof BrokerAuth.Bearer bearer) {
       return dev.catalog.osb.BrokerAuth.bearer(secrets.resolve(bearer.token()));
     }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * {@code catalog drift}: a refresh-only plan that prints only what changed at the brokers behind
  * catalog's back, for cron jobs and alerts. Takes no lock (PRODUCT.md section 2); exits 2 on drift.
  */
-@Command(name = "drift", mixinStandardHelpOptions = true,
+@Command(
+    name = "drift",
+    mixinStandardHelpOptions = true,
     description = "Report resources changed at their brokers outside of catalog.",
     footerHeading = "%nExit codes:%n",
     footer = {"  0  no drift", "  1  error", "  2  drift found"})
@@ -28,15 +30,24 @@ final class DriftCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
-  @Option(names = "--parallelism", defaultValue = "10", paramLabel = "N",
+  @Option(
+      names = "--parallelism",
+      defaultValue = "10",
+      paramLabel = "N",
       description = "Broker reads in flight at once (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
   PlanFormat format;
 
-  @Option(names = "--max-bytes", defaultValue = "60000", paramLabel = "N",
+  @Option(
+      names = "--max-bytes",
+      defaultValue = "60000",
+      paramLabel = "N",
       description = "Markdown size budget (default: ${DEFAULT-VALUE}).")
   int maxBytes;
 
@@ -51,12 +62,13 @@ final class DriftCommand implements Callable<Integer> {
     var options = new PlanOptions(true, parallelism, List.of());
     var result = PlanRun.plan(env, config, options, false, Duration.ZERO, flag("--verbose"));
     var view = PlanViews.of(result.plan());
-    var text = switch (format) {
-      case TEXT -> new TextPlanRenderer(Styles.of(env.colour(flag("--no-color"))))
-          .renderDrift(view);
-      case JSON -> JsonPlanRenderer.renderDrift(view);
-      case MARKDOWN -> new MarkdownPlanRenderer(maxBytes).renderDrift(view);
-    };
+    var text =
+        switch (format) {
+          case TEXT ->
+              new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).renderDrift(view);
+          case JSON -> JsonPlanRenderer.renderDrift(view);
+          case MARKDOWN -> new MarkdownPlanRenderer(maxBytes).renderDrift(view);
+        };
     env.out().print(text);
     env.out().flush();
     return view.drift().isEmpty() ? ExitCode.OK : ExitCode.CHANGES;

@@ -12,14 +12,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code catalog graph}: the plan's dependency graph as Graphviz DOT. */
-@Command(name = "graph", mixinStandardHelpOptions = true,
+@Command(
+    name = "graph",
+    mixinStandardHelpOptions = true,
     description = "Print the order apply would follow as a Graphviz DOT graph.")
 final class GraphCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConfigOptions config;
 
-  @Option(names = "--refresh", arity = "1", defaultValue = "true", paramLabel = "BOOL",
+  @Option(
+      names = "--refresh",
+      arity = "1",
+      defaultValue = "true",
+      paramLabel = "BOOL",
       description = "Read live resources from the brokers (default: ${DEFAULT-VALUE}).")
   boolean refresh;
 
@@ -33,8 +39,14 @@ final class GraphCommand implements Callable<Integer> {
   public Integer call() {
     var options = new PlanOptions(refresh, PlanOptions.DEFAULT_PARALLELISM, List.of());
     var verbose = spec.findOption("--verbose");
-    var result = PlanRun.plan(env, config, options, false, Duration.ZERO,
-        verbose != null && Boolean.TRUE.equals(verbose.getValue()));
+    var result =
+        PlanRun.plan(
+            env,
+            config,
+            options,
+            false,
+            Duration.ZERO,
+            verbose != null && Boolean.TRUE.equals(verbose.getValue()));
     env.out().print(DotRenderer.render(result.plan().graph()));
     env.out().flush();
     return ExitCode.OK;

@@ -24,48 +24,77 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code catalog plan}: shows the changes apply would make, and can save them for apply. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
     description = "Show the changes apply would make.",
     footerHeading = "%nExit codes:%n",
-    footer = {"  0  success (with --detailed-exitcode: no changes)", "  1  error",
-        "  2  with --detailed-exitcode: the plan changes resources", "  3  state locked"})
+    footer = {
+      "  0  success (with --detailed-exitcode: no changes)",
+      "  1  error",
+      "  2  with --detailed-exitcode: the plan changes resources",
+      "  3  state locked"
+    })
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConfigOptions config;
 
-  @Option(names = "--refresh", arity = "1", defaultValue = "true", paramLabel = "BOOL",
+  @Option(
+      names = "--refresh",
+      arity = "1",
+      defaultValue = "true",
+      paramLabel = "BOOL",
       description = "Read live resources from the brokers (default: ${DEFAULT-VALUE}).")
   boolean refresh;
 
-  @Option(names = "--parallelism", defaultValue = "10", paramLabel = "N",
+  @Option(
+      names = "--parallelism",
+      defaultValue = "10",
+      paramLabel = "N",
       description = "Broker reads in flight at once (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
-  @Option(names = "--target", paramLabel = "ADDR",
+  @Option(
+      names = "--target",
+      paramLabel = "ADDR",
       description = "Only this resource and its dependencies (repeatable); the plan is partial.")
   List<String> targets = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "FILE", description = "Save the plan for catalog apply.")
   Path out;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
   PlanFormat format;
 
-  @Option(names = "--max-bytes", defaultValue = "60000", paramLabel = "N",
+  @Option(
+      names = "--max-bytes",
+      defaultValue = "60000",
+      paramLabel = "N",
       description = "Markdown size budget (default: ${DEFAULT-VALUE}).")
   int maxBytes;
 
-  @Option(names = "--detailed-exitcode",
+  @Option(
+      names = "--detailed-exitcode",
       description = "Exit 0 with no changes, 1 on error, 2 when resources would change.")
   boolean detailedExitcode;
 
-  @Option(names = "--lock", arity = "1", defaultValue = "true", paramLabel = "BOOL",
+  @Option(
+      names = "--lock",
+      arity = "1",
+      defaultValue = "true",
+      paramLabel = "BOOL",
       description = "Take the state lock while planning (default: ${DEFAULT-VALUE}).")
   boolean lock;
 
-  @Option(names = "--lock-timeout", defaultValue = "0s", paramLabel = "DURATION",
+  @Option(
+      names = "--lock-timeout",
+      defaultValue = "0s",
+      paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "How long to retry a held lock (default: ${DEFAULT-VALUE}).")
   Duration lockTimeout;
@@ -89,21 +118,33 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCode.LOCKED;
     }
     var view = PlanViews.of(result.plan());
-    var text = switch (format) {
-      case TEXT -> new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).render(view);
-      case JSON -> JsonPlanRenderer.render(view);
-      case MARKDOWN -> new MarkdownPlanRenderer(maxBytes).render(view);
-    };
+    var text =
+        switch (format) {
+          case TEXT -> new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).render(view);
+          case JSON -> JsonPlanRenderer.render(view);
+          case MARKDOWN -> new MarkdownPlanRenderer(maxBytes).render(view);
+        };
     env.out().print(text);
     if (out != null) {
       var state = result.snapshot().state();
-      var saved = new SavedPlan(state.lineage(), state.serial(), result.backend(),
-          DesiredHash.of(result.plan(), state.lineage()), VersionProvider.version(),
-          ConfigCommit.of(config.files().get(0)), JsonPlanRenderer.document(view, false));
+      var saved =
+          new SavedPlan(
+              state.lineage(),
+              state.serial(),
+              result.backend(),
+              DesiredHash.of(result.plan(), state.lineage()),
+              VersionProvider.version(),
+              ConfigCommit.of(config.files().get(0)),
+              JsonPlanRenderer.document(view, false));
       Files.write(out, saved.toBytes());
       if (format == PlanFormat.TEXT) {
-        env.out().println("\nSaved the plan to " + out + ". Apply exactly this plan with:"
-            + " catalog apply " + out);
+        env.out()
+            .println(
+                "\nSaved the plan to "
+                    + out
+                    + ". Apply exactly this plan with:"
+                    + " catalog apply "
+                    + out);
       }
     }
     env.out().flush();

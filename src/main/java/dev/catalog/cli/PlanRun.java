@@ -28,23 +28,35 @@ final class PlanRun {
    * @param lock take the state lock for the duration of the plan
    * @param lockTimeout how long to retry a held lock
    */
-  static Result plan(CliEnvironment env, ConfigOptions configOptions, PlanOptions options,
-      boolean lock, Duration lockTimeout, boolean verbose) {
+  static Result plan(
+      CliEnvironment env,
+      ConfigOptions configOptions,
+      PlanOptions options,
+      boolean lock,
+      Duration lockTimeout,
+      boolean verbose) {
     var config = configOptions.load(env);
     var backendConfig = config.backend();
     var secrets = new SecretResolver(env.env(), () -> new KubernetesClientBuilder().build());
-    try (var backend = BackendFactory.open(backendConfig.type(), backendConfig.settings(),
-        backendConfig.directory(), env.env())) {
+    try (var backend =
+        BackendFactory.open(
+            backendConfig.type(), backendConfig.settings(), backendConfig.directory(), env.env())) {
       var store = new StateStore(backend, VersionProvider.version());
-      var held = lock
-          ? new StateLocker(store, Clock.systemUTC(), dev.catalog.state.Sleeper.SYSTEM,
-              StateLocker.currentHolder(), VersionProvider.version()).acquire("plan", lockTimeout)
-          : null;
+      var held =
+          lock
+              ? new StateLocker(
+                      store,
+                      Clock.systemUTC(),
+                      dev.catalog.state.Sleeper.SYSTEM,
+                      StateLocker.currentHolder(),
+                      VersionProvider.version())
+                  .acquire("plan", lockTimeout)
+              : null;
       try {
         var snapshot = store.read();
         var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
-        var planner = new Planner(new BrokerConnections(config, secrets, trace),
-            secrets::resolveObject);
+        var planner =
+            new Planner(new BrokerConnections(config, secrets, trace), secrets::resolveObject);
         var plan = planner.plan(config, snapshot.state(), options);
         return new Result(config, backend.identity(), snapshot, plan);
       } finally {

@@ -21,23 +21,40 @@ final class BindingDiffer {
 
   void create(DesiredBinding d, ActionReason reason) {
     var fields = new ArrayList<FieldChange>();
-    fields.addAll(FieldDiff.text("instance", Optional.empty(),
-        Optional.of(d.config().instance()), true));
-    fields.addAll(ParameterComparison.whole(d.parameters().redacted(),
-        d.parameters().sensitivePointers(), false));
-    out.change(new ResourceChange(d.address(), Action.CREATE, List.of(reason),
-        d.instance().broker(), fields, Optional.of(new DesiredResource.OfBinding(d)),
-        Optional.empty(), Optional.empty()));
+    fields.addAll(
+        FieldDiff.text("instance", Optional.empty(), Optional.of(d.config().instance()), true));
+    fields.addAll(
+        ParameterComparison.whole(
+            d.parameters().redacted(), d.parameters().sensitivePointers(), false));
+    out.change(
+        new ResourceChange(
+            d.address(),
+            Action.CREATE,
+            List.of(reason),
+            d.instance().broker(),
+            fields,
+            Optional.of(new DesiredResource.OfBinding(d)),
+            Optional.empty(),
+            Optional.empty()));
   }
 
   void delete(BindingState r) {
     var fields = new ArrayList<FieldChange>();
-    fields.addAll(FieldDiff.text("instance", Optional.of(r.instance().name()), Optional.empty(), true));
-    fields.addAll(ParameterComparison.whole(r.parameters().values(),
-        r.parameters().sensitivePointers(), true));
-    out.change(new ResourceChange(r.address(), Action.DELETE,
-        List.of(ActionReason.REMOVED_FROM_CONFIG), r.broker(), fields, Optional.empty(),
-        Optional.of(r), Optional.empty()));
+    fields.addAll(
+        FieldDiff.text("instance", Optional.of(r.instance().name()), Optional.empty(), true));
+    fields.addAll(
+        ParameterComparison.whole(
+            r.parameters().values(), r.parameters().sensitivePointers(), true));
+    out.change(
+        new ResourceChange(
+            r.address(),
+            Action.DELETE,
+            List.of(ActionReason.REMOVED_FROM_CONFIG),
+            r.broker(),
+            fields,
+            Optional.empty(),
+            Optional.of(r),
+            Optional.empty()));
   }
 
   /**
@@ -48,8 +65,13 @@ final class BindingDiffer {
       out.drift(new Drift(r.address(), Drift.Kind.GONE, List.of()));
     }
     var found = live.status() == Status.FOUND;
-    var params = new ParameterComparison(d.parameters(), r.parameters(),
-        found ? live.parameters() : Optional.empty(), List.of(), key);
+    var params =
+        new ParameterComparison(
+            d.parameters(),
+            r.parameters(),
+            found ? live.parameters() : Optional.empty(),
+            List.of(),
+            key);
     if (found) {
       var drifted = params.drift();
       if (!drifted.isEmpty()) {
@@ -60,9 +82,15 @@ final class BindingDiffer {
     var reasons = new ArrayList<ActionReason>();
     if (!r.instance().name().equals(d.config().instance())) {
       reasons.add(ActionReason.INSTANCE_REPLACED);
-      fields.addAll(FieldDiff.text("instance", Optional.of(r.instance().name()),
-          Optional.of(d.config().instance()), false).stream()
-          .map(FieldChange::forcingReplacement).toList());
+      fields.addAll(
+          FieldDiff.text(
+                  "instance",
+                  Optional.of(r.instance().name()),
+                  Optional.of(d.config().instance()),
+                  false)
+              .stream()
+              .map(FieldChange::forcingReplacement)
+              .toList());
     } else if (instanceAction == Action.REPLACE || instanceAction == Action.CREATE) {
       reasons.add(ActionReason.INSTANCE_REPLACED);
     }
@@ -76,7 +104,15 @@ final class BindingDiffer {
       return;
     }
     var action = reasons.isEmpty() ? Action.NO_OP : Action.REPLACE;
-    out.change(new ResourceChange(d.address(), action, reasons, d.instance().broker(), fields,
-        Optional.of(new DesiredResource.OfBinding(d)), Optional.of(r), Optional.empty()));
+    out.change(
+        new ResourceChange(
+            d.address(),
+            action,
+            reasons,
+            d.instance().broker(),
+            fields,
+            Optional.of(new DesiredResource.OfBinding(d)),
+            Optional.of(r),
+            Optional.empty()));
   }
 }

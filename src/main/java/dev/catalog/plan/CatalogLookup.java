@@ -42,24 +42,47 @@ final class CatalogLookup {
       if (pinned.isPresent()) {
         return Optional.of(fromState(pinned.get()));
       }
-      problems.add(error("service", "the catalog of broker \"" + instance.broker() + "\" was not read", ""));
+      problems.add(
+          error("service", "the catalog of broker \"" + instance.broker() + "\" was not read", ""));
       return Optional.empty();
     }
-    var services = catalog.services().stream().filter(s -> s.name().equals(instance.service())).toList();
+    var services =
+        catalog.services().stream().filter(s -> s.name().equals(instance.service())).toList();
     if (services.size() > 1) {
-      problems.add(error("service", "service name \"" + instance.service() + "\" is ambiguous on broker \""
-          + instance.broker() + "\": " + services.size() + " offerings have it", "ask the broker's owner to fix the catalog"));
+      problems.add(
+          error(
+              "service",
+              "service name \""
+                  + instance.service()
+                  + "\" is ambiguous on broker \""
+                  + instance.broker()
+                  + "\": "
+                  + services.size()
+                  + " offerings have it",
+              "ask the broker's owner to fix the catalog"));
       return Optional.empty();
     }
     if (services.isEmpty()) {
       if (pinned.isPresent()) {
-        notes.add(address + ": service \"" + instance.service() + "\" is no longer in the catalog of broker \""
-            + instance.broker() + "\"; the instance keeps its recorded ids, but could not be created again");
+        notes.add(
+            address
+                + ": service \""
+                + instance.service()
+                + "\" is no longer in the catalog of broker \""
+                + instance.broker()
+                + "\"; the instance keeps its recorded ids, but could not be created again");
         return Optional.of(fromState(pinned.get()));
       }
       var names = catalog.services().stream().map(ServiceOffering::name).toList();
-      problems.add(error("service", "unknown service \"" + instance.service() + "\" on broker \""
-          + instance.broker() + "\"", Suggestions.hint(instance.service(), names)));
+      problems.add(
+          error(
+              "service",
+              "unknown service \""
+                  + instance.service()
+                  + "\" on broker \""
+                  + instance.broker()
+                  + "\"",
+              Suggestions.hint(instance.service(), names)));
       return Optional.empty();
     }
     var service = services.get(0);
@@ -68,22 +91,47 @@ final class CatalogLookup {
       return Optional.of(new Found(service, plans.get(0)));
     }
     if (plans.size() > 1) {
-      problems.add(error("plan", "plan name \"" + instance.plan() + "\" is ambiguous in service \""
-          + service.name() + "\": " + plans.size() + " plans have it", "ask the broker's owner to fix the catalog"));
+      problems.add(
+          error(
+              "plan",
+              "plan name \""
+                  + instance.plan()
+                  + "\" is ambiguous in service \""
+                  + service.name()
+                  + "\": "
+                  + plans.size()
+                  + " plans have it",
+              "ask the broker's owner to fix the catalog"));
       return Optional.empty();
     }
     if (pinned.isPresent()) {
-      notes.add(address + ": plan \"" + instance.plan() + "\" is no longer in the catalog of broker \""
-          + instance.broker() + "\"; the instance keeps its recorded ids, but could not be created again");
+      notes.add(
+          address
+              + ": plan \""
+              + instance.plan()
+              + "\" is no longer in the catalog of broker \""
+              + instance.broker()
+              + "\"; the instance keeps its recorded ids, but could not be created again");
       return Optional.of(new Found(service, fromState(pinned.get()).plan()));
     }
     var names = service.plans().stream().map(ServicePlan::name).toList();
     var changing = previous.isPresent() && previous.get().service().id().equals(service.id());
-    var message = changing
-        ? "plan \"" + instance.plan() + "\" does not exist in service \"" + service.name()
-            + "\" of broker \"" + instance.broker() + "\", so the instance cannot change to it"
-        : "unknown plan \"" + instance.plan() + "\" for service \"" + service.name()
-            + "\" on broker \"" + instance.broker() + "\"";
+    var message =
+        changing
+            ? "plan \""
+                + instance.plan()
+                + "\" does not exist in service \""
+                + service.name()
+                + "\" of broker \""
+                + instance.broker()
+                + "\", so the instance cannot change to it"
+            : "unknown plan \""
+                + instance.plan()
+                + "\" for service \""
+                + service.name()
+                + "\" on broker \""
+                + instance.broker()
+                + "\"";
     problems.add(error("plan", message, Suggestions.hint(instance.plan(), names)));
     return Optional.empty();
   }
@@ -94,12 +142,33 @@ final class CatalogLookup {
 
   /** An offering and plan rebuilt from state: nothing is known of their flags and schemas. */
   private static Found fromState(InstanceState state) {
-    var plan = new ServicePlan(state.plan().id(), state.plan().name(), "", true, Optional.empty(),
-        Optional.empty(), false, Optional.empty(), Optional.empty(), PlanSchemas.NONE,
-        Optional.empty());
-    var service = new ServiceOffering(state.service().id(), state.service().name(), "", true,
-        Optional.empty(), false, false, false, List.of(), List.of(), Optional.empty(),
-        List.of(plan));
+    var plan =
+        new ServicePlan(
+            state.plan().id(),
+            state.plan().name(),
+            "",
+            true,
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            PlanSchemas.NONE,
+            Optional.empty());
+    var service =
+        new ServiceOffering(
+            state.service().id(),
+            state.service().name(),
+            "",
+            true,
+            Optional.empty(),
+            false,
+            false,
+            false,
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            List.of(plan));
     return new Found(service, plan);
   }
 }

@@ -22,10 +22,11 @@ public final class DependencyGraph {
   /** A graph from each node to the nodes it depends on; refuses cycles. */
   public DependencyGraph(Map<GraphNode, ? extends Set<GraphNode>> dependencies) {
     var copy = new TreeMap<GraphNode, SortedSet<GraphNode>>();
-    dependencies.forEach((node, deps) -> {
-      copy.put(node, Collections.unmodifiableSortedSet(new TreeSet<>(deps)));
-      deps.forEach(d -> copy.putIfAbsent(d, Collections.emptySortedSet()));
-    });
+    dependencies.forEach(
+        (node, deps) -> {
+          copy.put(node, Collections.unmodifiableSortedSet(new TreeSet<>(deps)));
+          deps.forEach(d -> copy.putIfAbsent(d, Collections.emptySortedSet()));
+        });
     this.dependencies = Collections.unmodifiableSortedMap(copy);
     topologicalOrder();
   }
@@ -43,11 +44,12 @@ public final class DependencyGraph {
   /** The nodes waiting on {@code node}. */
   public SortedSet<GraphNode> dependentsOf(GraphNode node) {
     var out = new TreeSet<GraphNode>();
-    dependencies.forEach((n, deps) -> {
-      if (deps.contains(node)) {
-        out.add(n);
-      }
-    });
+    dependencies.forEach(
+        (n, deps) -> {
+          if (deps.contains(node)) {
+            out.add(n);
+          }
+        });
     return out;
   }
 
@@ -56,11 +58,12 @@ public final class DependencyGraph {
     var remaining = new TreeMap<GraphNode, Integer>();
     dependencies.forEach((n, deps) -> remaining.put(n, deps.size()));
     var ready = new PriorityQueue<GraphNode>();
-    remaining.forEach((n, count) -> {
-      if (count == 0) {
-        ready.add(n);
-      }
-    });
+    remaining.forEach(
+        (n, count) -> {
+          if (count == 0) {
+            ready.add(n);
+          }
+        });
     var order = new ArrayList<GraphNode>();
     while (!ready.isEmpty()) {
       var next = ready.poll();

@@ -23,8 +23,12 @@ public final class DesiredParameters {
   public DesiredParameters(ObjectNode values, List<String> sensitivePointers) {
     this.values = Objects.requireNonNull(values, "values").deepCopy();
     // Only values that are there are secret; a schema's password property left unset is not.
-    this.sensitivePointers = sensitivePointers.stream().distinct().sorted()
-        .filter(p -> !values.at(p).isMissingNode()).toList();
+    this.sensitivePointers =
+        sensitivePointers.stream()
+            .distinct()
+            .sorted()
+            .filter(p -> !values.at(p).isMissingNode())
+            .toList();
   }
 
   /** The full parameters, secrets included: only for the request that sends them. */
@@ -42,7 +46,9 @@ public final class DesiredParameters {
     return sensitivePointers;
   }
 
-  /** What state will record of these parameters: secrets removed, fingerprinted with {@code key}. */
+  /**
+   * What state will record of these parameters: secrets removed, fingerprinted with {@code key}.
+   */
   public RecordedParameters recorded(byte[] key) {
     return RecordedParameters.of(values, sensitivePointers, key);
   }

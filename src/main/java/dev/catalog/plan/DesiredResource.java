@@ -3,7 +3,8 @@ package dev.catalog.plan;
 import dev.catalog.state.Address;
 
 /** A resolved declaration: an instance or a binding, as apply will create it. */
-public sealed interface DesiredResource permits DesiredResource.OfInstance, DesiredResource.OfBinding {
+public sealed interface DesiredResource
+    permits DesiredResource.OfInstance, DesiredResource.OfBinding {
   /** The resource's address. */
   Address address();
 

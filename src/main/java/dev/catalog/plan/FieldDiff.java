@@ -48,13 +48,13 @@ final class FieldDiff {
   }
 
   /** A change of a plain text field, or nothing when equal (unless {@code all}). */
-  static List<FieldChange> text(String path, Optional<String> before, Optional<String> after,
-      boolean all) {
+  static List<FieldChange> text(
+      String path, Optional<String> before, Optional<String> after, boolean all) {
     if (!all && before.equals(after)) {
       return List.of();
     }
-    return List.of(FieldChange.of(path, before.map(TextNode::valueOf),
-        after.map(TextNode::valueOf)));
+    return List.of(
+        FieldChange.of(path, before.map(TextNode::valueOf), after.map(TextNode::valueOf)));
   }
 
   /** The user-facing path of a top-level JSON Pointer: {@code /password} -> {@code password}. */

@@ -28,8 +28,10 @@ final class GraphBuilder {
           set.add(GraphNode.of(change.address(), Step.DESTROY));
         }
         if (step == Step.APPLY) {
-          instanceOf(change).map(i -> GraphNode.of(i, Step.APPLY))
-              .filter(i -> hasStep(byAddress, i)).ifPresent(set::add);
+          instanceOf(change)
+              .map(i -> GraphNode.of(i, Step.APPLY))
+              .filter(i -> hasStep(byAddress, i))
+              .ifPresent(set::add);
         }
       }
     }
@@ -47,7 +49,8 @@ final class GraphBuilder {
   }
 
   private static Optional<Address> instanceOf(ResourceChange change) {
-    return change.desired()
+    return change
+        .desired()
         .filter(DesiredResource.OfBinding.class::isInstance)
         .map(d -> ((DesiredResource.OfBinding) d).binding().instance().address());
   }

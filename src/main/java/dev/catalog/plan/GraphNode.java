@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One step apply takes: reading a broker, destroying a resource, or creating/updating it. A
- * replace is two nodes, destroy then apply, so its bindings can be destroyed in between.
+ * One step apply takes: reading a broker, destroying a resource, or creating/updating it. A replace
+ * is two nodes, destroy then apply, so its bindings can be destroyed in between.
  *
  * @param kind broker, instance or binding
  * @param name the broker's or resource's name

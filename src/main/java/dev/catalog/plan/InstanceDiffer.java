@@ -27,27 +27,47 @@ final class InstanceDiffer {
   void create(DesiredInstance d, ActionReason reason) {
     var fields = new ArrayList<FieldChange>();
     fields.addAll(FieldDiff.text("broker", Optional.empty(), Optional.of(d.broker()), true));
-    fields.addAll(FieldDiff.text("service", Optional.empty(), Optional.of(d.service().name()), true));
+    fields.addAll(
+        FieldDiff.text("service", Optional.empty(), Optional.of(d.service().name()), true));
     fields.addAll(FieldDiff.text("plan", Optional.empty(), Optional.of(d.plan().name()), true));
-    fields.addAll(ParameterComparison.whole(d.parameters().redacted(),
-        d.parameters().sensitivePointers(), false));
+    fields.addAll(
+        ParameterComparison.whole(
+            d.parameters().redacted(), d.parameters().sensitivePointers(), false));
     fields.addAll(FieldDiff.objects("context", null, d.context(), true));
-    fields.addAll(FieldDiff.text("maintenance_info.version", Optional.empty(),
-        d.maintenanceInfoVersion(), false));
-    out.change(new ResourceChange(d.address(), Action.CREATE, List.of(reason), d.broker(), fields,
-        Optional.of(new DesiredResource.OfInstance(d)), Optional.empty(), Optional.empty()));
+    fields.addAll(
+        FieldDiff.text(
+            "maintenance_info.version", Optional.empty(), d.maintenanceInfoVersion(), false));
+    out.change(
+        new ResourceChange(
+            d.address(),
+            Action.CREATE,
+            List.of(reason),
+            d.broker(),
+            fields,
+            Optional.of(new DesiredResource.OfInstance(d)),
+            Optional.empty(),
+            Optional.empty()));
   }
 
   void delete(InstanceState r) {
     var fields = new ArrayList<FieldChange>();
     fields.addAll(FieldDiff.text("broker", Optional.of(r.broker()), Optional.empty(), true));
-    fields.addAll(FieldDiff.text("service", Optional.of(r.service().name()), Optional.empty(), true));
+    fields.addAll(
+        FieldDiff.text("service", Optional.of(r.service().name()), Optional.empty(), true));
     fields.addAll(FieldDiff.text("plan", Optional.of(r.plan().name()), Optional.empty(), true));
-    fields.addAll(ParameterComparison.whole(r.parameters().values(),
-        r.parameters().sensitivePointers(), true));
-    out.change(new ResourceChange(r.address(), Action.DELETE,
-        List.of(ActionReason.REMOVED_FROM_CONFIG), r.broker(), fields, Optional.empty(),
-        Optional.of(r), Optional.empty()));
+    fields.addAll(
+        ParameterComparison.whole(
+            r.parameters().values(), r.parameters().sensitivePointers(), true));
+    out.change(
+        new ResourceChange(
+            r.address(),
+            Action.DELETE,
+            List.of(ActionReason.REMOVED_FROM_CONFIG),
+            r.broker(),
+            fields,
+            Optional.empty(),
+            Optional.of(r),
+            Optional.empty()));
   }
 
   void diff(DesiredInstance d, InstanceState r, LiveResource live, Optional<Catalog> catalog) {
@@ -57,34 +77,53 @@ final class InstanceDiffer {
       return;
     }
     var found = live.status() == Status.FOUND;
-    var params = new ParameterComparison(d.parameters(), r.parameters(),
-        found ? live.parameters() : Optional.empty(), d.config().lifecycle().ignoreParameters(), key);
+    var params =
+        new ParameterComparison(
+            d.parameters(),
+            r.parameters(),
+            found ? live.parameters() : Optional.empty(),
+            d.config().lifecycle().ignoreParameters(),
+            key);
     var currentPlanId = found ? live.planId().orElse(r.plan().id()) : r.plan().id();
-    var currentPlan = catalog.flatMap(c -> c.serviceById(r.service().id()))
-        .flatMap(s -> s.planById(currentPlanId));
-    var currentPlanName = currentPlan.map(p -> p.name())
-        .orElse(currentPlanId.equals(r.plan().id()) ? r.plan().name() : currentPlanId);
-    var currentVersion = found && live.maintenanceInfoVersion().isPresent()
-        ? live.maintenanceInfoVersion() : r.maintenanceInfoVersion();
+    var currentPlan =
+        catalog
+            .flatMap(c -> c.serviceById(r.service().id()))
+            .flatMap(s -> s.planById(currentPlanId));
+    var currentPlanName =
+        currentPlan
+            .map(p -> p.name())
+            .orElse(currentPlanId.equals(r.plan().id()) ? r.plan().name() : currentPlanId);
+    var currentVersion =
+        found && live.maintenanceInfoVersion().isPresent()
+            ? live.maintenanceInfoVersion()
+            : r.maintenanceInfoVersion();
     recordDrift(r, live, params, currentPlanName, currentVersion);
 
     var fields = new ArrayList<FieldChange>();
     var reasons = new ArrayList<ActionReason>();
     if (!r.broker().equals(d.broker())) {
       reasons.add(ActionReason.BROKER_CHANGED);
-      fields.addAll(forcing(FieldDiff.text("broker", Optional.of(r.broker()), Optional.of(d.broker()), false)));
+      fields.addAll(
+          forcing(
+              FieldDiff.text("broker", Optional.of(r.broker()), Optional.of(d.broker()), false)));
     }
     // Another broker has other ids: the broker change alone explains the replacement.
     if (reasons.isEmpty() && !r.service().id().equals(d.service().id())) {
       reasons.add(ActionReason.SERVICE_CHANGED);
-      fields.addAll(forcing(FieldDiff.text("service", Optional.of(r.service().name()),
-          Optional.of(d.service().name()), false)));
+      fields.addAll(
+          forcing(
+              FieldDiff.text(
+                  "service",
+                  Optional.of(r.service().name()),
+                  Optional.of(d.service().name()),
+                  false)));
     }
     var planChanged = !currentPlanId.equals(d.plan().id());
     var replace = !reasons.isEmpty();
     if (planChanged && !replace) {
       var updateable = currentPlan.map(p -> d.service().planUpdateable(p)).orElse(false);
-      var planField = FieldDiff.text("plan", Optional.of(currentPlanName), Optional.of(d.plan().name()), false);
+      var planField =
+          FieldDiff.text("plan", Optional.of(currentPlanName), Optional.of(d.plan().name()), false);
       if (updateable) {
         reasons.add(ActionReason.PLAN_CHANGED);
         fields.addAll(planField);
@@ -107,9 +146,12 @@ final class InstanceDiffer {
       if (!replace && d.service().allowContextUpdates()) {
         reasons.add(ActionReason.CONTEXT_CHANGED);
       } else if (!replace && reasons.isEmpty()) {
-        out.note(r.address() + ": the context changed, but service \"" + d.service().name()
-            + "\" does not allow context updates (allow_context_updates is false): the change is"
-            + " not propagated until the instance is updated for another reason");
+        out.note(
+            r.address()
+                + ": the context changed, but service \""
+                + d.service().name()
+                + "\" does not allow context updates (allow_context_updates is false): the change"
+                + " is not propagated until the instance is updated for another reason");
       }
     }
     var upgrade = upgrade(d, currentVersion);
@@ -119,51 +161,94 @@ final class InstanceDiffer {
     }
     if (replace) {
       preventDestroy(d, "replace");
-      out.change(new ResourceChange(d.address(), Action.REPLACE, reasons, d.broker(), fields,
-          Optional.of(new DesiredResource.OfInstance(d)), Optional.of(r), Optional.empty()));
+      out.change(
+          new ResourceChange(
+              d.address(),
+              Action.REPLACE,
+              reasons,
+              d.broker(),
+              fields,
+              Optional.of(new DesiredResource.OfInstance(d)),
+              Optional.of(r),
+              Optional.empty()));
     } else if (!reasons.isEmpty()) {
-      var request = new InstanceUpdate(d.service().id(),
-          planChanged ? Optional.of(d.plan().id()) : Optional.empty(), d.context(),
-          paramChanges.isEmpty() ? Optional.empty() : Optional.of(d.parameters()), upgrade,
-          currentPlanId, r.maintenanceInfoVersion());
-      out.change(new ResourceChange(d.address(), Action.UPDATE, reasons, d.broker(), fields,
-          Optional.of(new DesiredResource.OfInstance(d)), Optional.of(r), Optional.of(request)));
+      var request =
+          new InstanceUpdate(
+              d.service().id(),
+              planChanged ? Optional.of(d.plan().id()) : Optional.empty(),
+              d.context(),
+              paramChanges.isEmpty() ? Optional.empty() : Optional.of(d.parameters()),
+              upgrade,
+              currentPlanId,
+              r.maintenanceInfoVersion());
+      out.change(
+          new ResourceChange(
+              d.address(),
+              Action.UPDATE,
+              reasons,
+              d.broker(),
+              fields,
+              Optional.of(new DesiredResource.OfInstance(d)),
+              Optional.of(r),
+              Optional.of(request)));
     } else {
-      out.change(new ResourceChange(d.address(), Action.NO_OP, List.of(), d.broker(), List.of(),
-          Optional.of(new DesiredResource.OfInstance(d)), Optional.of(r), Optional.empty()));
+      out.change(
+          new ResourceChange(
+              d.address(),
+              Action.NO_OP,
+              List.of(),
+              d.broker(),
+              List.of(),
+              Optional.of(new DesiredResource.OfInstance(d)),
+              Optional.of(r),
+              Optional.empty()));
     }
   }
 
   /** The catalog's newer maintenance_info version, when it is newer (C-10); auto takes it. */
   private Optional<String> upgrade(DesiredInstance d, Optional<String> current) {
     var offered = d.plan().maintenanceInfo();
-    if (offered.isEmpty() || current.isEmpty()
+    if (offered.isEmpty()
+        || current.isEmpty()
         || Semver.compare(offered.get().version(), current.get()) <= 0) {
       return Optional.empty();
     }
     if (d.config().maintenance() == Maintenance.AUTO) {
       return Optional.of(offered.get().version());
     }
-    out.note(d.address() + ": maintenance upgrade available from " + current.get() + " to "
-        + offered.get().version() + offered.get().description().map(s -> " (" + s + ")").orElse("")
-        + "; set maintenance: auto to take it");
+    out.note(
+        d.address()
+            + ": maintenance upgrade available from "
+            + current.get()
+            + " to "
+            + offered.get().version()
+            + offered.get().description().map(s -> " (" + s + ")").orElse("")
+            + "; set maintenance: auto to take it");
     return Optional.empty();
   }
 
-  private void recordDrift(InstanceState r, LiveResource live, ParameterComparison params,
-      String currentPlanName, Optional<String> currentVersion) {
+  private void recordDrift(
+      InstanceState r,
+      LiveResource live,
+      ParameterComparison params,
+      String currentPlanName,
+      Optional<String> currentVersion) {
     if (live.status() != Status.FOUND) {
       return;
     }
     var fields = new ArrayList<FieldChange>();
     if (!currentPlanName.equals(r.plan().name())) {
-      fields.add(FieldChange.of("plan", Optional.of(TextNode.valueOf(r.plan().name())),
-          Optional.of(TextNode.valueOf(currentPlanName))));
+      fields.add(
+          FieldChange.of(
+              "plan",
+              Optional.of(TextNode.valueOf(r.plan().name())),
+              Optional.of(TextNode.valueOf(currentPlanName))));
     }
     fields.addAll(params.drift());
     if (!currentVersion.equals(r.maintenanceInfoVersion())) {
-      fields.addAll(FieldDiff.text("maintenance_info.version", r.maintenanceInfoVersion(),
-          currentVersion, false));
+      fields.addAll(
+          FieldDiff.text(
+              "maintenance_info.version", r.maintenanceInfoVersion(), currentVersion, false));
     }
     if (!fields.isEmpty()) {
       out.drift(new Drift(r.address(), Drift.Kind.CHANGED, fields));
@@ -172,10 +257,16 @@ final class InstanceDiffer {
 
   private void preventDestroy(DesiredInstance d, String what) {
     if (d.config().lifecycle().preventDestroy()) {
-      out.error(Diagnostic.at(d.config().source(), "lifecycle.preventDestroy",
-          "instance \"" + d.config().name() + "\" would be destroyed (" + what
-              + ") but preventDestroy is set",
-          "revert the change that forces replacement, or set preventDestroy: false"));
+      out.error(
+          Diagnostic.at(
+              d.config().source(),
+              "lifecycle.preventDestroy",
+              "instance \""
+                  + d.config().name()
+                  + "\" would be destroyed ("
+                  + what
+                  + ") but preventDestroy is set",
+              "revert the change that forces replacement, or set preventDestroy: false"));
     }
   }
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * The PATCH a planned update sends, carrying only what changed (checklist U-03, U-06, U-07): the
- * plan id only when the plan changes, parameters only when they changed (and then only the
- * declared ones, never values read back from the broker), maintenance_info only for an upgrade
- * of a {@code maintenance: auto} instance, and previous_values always (U-08, U-09).
+ * plan id only when the plan changes, parameters only when they changed (and then only the declared
+ * ones, never values read back from the broker), maintenance_info only for an upgrade of a {@code
+ * maintenance: auto} instance, and previous_values always (U-08, U-09).
  *
  * @param serviceId the offering id (U-02)
  * @param planId the new plan id, only when the plan changes

@@ -28,8 +28,12 @@ final class ParameterComparison {
    * @param ignored top-level keys never compared
    * @param key the state's fingerprint key
    */
-  ParameterComparison(DesiredParameters desired, RecordedParameters recorded,
-      Optional<JsonNode> live, List<String> ignored, byte[] key) {
+  ParameterComparison(
+      DesiredParameters desired,
+      RecordedParameters recorded,
+      Optional<JsonNode> live,
+      List<String> ignored,
+      byte[] key) {
     var pointers = new TreeSet<>(desired.sensitivePointers());
     pointers.addAll(recorded.sensitivePointers());
     this.sensitivePointers = List.copyOf(pointers);
@@ -38,23 +42,27 @@ final class ParameterComparison {
     this.desiredFingerprint = d.sensitiveFingerprint();
     this.recorded = FieldDiff.without(recorded.values(), ignored);
     this.recordedFingerprint = recorded.sensitiveFingerprint();
-    this.live = live.map(l -> FieldDiff.without(
-        RecordedParameters.of(l, sensitivePointers, key).values(), ignored));
+    this.live =
+        live.map(
+            l ->
+                FieldDiff.without(
+                    RecordedParameters.of(l, sensitivePointers, key).values(), ignored));
   }
 
   /** The parameters as they are now: recorded, with the broker's values where it gave some. */
   ObjectNode current() {
     var current = recorded.deepCopy();
-    live.ifPresent(l -> {
-      var keys = new TreeSet<String>();
-      recorded.fieldNames().forEachRemaining(keys::add);
-      desired.fieldNames().forEachRemaining(keys::add);
-      for (var k : keys) {
-        if (l.has(k)) {
-          current.set(k, l.get(k).deepCopy());
-        }
-      }
-    });
+    live.ifPresent(
+        l -> {
+          var keys = new TreeSet<String>();
+          recorded.fieldNames().forEachRemaining(keys::add);
+          desired.fieldNames().forEachRemaining(keys::add);
+          for (var k : keys) {
+            if (l.has(k)) {
+              current.set(k, l.get(k).deepCopy());
+            }
+          }
+        });
     return current;
   }
 
@@ -76,16 +84,19 @@ final class ParameterComparison {
   List<FieldChange> changes() {
     var out = new ArrayList<>(FieldDiff.objects("parameters", current(), desired, false));
     if (!desiredFingerprint.equals(recordedFingerprint)) {
-      sensitivePointers.forEach(p -> out.add(FieldChange.sensitive("parameters." + FieldDiff.key(p))));
+      sensitivePointers.forEach(
+          p -> out.add(FieldChange.sensitive("parameters." + FieldDiff.key(p))));
     }
     return out;
   }
 
   /** Every declared field of parameters being created (or, with {@code deleted}, destroyed). */
   static List<FieldChange> whole(JsonNode redacted, List<String> sensitive, boolean deleted) {
-    var out = new ArrayList<>(deleted
-        ? FieldDiff.objects("parameters", redacted, null, true)
-        : FieldDiff.objects("parameters", null, redacted, true));
+    var out =
+        new ArrayList<>(
+            deleted
+                ? FieldDiff.objects("parameters", redacted, null, true)
+                : FieldDiff.objects("parameters", null, redacted, true));
     sensitive.forEach(p -> out.add(FieldChange.sensitive("parameters." + FieldDiff.key(p))));
     return out;
   }

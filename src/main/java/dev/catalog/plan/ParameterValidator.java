@@ -39,8 +39,7 @@ final class ParameterValidator {
       List<String> sensitive,
       String what,
       List<String> notes) {
-    var version =
-        SpecVersionDetector.detectOptionalVersion(schema, false).orElse(VersionFlag.V4);
+    var version = SpecVersionDetector.detectOptionalVersion(schema, false).orElse(VersionFlag.V4);
     var factory =
         JsonSchemaFactory.getInstance(
             version,
@@ -70,7 +69,8 @@ final class ParameterValidator {
       var pointer = pointer(message.getInstanceLocation());
       var target = Optional.ofNullable(message.getProperty()).map(p -> pointer + "/" + p);
       var location = written.locationOf(target.orElse(pointer));
-      var secret = sensitive.stream().anyMatch(s -> pointer.equals(s) || pointer.startsWith(s + "/"));
+      var secret =
+          sensitive.stream().anyMatch(s -> pointer.equals(s) || pointer.startsWith(s + "/"));
       var text =
           secret
               ? "a sensitive value does not match the plan's schema (" + message.getType() + ")"

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A plan: the change of every resource (no-ops included), drift seen at the brokers, warnings,
- * and the dependency graph apply walks.
+ * A plan: the change of every resource (no-ops included), drift seen at the brokers, warnings, and
+ * the dependency graph apply walks.
  *
  * @param changes one per resource, sorted by address
  * @param drift resources changed outside of catalog, sorted by address
@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param targets the {@code --target} addresses; empty for a full plan
  * @param refreshed whether live resources were read ({@code --refresh})
  * @param graph the order apply must follow
- * @param catalogFingerprints {@link CatalogFingerprint} of each catalog read, by broker name;
- *     apply records them in state
+ * @param catalogFingerprints {@link CatalogFingerprint} of each catalog read, by broker name; apply
+ *     records them in state
  */
 public record Plan(
     List<ResourceChange> changes,
@@ -60,7 +60,9 @@ public record Plan(
     return count(Action.DELETE) + count(Action.REPLACE);
   }
 
-  /** Whether any resource action would change something (what {@code --detailed-exitcode} counts). */
+  /**
+   * Whether any resource action would change something (what {@code --detailed-exitcode} counts).
+   */
   public boolean hasChanges() {
     return changes.stream().anyMatch(c -> c.action().changes());
   }

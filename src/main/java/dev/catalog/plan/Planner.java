@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * Makes a plan (PRODUCT.md section 4): refreshes, resolves and validates, then diffs desired,
- * recorded and live state. Sends only GETs. Problems in the configuration come back together as
- * one {@link ConfigException}, before anything is planned.
+ * recorded and live state. Sends only GETs. Problems in the configuration come back together as one
+ * {@link ConfigException}, before anything is planned.
  */
 public final class Planner {
   private final BrokerClients clients;
@@ -48,8 +48,10 @@ public final class Planner {
     } else {
       var needed = BrokerChecks.catalogsNeededWithoutRefresh(config, state, notes);
       var live = new HashMap<Address, LiveResource>();
-      state.resources().keySet().forEach(a ->
-          live.put(a, LiveResource.unread(a, Status.NOT_REFRESHED, "")));
+      state
+          .resources()
+          .keySet()
+          .forEach(a -> live.put(a, LiveResource.unread(a, Status.NOT_REFRESHED, "")));
       refreshed = new Refreshed(refresher.catalogs(needed), live, Refresher.notRefreshed(), false);
     }
     return plan(config, state, refreshed, options.targets(), notes);
@@ -60,7 +62,11 @@ public final class Planner {
    *
    * @param notes warnings gathered so far, shown first
    */
-  public Plan plan(CatalogConfig config, State state, Refreshed refreshed, java.util.List<Address> targets,
+  public Plan plan(
+      CatalogConfig config,
+      State state,
+      Refreshed refreshed,
+      java.util.List<Address> targets,
       java.util.List<String> notes) {
     BrokerChecks.refuseRemovedBrokers(config, state);
     var all = new ArrayList<>(notes);
@@ -75,15 +81,24 @@ public final class Planner {
     }
     all.addAll(out.notes());
     var changes = Targets.limit(out.changes(), targets);
-    var drift = out.drift().stream()
-        .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address()))).toList();
+    var drift =
+        out.drift().stream()
+            .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address())))
+            .toList();
     var fingerprints = new TreeMap<String, String>();
     refreshed.catalogs().forEach((name, c) -> fingerprints.put(name, CatalogFingerprint.of(c)));
-    return new Plan(changes, drift, all, targets, refreshed.refreshed(),
-        GraphBuilder.of(changes), fingerprints);
+    return new Plan(
+        changes,
+        drift,
+        all,
+        targets,
+        refreshed.refreshed(),
+        GraphBuilder.of(changes),
+        fingerprints);
   }
 
-  private static void diff(Resolution desired, State state, Refreshed refreshed, PlanCollector out) {
+  private static void diff(
+      Resolution desired, State state, Refreshed refreshed, PlanCollector out) {
     var key = Fingerprint.keyFor(state.lineage());
     var instances = new InstanceDiffer(key, out);
     var bindings = new BindingDiffer(key, out);
@@ -91,7 +106,10 @@ public final class Planner {
     for (var d : desired.instances().values()) {
       var r = recorded.remove(d.address());
       if (r instanceof InstanceState i) {
-        instances.diff(d, i, live(refreshed, d.address()),
+        instances.diff(
+            d,
+            i,
+            live(refreshed, d.address()),
             Optional.ofNullable(refreshed.catalogs().get(i.broker())));
       } else {
         instances.create(d, ActionReason.NEW_RESOURCE);
@@ -100,8 +118,8 @@ public final class Planner {
     for (var d : desired.bindings().values()) {
       var r = recorded.remove(d.address());
       if (r instanceof BindingState b) {
-        var instanceAction = out.change(d.instance().address()).map(ResourceChange::action)
-            .orElse(Action.NO_OP);
+        var instanceAction =
+            out.change(d.instance().address()).map(ResourceChange::action).orElse(Action.NO_OP);
         bindings.diff(d, b, live(refreshed, d.address()), instanceAction);
       } else {
         bindings.create(d, ActionReason.NEW_RESOURCE);
@@ -109,12 +127,17 @@ public final class Planner {
     }
     for (var r : recorded.values()) {
       if (r instanceof InstanceState i) {
-        var stillBound = desired.bindings().values().stream()
-            .filter(b -> b.config().instance().equals(i.address().name()))
-            .map(b -> b.address().toString()).collect(Collectors.joining(", "));
+        var stillBound =
+            desired.bindings().values().stream()
+                .filter(b -> b.config().instance().equals(i.address().name()))
+                .map(b -> b.address().toString())
+                .collect(Collectors.joining(", "));
         if (!stillBound.isEmpty()) {
-          throw new CatalogException(i.address() + " cannot be deleted while " + stillBound
-              + " still bind it; remove those bindings too");
+          throw new CatalogException(
+              i.address()
+                  + " cannot be deleted while "
+                  + stillBound
+                  + " still bind it; remove those bindings too");
         }
         instances.delete(i);
       } else if (r instanceof BindingState b) {
@@ -124,7 +147,6 @@ public final class Planner {
   }
 
   private static LiveResource live(Refreshed refreshed, Address address) {
-    return refreshed.live(address)
-        .orElse(LiveResource.unread(address, Status.NOT_REFRESHED, ""));
+    return refreshed.live(address).orElse(LiveResource.unread(address, Status.NOT_REFRESHED, ""));
   }
 }

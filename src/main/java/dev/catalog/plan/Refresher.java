@@ -51,8 +51,8 @@ public final class Refresher {
     try {
       return client.catalog();
     } catch (CatalogException e) {
-      throw new CatalogException("broker \"" + name + "\": cannot read its catalog: "
-          + e.getMessage(), e);
+      throw new CatalogException(
+          "broker \"" + name + "\": cannot read its catalog: " + e.getMessage(), e);
     }
   }
 
@@ -60,19 +60,26 @@ public final class Refresher {
   public Refreshed refresh(State state, Map<String, Catalog> catalogs) {
     var notes = new ArrayList<String>();
     var live = new HashMap<dev.catalog.state.Address, LiveResource>();
-    var pool = Executors.newFixedThreadPool(parallelism, r -> {
-      var t = new Thread(r, "catalog-refresh");
-      t.setDaemon(true);
-      return t;
-    });
+    var pool =
+        Executors.newFixedThreadPool(
+            parallelism,
+            r -> {
+              var t = new Thread(r, "catalog-refresh");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       var futures = new ArrayList<Future<LiveResource>>();
       for (var resource : state.resources().values()) {
         var catalog = catalogs.get(resource.broker());
         var client = clients.client(resource.broker());
         if (catalog == null || client.isEmpty()) {
-          live.put(resource.address(), LiveResource.unread(resource.address(), Status.FAILED,
-              "broker \"" + resource.broker() + "\" is not configured"));
+          live.put(
+              resource.address(),
+              LiveResource.unread(
+                  resource.address(),
+                  Status.FAILED,
+                  "broker \"" + resource.broker() + "\" is not configured"));
           continue;
         }
         futures.add(pool.submit(() -> read(resource, catalog, client.get())));
@@ -98,7 +105,9 @@ public final class Refresher {
       Thread.currentThread().interrupt();
       throw new CatalogException("interrupted while reading resources back from brokers");
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
@@ -114,9 +123,14 @@ public final class Refresher {
   private static LiveResource readInstance(InstanceState i, Catalog catalog, BrokerClient client) {
     var offering = catalog.serviceById(i.service().id());
     if (offering.isEmpty() || !offering.get().instancesRetrievable()) {
-      return LiveResource.unread(i.address(), Status.NOT_RETRIEVABLE, "broker \"" + i.broker()
-          + "\" does not support fetching instances of service \"" + i.service().name()
-          + "\": drift in plan and parameters cannot be seen");
+      return LiveResource.unread(
+          i.address(),
+          Status.NOT_RETRIEVABLE,
+          "broker \""
+              + i.broker()
+              + "\" does not support fetching instances of service \""
+              + i.service().name()
+              + "\": drift in plan and parameters cannot be seen");
     }
     try {
       var hints = Optional.of(new OfferingRef(i.service().id(), i.plan().id()));
@@ -125,20 +139,27 @@ public final class Refresher {
         return goneOrPending(i);
       }
       var d = found.get();
-      return new LiveResource(i.address(), Status.FOUND, d.planId(), d.parameters(),
-          d.maintenanceInfoVersion(), "");
+      return new LiveResource(
+          i.address(), Status.FOUND, d.planId(), d.parameters(), d.maintenanceInfoVersion(), "");
     } catch (CatalogException e) {
-      return LiveResource.unread(i.address(), Status.FAILED, "could not be read back: "
-          + e.getMessage() + "; it stays as recorded");
+      return LiveResource.unread(
+          i.address(),
+          Status.FAILED,
+          "could not be read back: " + e.getMessage() + "; it stays as recorded");
     }
   }
 
   private static LiveResource readBinding(BindingState b, Catalog catalog, BrokerClient client) {
     var offering = catalog.serviceById(b.service().id());
     if (offering.isEmpty() || !offering.get().bindingsRetrievable()) {
-      return LiveResource.unread(b.address(), Status.NOT_RETRIEVABLE, "broker \"" + b.broker()
-          + "\" does not support fetching bindings of service \"" + b.service().name()
-          + "\": drift in binding parameters cannot be seen");
+      return LiveResource.unread(
+          b.address(),
+          Status.NOT_RETRIEVABLE,
+          "broker \""
+              + b.broker()
+              + "\" does not support fetching bindings of service \""
+              + b.service().name()
+              + "\": drift in binding parameters cannot be seen");
     }
     try {
       var hints = Optional.of(new OfferingRef(b.service().id(), b.plan().id()));
@@ -147,11 +168,18 @@ public final class Refresher {
         return goneOrPending(b);
       }
       // Credentials are dropped here: refresh only compares parameters.
-      return new LiveResource(b.address(), Status.FOUND, Optional.empty(),
-          found.get().parameters(), Optional.empty(), "");
+      return new LiveResource(
+          b.address(),
+          Status.FOUND,
+          Optional.empty(),
+          found.get().parameters(),
+          Optional.empty(),
+          "");
     } catch (CatalogException e) {
-      return LiveResource.unread(b.address(), Status.FAILED, "could not be read back: "
-          + e.getMessage() + "; it stays as recorded");
+      return LiveResource.unread(
+          b.address(),
+          Status.FAILED,
+          "could not be read back: " + e.getMessage() + "; it stays as recorded");
     }
   }
 

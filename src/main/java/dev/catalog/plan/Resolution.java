@@ -10,7 +10,9 @@ import java.util.TreeMap;
  * that is worth a warning (a plan gone from the catalog, a schema that could not be used).
  */
 public record Resolution(
-    Map<String, DesiredInstance> instances, Map<String, DesiredBinding> bindings, List<String> notes) {
+    Map<String, DesiredInstance> instances,
+    Map<String, DesiredBinding> bindings,
+    List<String> notes) {
   public Resolution {
     instances = java.util.Collections.unmodifiableMap(new TreeMap<>(instances));
     bindings = java.util.Collections.unmodifiableMap(new TreeMap<>(bindings));

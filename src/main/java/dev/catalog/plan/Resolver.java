@@ -23,8 +23,8 @@ import java.util.function.Function;
 /**
  * Resolves declared service and plan names to catalog ids (case-sensitively, checklist C-05),
  * merges {@code parametersFrom} over parameters, validates them against the plan's schema (C-14)
- * and refuses bindings of non-bindable plans (B-01). Every problem is collected and reported in
- * one {@link ConfigException}, before anything is sent to a broker.
+ * and refuses bindings of non-bindable plans (B-01). Every problem is collected and reported in one
+ * {@link ConfigException}, before anything is sent to a broker.
  */
 public final class Resolver {
   private final Map<String, Catalog> catalogs;
@@ -32,8 +32,8 @@ public final class Resolver {
   private final Function<SecretRef, SensitiveJson> secrets;
 
   /**
-   * @param catalogs catalogs by broker name; a broker may be missing when state pins the ids of
-   *     all its instances ({@code --refresh=false})
+   * @param catalogs catalogs by broker name; a broker may be missing when state pins the ids of all
+   *     its instances ({@code --refresh=false})
    * @param recorded the recorded state, whose ids keep working for plans gone from the catalog
    *     (C-17)
    * @param secrets reads a {@code parametersFrom} reference
@@ -51,7 +51,8 @@ public final class Resolver {
     var notes = new ArrayList<String>();
     var instances = new HashMap<String, DesiredInstance>();
     for (var instance : config.instances()) {
-      resolveInstance(instance, problems, notes).ifPresent(d -> instances.put(d.config().name(), d));
+      resolveInstance(instance, problems, notes)
+          .ifPresent(d -> instances.put(d.config().name(), d));
     }
     var bindings = new HashMap<String, DesiredBinding>();
     for (var binding : config.bindings()) {
@@ -70,7 +71,8 @@ public final class Resolver {
   private Optional<DesiredInstance> resolveInstance(
       Instance instance, List<Diagnostic> problems, List<String> notes) {
     var previous =
-        recorded.resource(Address.instance(instance.name()))
+        recorded
+            .resource(Address.instance(instance.name()))
             .filter(InstanceState.class::isInstance)
             .map(InstanceState.class::cast);
     var lookup = new CatalogLookup(instance, catalogs.get(instance.broker()), previous);
@@ -147,7 +149,8 @@ public final class Resolver {
       }
     }
     if (schema.isPresent()) {
-      var found = ParameterValidator.validate(schema.get(), merged, written, sensitive, what, notes);
+      var found =
+          ParameterValidator.validate(schema.get(), merged, written, sensitive, what, notes);
       if (!found.isEmpty()) {
         problems.addAll(found);
         return Optional.empty();

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The planned change of one resource: its action, why, the fields before and after, and what
- * apply needs to carry it out (the resolved desired resource, the recorded one, and for an update
- * the exact PATCH).
+ * The planned change of one resource: its action, why, the fields before and after, and what apply
+ * needs to carry it out (the resolved desired resource, the recorded one, and for an update the
+ * exact PATCH).
  *
  * @param address the resource
  * @param action what apply will do

@@ -25,8 +25,14 @@ import java.util.Optional;
  * @param gitCommit the configuration's Git commit, when it is in a Git work tree
  * @param plan the plan document as {@code --format json} writes it (no secrets)
  */
-public record SavedPlan(String lineage, long serial, String backend, String desiredHash,
-    String toolVersion, Optional<String> gitCommit, JsonNode plan) {
+public record SavedPlan(
+    String lineage,
+    long serial,
+    String backend,
+    String desiredHash,
+    String toolVersion,
+    Optional<String> gitCommit,
+    JsonNode plan) {
   /** The saved-plan file format version. */
   public static final String FORMAT_VERSION = "1";
 
@@ -55,19 +61,32 @@ public record SavedPlan(String lineage, long serial, String backend, String desi
    */
   public void check(State current, String backendIdentity) {
     if (!backend.equals(backendIdentity)) {
-      throw new StalePlanException("this plan was made against the state at " + backend
-          + ", but this run uses " + backendIdentity + "; apply it with the same backend"
-          + " options, or run \"catalog plan\" again");
+      throw new StalePlanException(
+          "this plan was made against the state at "
+              + backend
+              + ", but this run uses "
+              + backendIdentity
+              + "; apply it with the same backend"
+              + " options, or run \"catalog plan\" again");
     }
     if (!lineage.equals(current.lineage())) {
-      throw new StalePlanException("this plan was made against state lineage " + lineage
-          + ", but the state at " + backendIdentity + " has lineage " + current.lineage()
-          + ": it is another state; run \"catalog plan\" again");
+      throw new StalePlanException(
+          "this plan was made against state lineage "
+              + lineage
+              + ", but the state at "
+              + backendIdentity
+              + " has lineage "
+              + current.lineage()
+              + ": it is another state; run \"catalog plan\" again");
     }
     if (serial != current.serial()) {
-      throw new StalePlanException("state was changed by another run since this plan was made"
-          + " (plan serial " + serial + ", state serial " + current.serial()
-          + "); run \"catalog plan\" again");
+      throw new StalePlanException(
+          "state was changed by another run since this plan was made"
+              + " (plan serial "
+              + serial
+              + ", state serial "
+              + current.serial()
+              + "); run \"catalog plan\" again");
     }
   }
 
@@ -78,8 +97,9 @@ public record SavedPlan(String lineage, long serial, String backend, String desi
    */
   public void checkDesired(String currentHash) {
     if (!desiredHash.equals(currentHash)) {
-      throw new StalePlanException("the configuration, a secret it references or a broker's"
-          + " catalog changed since this plan was made; run \"catalog plan\" again");
+      throw new StalePlanException(
+          "the configuration, a secret it references or a broker's"
+              + " catalog changed since this plan was made; run \"catalog plan\" again");
     }
   }
 
@@ -114,17 +134,28 @@ public record SavedPlan(String lineage, long serial, String backend, String desi
     }
     var version = doc.get("saved_plan_version").asText();
     if (!FORMAT_VERSION.equals(version)) {
-      throw new CatalogException(name + ": saved plan format " + version + " is not supported by"
-          + " this version of catalog (it reads " + FORMAT_VERSION + "); run \"catalog plan\" again");
+      throw new CatalogException(
+          name
+              + ": saved plan format "
+              + version
+              + " is not supported by"
+              + " this version of catalog (it reads "
+              + FORMAT_VERSION
+              + "); run \"catalog plan\" again");
     }
-    for (var field : new String[] {"lineage", "serial", "backend", "desired_hash", "tool_version", "plan"}) {
+    for (var field :
+        new String[] {"lineage", "serial", "backend", "desired_hash", "tool_version", "plan"}) {
       if (!doc.has(field)) {
         throw new CatalogException(name + ": saved plan is missing \"" + field + "\"");
       }
     }
-    return new SavedPlan(doc.get("lineage").asText(), doc.get("serial").asLong(),
-        doc.get("backend").asText(), doc.get("desired_hash").asText(),
+    return new SavedPlan(
+        doc.get("lineage").asText(),
+        doc.get("serial").asLong(),
+        doc.get("backend").asText(),
+        doc.get("desired_hash").asText(),
         doc.get("tool_version").asText(),
-        Optional.ofNullable(doc.get("git_commit")).map(JsonNode::asText), doc.get("plan"));
+        Optional.ofNullable(doc.get("git_commit")).map(JsonNode::asText),
+        doc.get("plan"));
   }
 }

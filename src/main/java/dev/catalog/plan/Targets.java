@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * {@code --target}: keeps the targeted resources and what they depend on (a binding's instance),
- * as Terraform does; the plan then says it is partial.
+ * {@code --target}: keeps the targeted resources and what they depend on (a binding's instance), as
+ * Terraform does; the plan then says it is partial.
  */
 final class Targets {
   private Targets() {}
@@ -19,9 +19,16 @@ final class Targets {
     }
     var keep = new HashSet<Address>();
     for (var target : targets) {
-      var change = changes.stream().filter(c -> c.address().equals(target)).findFirst()
-          .orElseThrow(() -> new CatalogException("--target " + target
-              + ": no such resource in the configuration or the state"));
+      var change =
+          changes.stream()
+              .filter(c -> c.address().equals(target))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new CatalogException(
+                          "--target "
+                              + target
+                              + ": no such resource in the configuration or the state"));
       keep.add(target);
       instanceOf(change).ifPresent(keep::add);
     }

@@ -11,12 +11,18 @@ public final class DotRenderer {
   public static String render(DependencyGraph graph) {
     var sb = new StringBuilder("digraph catalog {\n  rankdir = \"RL\";\n");
     for (var node : graph.nodes()) {
-      sb.append("  ").append(quote(node)).append(" [shape = ")
-          .append(node.kind() == GraphNode.Kind.BROKER ? "box" : "ellipse").append("];\n");
+      sb.append("  ")
+          .append(quote(node))
+          .append(" [shape = ")
+          .append(node.kind() == GraphNode.Kind.BROKER ? "box" : "ellipse")
+          .append("];\n");
     }
     for (var edge : graph.edges()) {
-      sb.append("  ").append(quote(edge.getKey())).append(" -> ")
-          .append(quote(edge.getValue())).append(";\n");
+      sb.append("  ")
+          .append(quote(edge.getKey()))
+          .append(" -> ")
+          .append(quote(edge.getValue()))
+          .append(";\n");
     }
     return sb.append("}\n").toString();
   }

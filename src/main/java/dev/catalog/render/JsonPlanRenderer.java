@@ -66,14 +66,21 @@ public final class JsonPlanRenderer {
     item.put("broker", c.broker());
     var change = item.putObject("change");
     strings(change.putArray("actions"), c.actions());
-    change.set("before", c.before().map(b -> (com.fasterxml.jackson.databind.JsonNode) b)
-        .orElse(JsonNodeFactory.instance.nullNode()));
-    change.set("after", c.after().map(a -> (com.fasterxml.jackson.databind.JsonNode) a)
-        .orElse(JsonNodeFactory.instance.nullNode()));
+    change.set(
+        "before",
+        c.before()
+            .map(b -> (com.fasterxml.jackson.databind.JsonNode) b)
+            .orElse(JsonNodeFactory.instance.nullNode()));
+    change.set(
+        "after",
+        c.after()
+            .map(a -> (com.fasterxml.jackson.databind.JsonNode) a)
+            .orElse(JsonNodeFactory.instance.nullNode()));
     strings(change.putArray("before_sensitive"), c.beforeSensitive());
     strings(change.putArray("after_sensitive"), c.afterSensitive());
     fields(change.putArray("fields"), c.fields());
-    strings(item.putArray("action_reason"), c.reasons().stream().map(PlanView.Reason::code).toList());
+    strings(
+        item.putArray("action_reason"), c.reasons().stream().map(PlanView.Reason::code).toList());
   }
 
   private static void fields(ArrayNode array, List<PlanView.Field> fields) {

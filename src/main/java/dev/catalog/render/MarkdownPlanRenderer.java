@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The plan as a pull-request comment: the summary line first, a warning when anything is
- * destroyed or replaced, a table of changes, then drift and the full diff in {@code <details>}.
- * Over {@code maxBytes} it degrades to one line per resource rather than failing.
+ * The plan as a pull-request comment: the summary line first, a warning when anything is destroyed
+ * or replaced, a table of changes, then drift and the full diff in {@code <details>}. Over {@code
+ * maxBytes} it degrades to one line per resource rather than failing.
  */
 public final class MarkdownPlanRenderer {
   /** The default size budget: below the 65536-character limit of a GitHub comment. */
@@ -52,12 +52,16 @@ public final class MarkdownPlanRenderer {
           .append(" and their dependencies.\n\n");
     }
     if (plan.destroys()) {
-      var destroyed = plan.changes().stream()
-          .filter(c -> c.action().equals("delete") || c.action().equals("replace"))
-          .map(c -> "`" + c.address() + "` (" + c.action() + ")").toList();
-      sb.append("> [!WARNING]\n> This plan destroys or replaces ").append(destroyed.size())
+      var destroyed =
+          plan.changes().stream()
+              .filter(c -> c.action().equals("delete") || c.action().equals("replace"))
+              .map(c -> "`" + c.address() + "` (" + c.action() + ")")
+              .toList();
+      sb.append("> [!WARNING]\n> This plan destroys or replaces ")
+          .append(destroyed.size())
           .append(destroyed.size() == 1 ? " resource: " : " resources: ")
-          .append(String.join(", ", destroyed)).append(".\n\n");
+          .append(String.join(", ", destroyed))
+          .append(".\n\n");
     }
     if (!plan.notes().isEmpty()) {
       plan.notes().forEach(n -> sb.append("- :warning: ").append(escape(n)).append('\n'));
@@ -73,8 +77,15 @@ public final class MarkdownPlanRenderer {
     }
     sb.append("| Action | Resource | Why |\n|---|---|---|\n");
     for (var c : changing) {
-      sb.append("| `").append(c.symbol()).append("` ").append(c.action()).append(" | `")
-          .append(c.address()).append("` | ").append(escape(reasons(c))).append(" |\n");
+      sb.append("| `")
+          .append(c.symbol())
+          .append("` ")
+          .append(c.action())
+          .append(" | `")
+          .append(c.address())
+          .append("` | ")
+          .append(escape(reasons(c)))
+          .append(" |\n");
     }
     sb.append('\n');
   }
@@ -84,7 +95,8 @@ public final class MarkdownPlanRenderer {
       return;
     }
     var only = new PlanView(List.of(), plan.drift(), List.of(), List.of(), plan.refreshed());
-    sb.append("<details><summary>Changed outside of catalog: ").append(plan.drift().size())
+    sb.append("<details><summary>Changed outside of catalog: ")
+        .append(plan.drift().size())
         .append(plan.drift().size() == 1 ? " resource" : " resources")
         .append("</summary>\n\n```diff\n")
         .append(fence(new TextPlanRenderer(Styles.plain()).renderDrift(only)))
@@ -95,11 +107,25 @@ public final class MarkdownPlanRenderer {
   private String compact(PlanView plan, String head, int fullBytes) {
     var lines = new ArrayList<String>();
     plan.drift().forEach(d -> lines.add("- drift: `" + d.address() + "` " + d.kind()));
-    plan.changes().stream().filter(c -> !c.action().equals("no-op")).forEach(c ->
-        lines.add("- `" + c.symbol() + "` " + c.action() + " `" + c.address() + "`: "
-            + escape(reasons(c))));
-    var note = "_The full plan (" + fullBytes + " bytes) is over the " + maxBytes
-        + "-byte budget: one line per resource. Run `catalog plan` for the details._\n\n";
+    plan.changes().stream()
+        .filter(c -> !c.action().equals("no-op"))
+        .forEach(
+            c ->
+                lines.add(
+                    "- `"
+                        + c.symbol()
+                        + "` "
+                        + c.action()
+                        + " `"
+                        + c.address()
+                        + "`: "
+                        + escape(reasons(c))));
+    var note =
+        "_The full plan ("
+            + fullBytes
+            + " bytes) is over the "
+            + maxBytes
+            + "-byte budget: one line per resource. Run `catalog plan` for the details._\n\n";
     var sb = new StringBuilder(head).append(note);
     for (int i = 0; i < lines.size(); i++) {
       var more = "- … and " + (lines.size() - i) + " more\n";

@@ -16,7 +16,10 @@ import java.util.Optional;
  * @param refreshed whether live resources were read
  */
 public record PlanView(
-    List<Change> changes, List<DriftItem> drift, List<String> notes, List<String> targets,
+    List<Change> changes,
+    List<DriftItem> drift,
+    List<String> notes,
+    List<String> targets,
     boolean refreshed) {
   public PlanView {
     changes = List.copyOf(changes);
@@ -26,9 +29,19 @@ public record PlanView(
   }
 
   /** One resource's change. {@code before}/{@code after} hold no secret: masks say where. */
-  public record Change(String address, String kind, String name, String broker, String action,
-      String symbol, List<String> actions, List<Reason> reasons, List<Field> fields,
-      Optional<JsonNode> before, Optional<JsonNode> after, List<String> beforeSensitive,
+  public record Change(
+      String address,
+      String kind,
+      String name,
+      String broker,
+      String action,
+      String symbol,
+      List<String> actions,
+      List<Reason> reasons,
+      List<Field> fields,
+      Optional<JsonNode> before,
+      Optional<JsonNode> after,
+      List<String> beforeSensitive,
       List<String> afterSensitive) {
     public Change {
       actions = List.copyOf(actions);
@@ -45,8 +58,13 @@ public record PlanView(
   public record Reason(String code, String description) {}
 
   /** One field, values as compact JSON text; a sensitive field has none. */
-  public record Field(String path, Optional<String> before, Optional<String> after,
-      boolean sensitive, boolean forcesReplacement, Optional<JsonNode> beforeJson,
+  public record Field(
+      String path,
+      Optional<String> before,
+      Optional<String> after,
+      boolean sensitive,
+      boolean forcesReplacement,
+      Optional<JsonNode> beforeJson,
       Optional<JsonNode> afterJson) {
     public Field {
       Objects.requireNonNull(path, "path");

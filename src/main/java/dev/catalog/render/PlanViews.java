@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-
 /** Builds the one {@link PlanView} all formats render; secret values are left out here. */
 public final class PlanViews {
   private PlanViews() {}
@@ -30,28 +29,41 @@ public final class PlanViews {
   }
 
   private static PlanView.Change change(ResourceChange c) {
-    var reasons = c.reasons().stream()
-        .map(r -> new PlanView.Reason(r.wireName(), r.description())).toList();
+    var reasons =
+        c.reasons().stream().map(r -> new PlanView.Reason(r.wireName(), r.description())).toList();
     var before = c.recorded().map(PlanViews::recorded);
     var after = c.desired().map(PlanViews::desired);
-    return new PlanView.Change(c.address().toString(),
-        c.address().kind().prefix(), c.address().name(), c.broker(), c.action().wireName(),
-        c.action().symbol(), actions(c.action()), reasons,
+    return new PlanView.Change(
+        c.address().toString(),
+        c.address().kind().prefix(),
+        c.address().name(),
+        c.broker(),
+        c.action().wireName(),
+        c.action().symbol(),
+        actions(c.action()),
+        reasons,
         c.fields().stream().map(PlanViews::field).toList(),
-        before.map(Snapshot::json), after.map(Snapshot::json),
+        before.map(Snapshot::json),
+        after.map(Snapshot::json),
         before.map(Snapshot::sensitive).orElse(List.of()),
         after.map(Snapshot::sensitive).orElse(List.of()));
   }
 
   private static PlanView.DriftItem drift(Drift d) {
-    return new PlanView.DriftItem(d.address().toString(),
+    return new PlanView.DriftItem(
+        d.address().toString(),
         d.kind().name().toLowerCase(Locale.ROOT),
         d.fields().stream().map(PlanViews::field).toList());
   }
 
   static PlanView.Field field(FieldChange f) {
-    return new PlanView.Field(f.path(), f.before().map(JsonNode::toString),
-        f.after().map(JsonNode::toString), f.sensitive(), f.forcesReplacement(), f.before(),
+    return new PlanView.Field(
+        f.path(),
+        f.before().map(JsonNode::toString),
+        f.after().map(JsonNode::toString),
+        f.sensitive(),
+        f.forcesReplacement(),
+        f.before(),
         f.after());
   }
 

@@ -1,8 +1,8 @@
 package dev.catalog.render;
 
 /**
- * ANSI colours for plan symbols, or none: colour only when the CLI allows it (a terminal, no
- * {@code NO_COLOR}, no {@code --no-color}). The only place catalog writes escape codes.
+ * ANSI colours for plan symbols, or none: colour only when the CLI allows it (a terminal, no {@code
+ * NO_COLOR}, no {@code --no-color}). The only place catalog writes escape codes.
  */
 public final class Styles {
   private static final String RESET = "\u001B[0m";
@@ -28,13 +28,14 @@ public final class Styles {
     if (!colour) {
       return text;
     }
-    var code = switch (symbol.strip()) {
-      case "+" -> "\u001B[32m";
-      case "~" -> "\u001B[33m";
-      case "-" -> "\u001B[31m";
-      case "-/+" -> "\u001B[35m";
-      default -> "";
-    };
+    var code =
+        switch (symbol.strip()) {
+          case "+" -> "\u001B[32m";
+          case "~" -> "\u001B[33m";
+          case "-" -> "\u001B[31m";
+          case "-/+" -> "\u001B[35m";
+          default -> "";
+        };
     return code.isEmpty() ? text : code + text + RESET;
   }
 

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The plan as text, in the vocabulary Terraform users know: {@code +}, {@code ~}, {@code -/+},
- * {@code -}, per-field before and after, {@code # forces replacement}, drift before the changes
- * and the summary line existing tooling parses.
+ * {@code -}, per-field before and after, {@code # forces replacement}, drift before the changes and
+ * the summary line existing tooling parses.
  */
 public final class TextPlanRenderer {
   /** The summary of a plan without resource changes. */
@@ -45,15 +45,23 @@ public final class TextPlanRenderer {
     if (!plan.hasChanges()) {
       return NO_CHANGES;
     }
-    return "Plan: " + plan.toAdd() + " to add, " + plan.toChange() + " to change, "
-        + plan.toDestroy() + " to destroy.";
+    return "Plan: "
+        + plan.toAdd()
+        + " to add, "
+        + plan.toChange()
+        + " to change, "
+        + plan.toDestroy()
+        + " to destroy.";
   }
 
   /** The closing line of {@code catalog drift}. */
   public static String driftSummary(PlanView plan) {
     var n = plan.drift().size();
-    return n == 0 ? "No drift. Live state matches the recorded state."
-        : "Drift: " + n + (n == 1 ? " resource has" : " resources have")
+    return n == 0
+        ? "No drift. Live state matches the recorded state."
+        : "Drift: "
+            + n
+            + (n == 1 ? " resource has" : " resources have")
             + " changed outside of catalog.";
   }
 
@@ -92,15 +100,21 @@ public final class TextPlanRenderer {
   private void change(PlanView.Change c, StringBuilder sb) {
     sb.append("  # ").append(c.address()).append(' ').append(verb(c.action()));
     if (!c.reasons().isEmpty()) {
-      sb.append(" (").append(String.join("; ",
-          c.reasons().stream().map(PlanView.Reason::description).toList())).append(')');
+      sb.append(" (")
+          .append(
+              String.join("; ", c.reasons().stream().map(PlanView.Reason::description).toList()))
+          .append(')');
     }
     sb.append('\n');
     var symbol = c.symbol();
     var pad = symbol.length() == 3 ? "" : "  ";
     sb.append(styles.symbol(symbol, pad + symbol + " " + c.address()))
-        .append(" (broker \"").append(c.broker()).append("\")\n");
-    fields(c.fields(), c.action().equals("create") ? "+" : c.action().equals("delete") ? "-" : "~",
+        .append(" (broker \"")
+        .append(c.broker())
+        .append("\")\n");
+    fields(
+        c.fields(),
+        c.action().equals("create") ? "+" : c.action().equals("delete") ? "-" : "~",
         sb);
     sb.append('\n');
   }
@@ -108,10 +122,12 @@ public final class TextPlanRenderer {
   /** One line per field; a sensitive field takes the resource's symbol, having no values. */
   private void fields(List<PlanView.Field> fields, String sensitiveSymbol, StringBuilder sb) {
     for (var f : fields) {
-      var symbol = f.sensitive() ? sensitiveSymbol
-          : f.before().isEmpty() ? "+" : f.after().isEmpty() ? "-" : "~";
-      var line = new StringBuilder("      ").append(symbol).append(' ').append(f.path())
-          .append(" = ");
+      var symbol =
+          f.sensitive()
+              ? sensitiveSymbol
+              : f.before().isEmpty() ? "+" : f.after().isEmpty() ? "-" : "~";
+      var line =
+          new StringBuilder("      ").append(symbol).append(' ').append(f.path()).append(" = ");
       if (f.sensitive()) {
         line.append("(sensitive)");
       } else if (f.before().isEmpty()) {

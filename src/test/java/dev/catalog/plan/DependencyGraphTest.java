@@ -53,8 +53,8 @@ class DependencyGraphTest {
 
   @Test
   void givesNoStepToResourcesThatDoNotChange() {
-    assertThat(GRAPH.nodes()).doesNotContain(node("instance.same", Step.APPLY),
-        node("binding.same-app", Step.APPLY));
+    assertThat(GRAPH.nodes())
+        .doesNotContain(node("instance.same", Step.APPLY), node("binding.same-app", Step.APPLY));
   }
 
   @Test
@@ -64,7 +64,8 @@ class DependencyGraphTest {
 
     var thrown = catchThrowable(() -> new DependencyGraph(Map.of(a, Set.of(b), b, Set.of(a))));
 
-    assertThat(thrown).isInstanceOf(IllegalStateException.class)
+    assertThat(thrown)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("dependency cycle among [broker.a, broker.b]");
   }
 
@@ -72,19 +73,21 @@ class DependencyGraphTest {
   void printsTheGraphAsDot() {
     var plan = PlanFixtures.allActions(List.of(Address.binding("params-app")));
 
-    assertThat(DotRenderer.render(plan.graph())).isEqualTo("""
-        digraph catalog {
-          rankdir = "RL";
-          "broker.acme" [shape = box];
-          "instance.resized" [shape = ellipse];
-          "binding.params-app (destroy)" [shape = ellipse];
-          "binding.params-app" [shape = ellipse];
-          "instance.resized" -> "broker.acme";
-          "binding.params-app (destroy)" -> "broker.acme";
-          "binding.params-app" -> "broker.acme";
-          "binding.params-app" -> "instance.resized";
-          "binding.params-app" -> "binding.params-app (destroy)";
-        }
-        """);
+    assertThat(DotRenderer.render(plan.graph()))
+        .isEqualTo(
+            """
+            digraph catalog {
+              rankdir = "RL";
+              "broker.acme" [shape = box];
+              "instance.resized" [shape = ellipse];
+              "binding.params-app (destroy)" [shape = ellipse];
+              "binding.params-app" [shape = ellipse];
+              "instance.resized" -> "broker.acme";
+              "binding.params-app (destroy)" -> "broker.acme";
+              "binding.params-app" -> "broker.acme";
+              "binding.params-app" -> "instance.resized";
+              "binding.params-app" -> "binding.params-app (destroy)";
+            }
+            """);
   }
 }

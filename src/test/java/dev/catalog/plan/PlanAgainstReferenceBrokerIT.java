@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code catalog plan} and {@code catalog drift} end to end against the Spring Cloud OSB
- * reference broker, with recorded state set up as apply records it.
+ * {@code catalog plan} and {@code catalog drift} end to end against the Spring Cloud OSB reference
+ * broker, with recorded state set up as apply records it.
  */
 @Timeout(120)
 class PlanAgainstReferenceBrokerIT {
@@ -60,8 +60,10 @@ class PlanAgainstReferenceBrokerIT {
   @BeforeEach
   void setUp() throws IOException {
     var url = broker.baseUrl("data");
-    client = BrokerClient.create(BrokerConnection.of(url,
-        BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of(PASSWORD))));
+    client =
+        BrokerClient.create(
+            BrokerConnection.of(
+                url, BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of(PASSWORD))));
     var store = new StateStore(new LocalBackend(dir.resolve("catalog.state.json")), "test");
     recorded = new RecordedFixture(client, store, "ref");
     config = dir.resolve("catalog.yaml");
@@ -70,27 +72,28 @@ class PlanAgainstReferenceBrokerIT {
 
   private static String yaml(String url, String plan, int storage) {
     return """
-        apiVersion: catalog/v1
-        brokers:
-          - name: ref
-            url: %s
-            auth:
-              basic:
-                username: admin
-                password: { fromEnv: BROKER_PW }
-        instances:
-          - name: orders-db
-            broker: ref
-            service: db
-            plan: %s
-            parameters:
-              storage_gb: %d
-        bindings:
-          - name: orders-app
-            instance: orders-db
-            credentials:
-              file: { path: out/orders.json }
-        """.formatted(url, plan, storage);
+           apiVersion: catalog/v1
+           brokers:
+             - name: ref
+               url: %s
+               auth:
+                 basic:
+                   username: admin
+                   password: { fromEnv: BROKER_PW }
+           instances:
+             - name: orders-db
+               broker: ref
+               service: db
+               plan: %s
+               parameters:
+                 storage_gb: %d
+           bindings:
+             - name: orders-app
+               instance: orders-db
+               credentials:
+                 file: { path: out/orders.json }
+           """
+        .formatted(url, plan, storage);
   }
 
   private CliRun run(String... args) {
@@ -103,8 +106,13 @@ class PlanAgainstReferenceBrokerIT {
   }
 
   private String provisionAndBind() {
-    var id = recorded.instance("orders-db", DB, SMALL,
-        RecordedFixture.params(Map.of("storage_gb", 20)), Optional.of("1.0.0"));
+    var id =
+        recorded.instance(
+            "orders-db",
+            DB,
+            SMALL,
+            RecordedFixture.params(Map.of("storage_gb", 20)),
+            Optional.of("1.0.0"));
     recorded.binding("orders-app", "orders-db", id, DB, SMALL);
     return id;
   }
@@ -123,31 +131,46 @@ class PlanAgainstReferenceBrokerIT {
   @Test
   void driftExitsTwoAndNamesThePlanChangedDirectlyOnTheBroker() {
     var id = provisionAndBind();
-    client.update(id, new UpdateRequest(DB_SERVICE_ID, Optional.of(DB_LARGE_PLAN_ID),
-        RecordedFixture.context("orders-db"), Optional.empty(), Optional.empty(),
-        Optional.of(DB_SMALL_PLAN_ID), Optional.empty()));
+    client.update(
+        id,
+        new UpdateRequest(
+            DB_SERVICE_ID,
+            Optional.of(DB_LARGE_PLAN_ID),
+            RecordedFixture.context("orders-db"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(DB_SMALL_PLAN_ID),
+            Optional.empty()));
 
     var run = run("drift");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).isEqualTo("""
-        Note: objects have changed outside of catalog
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            Note: objects have changed outside of catalog
 
-          # instance.orders-db has changed outside of catalog
-          ~ instance.orders-db
-              ~ plan = "small" -> "large"
+              # instance.orders-db has changed outside of catalog
+              ~ instance.orders-db
+                  ~ plan = "small" -> "large"
 
-        Drift: 1 resource has changed outside of catalog.
-        """);
+            Drift: 1 resource has changed outside of catalog.
+            """);
   }
 
   @Test
   void driftNamesAParameterChangedDirectlyOnTheBrokerAndThePlanSetsItBack() {
     var id = provisionAndBind();
-    client.update(id, new UpdateRequest(DB_SERVICE_ID, Optional.empty(),
-        RecordedFixture.context("orders-db"),
-        Optional.of(RecordedFixture.params(Map.of("storage_gb", 50))), Optional.empty(),
-        Optional.of(DB_SMALL_PLAN_ID), Optional.empty()));
+    client.update(
+        id,
+        new UpdateRequest(
+            DB_SERVICE_ID,
+            Optional.empty(),
+            RecordedFixture.context("orders-db"),
+            Optional.of(RecordedFixture.params(Map.of("storage_gb", 50))),
+            Optional.empty(),
+            Optional.of(DB_SMALL_PLAN_ID),
+            Optional.empty()));
 
     var drift = run("drift", "--format", "json");
     var plan = run("plan", "--detailed-exitcode");
@@ -159,11 +182,14 @@ class PlanAgainstReferenceBrokerIT {
         .isEqualTo("parameters.storage_gb");
     assertThat(doc.at("/resource_drift/0/fields/0/after").asInt()).isEqualTo(50);
     assertThat(plan.exitCode()).isEqualTo(2);
-    assertThat(plan.out()).contains("""
-          # instance.orders-db will be updated in place (parameters changed)
-          ~ instance.orders-db (broker "ref")
-              ~ parameters.storage_gb = 50 -> 20
-        """).endsWith("Plan: 0 to add, 1 to change, 0 to destroy.\n");
+    assertThat(plan.out())
+        .contains(
+            """
+              # instance.orders-db will be updated in place (parameters changed)
+              ~ instance.orders-db (broker "ref")
+                  ~ parameters.storage_gb = 50 -> 20
+            """)
+        .endsWith("Plan: 0 to add, 1 to change, 0 to destroy.\n");
   }
 
   @Test
@@ -188,8 +214,11 @@ class PlanAgainstReferenceBrokerIT {
     var run = run("plan");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo(config + ":15:19: instances[0].parameters.storage_gb:"
-        + " must have a maximum value of 100\n1 error.\n");
+    assertThat(run.err())
+        .isEqualTo(
+            config
+                + ":15:19: instances[0].parameters.storage_gb:"
+                + " must have a maximum value of 100\n1 error.\n");
     assertThat(broker.ledger().instances()).noneMatch(i -> i.parameters().containsValue(500));
   }
 
@@ -200,8 +229,11 @@ class PlanAgainstReferenceBrokerIT {
     var run = run("plan");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo(config + ":13:11: instances[0].plan: unknown plan \"smal\""
-        + " for service \"db\" on broker \"ref\"; did you mean \"small\"?\n1 error.\n");
+    assertThat(run.err())
+        .isEqualTo(
+            config
+                + ":13:11: instances[0].plan: unknown plan \"smal\""
+                + " for service \"db\" on broker \"ref\"; did you mean \"small\"?\n1 error.\n");
   }
 
   @Test
@@ -209,9 +241,11 @@ class PlanAgainstReferenceBrokerIT {
     var run = run("plan", "--detailed-exitcode", "--no-color");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains("  + instance.orders-db (broker \"ref\")\n"
-        + "      + broker = \"ref\"\n      + service = \"db\"\n      + plan = \"small\"\n"
-        + "      + parameters.storage_gb = 20\n")
+    assertThat(run.out())
+        .contains(
+            "  + instance.orders-db (broker \"ref\")\n"
+                + "      + broker = \"ref\"\n      + service = \"db\"\n      + plan = \"small\"\n"
+                + "      + parameters.storage_gb = 20\n")
         .endsWith("Plan: 2 to add, 0 to change, 0 to destroy.\n");
   }
 
@@ -250,12 +284,14 @@ class PlanAgainstReferenceBrokerIT {
     var run = run("plan", "--refresh=false", "--detailed-exitcode");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("""
-        Warning: --refresh=false: no catalog was read; service and plan ids come from state
-        Warning: --refresh=false: live resources were not read; drift cannot be seen
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            Warning: --refresh=false: no catalog was read; service and plan ids come from state
+            Warning: --refresh=false: live resources were not read; drift cannot be seen
 
-        No changes. Live state matches the configuration.
-        """);
+            No changes. Live state matches the configuration.
+            """);
   }
 
   @Test
@@ -263,8 +299,10 @@ class PlanAgainstReferenceBrokerIT {
     var run = run("plan", "--target", "binding.orders-app");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("Warning: this plan is partial: --target limited it to"
-        + " binding.orders-app and their dependencies; other changes may be pending.\n")
+    assertThat(run.out())
+        .startsWith(
+            "Warning: this plan is partial: --target limited it to"
+                + " binding.orders-app and their dependencies; other changes may be pending.\n")
         .contains("  + instance.orders-db (broker \"ref\")\n")
         .contains("  + binding.orders-app (broker \"ref\")\n");
   }

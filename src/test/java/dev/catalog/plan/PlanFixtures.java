@@ -49,38 +49,51 @@ public final class PlanFixtures {
   /** A planner whose parametersFrom secrets come from a fixed environment; no broker clients. */
   public static Planner planner() {
     var env = Map.of("NEW_DB_SECRET", "{\"admin_password\": \"" + SECRET + "\"}");
-    var secrets = new SecretResolver(env, () -> {
-      throw new IllegalStateException("no Kubernetes in unit tests");
-    });
+    var secrets =
+        new SecretResolver(
+            env,
+            () -> {
+              throw new IllegalStateException("no Kubernetes in unit tests");
+            });
     return new Planner(name -> Optional.empty(), secrets::resolveObject);
   }
 
   /** The plan of all-actions.yaml: every action and reason, drift, and a note. */
   public static Plan allActions(List<Address> targets) {
-    var state = empty()
-        .with(instance("resized", "acme", DB, SMALL, "{\"storage_gb\": 20}", "1.1.0"))
-        .with(instance("moved", "acme", DB, SMALL, "{}", "1.1.0"))
-        .with(instance("switched", "acme", DB, SMALL, "{}", "1.1.0"))
-        .with(instance("fixed-plan", "acme", CACHE, BASIC, "{}", null))
-        .with(instance("upgraded", "acme", DB, SMALL, "{}", "1.0.0"))
-        .with(instance("ctx", "acme", DB, SMALL, "{}", "1.1.0"))
-        .with(instance("gone", "acme", DB, SMALL, "{}", "1.1.0"))
-        .with(instance("drifted", "acme", DB, SMALL, "{\"storage_gb\": 20}", "1.1.0"))
-        .with(instance("same", "acme", DB, SMALL, "{}", "1.1.0"))
-        .with(instance("old", "acme", DB, SMALL, "{\"storage_gb\": 5}", "1.1.0"))
-        .with(binding("moved-app", "moved", DB, SMALL, "{}"))
-        .with(binding("params-app", "resized", DB, SMALL, "{\"role\": \"read\"}"))
-        .with(binding("same-app", "same", DB, SMALL, "{}"))
-        .with(binding("old-app", "old", DB, SMALL, "{}"));
+    var state =
+        empty()
+            .with(instance("resized", "acme", DB, SMALL, "{\"storage_gb\": 20}", "1.1.0"))
+            .with(instance("moved", "acme", DB, SMALL, "{}", "1.1.0"))
+            .with(instance("switched", "acme", DB, SMALL, "{}", "1.1.0"))
+            .with(instance("fixed-plan", "acme", CACHE, BASIC, "{}", null))
+            .with(instance("upgraded", "acme", DB, SMALL, "{}", "1.0.0"))
+            .with(instance("ctx", "acme", DB, SMALL, "{}", "1.1.0"))
+            .with(instance("gone", "acme", DB, SMALL, "{}", "1.1.0"))
+            .with(instance("drifted", "acme", DB, SMALL, "{\"storage_gb\": 20}", "1.1.0"))
+            .with(instance("same", "acme", DB, SMALL, "{}", "1.1.0"))
+            .with(instance("old", "acme", DB, SMALL, "{\"storage_gb\": 5}", "1.1.0"))
+            .with(binding("moved-app", "moved", DB, SMALL, "{}"))
+            .with(binding("params-app", "resized", DB, SMALL, "{\"role\": \"read\"}"))
+            .with(binding("same-app", "same", DB, SMALL, "{}"))
+            .with(binding("old-app", "old", DB, SMALL, "{}"));
     var live = new HashMap<Address, LiveResource>();
     state.resources().values().forEach(r -> live.put(r.address(), found(r)));
-    live.put(Address.instance("gone"), LiveResource.unread(Address.instance("gone"), Status.GONE, ""));
-    live.put(Address.instance("drifted"), new LiveResource(Address.instance("drifted"),
-        Status.FOUND, Optional.of("plan-db-small"),
-        Optional.of(RecordedFixture.json("{\"storage_gb\": 30}")), Optional.empty(), ""));
-    var note = "instance.fixed-plan: broker \"acme\" does not support fetching instances of service"
-        + " \"cache\": drift in plan and parameters cannot be seen";
-    live.put(Address.instance("fixed-plan"),
+    live.put(
+        Address.instance("gone"), LiveResource.unread(Address.instance("gone"), Status.GONE, ""));
+    live.put(
+        Address.instance("drifted"),
+        new LiveResource(
+            Address.instance("drifted"),
+            Status.FOUND,
+            Optional.of("plan-db-small"),
+            Optional.of(RecordedFixture.json("{\"storage_gb\": 30}")),
+            Optional.empty(),
+            ""));
+    var note =
+        "instance.fixed-plan: broker \"acme\" does not support fetching instances of service"
+            + " \"cache\": drift in plan and parameters cannot be seen";
+    live.put(
+        Address.instance("fixed-plan"),
         LiveResource.unread(Address.instance("fixed-plan"), Status.NOT_RETRIEVABLE, note));
     var refreshed = new Refreshed(TestCatalogs.both(), live, List.of(note), true);
     return planner().plan(config("all-actions.yaml"), state, refreshed, targets, List.of());
@@ -88,9 +101,10 @@ public final class PlanFixtures {
 
   /** The plan of no-changes.yaml: everything recorded and unchanged. */
   public static Plan noChanges() {
-    var state = empty()
-        .with(instance("same", "acme", DB, SMALL, "{}", "1.1.0"))
-        .with(binding("same-app", "same", DB, SMALL, "{}"));
+    var state =
+        empty()
+            .with(instance("same", "acme", DB, SMALL, "{}", "1.1.0"))
+            .with(binding("same-app", "same", DB, SMALL, "{}"));
     var live = new HashMap<Address, LiveResource>();
     state.resources().values().forEach(r -> live.put(r.address(), found(r)));
     var refreshed = new Refreshed(Map.of("acme", TestCatalogs.acme()), live, List.of(), true);
@@ -102,35 +116,67 @@ public final class PlanFixtures {
     return State.empty(UUID.fromString(LINEAGE), "test");
   }
 
-  static InstanceState instance(String name, String broker, OfferingRef service,
-      OfferingRef plan, String parameters, String maintenance) {
-    return new InstanceState(Address.instance(name), "id-" + name, broker, service, plan,
+  static InstanceState instance(
+      String name,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      String parameters,
+      String maintenance) {
+    return new InstanceState(
+        Address.instance(name),
+        "id-" + name,
+        broker,
+        service,
+        plan,
         RecordedParameters.of(RecordedFixture.json(parameters), List.of(), KEY),
-        RecordedFixture.context(name), Optional.ofNullable(maintenance), Optional.empty(),
-        Optional.of(done(OperationType.PROVISION)), List.of());
+        RecordedFixture.context(name),
+        Optional.ofNullable(maintenance),
+        Optional.empty(),
+        Optional.of(done(OperationType.PROVISION)),
+        List.of());
   }
 
-  static BindingState binding(String name, String instance, OfferingRef service,
-      OfferingRef plan, String parameters) {
-    return new BindingState(Address.binding(name), "id-" + name, Address.instance(instance),
-        "id-" + instance, "acme", service, plan,
+  static BindingState binding(
+      String name, String instance, OfferingRef service, OfferingRef plan, String parameters) {
+    return new BindingState(
+        Address.binding(name),
+        "id-" + name,
+        Address.instance(instance),
+        "id-" + instance,
+        "acme",
+        service,
+        plan,
         RecordedParameters.of(RecordedFixture.json(parameters), List.of(), KEY),
-        RecordedFixture.context(instance), Optional.empty(), Optional.empty(),
-        Optional.of(done(OperationType.BIND)), List.of());
+        RecordedFixture.context(instance),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(done(OperationType.BIND)),
+        List.of());
   }
 
   /** What a broker returns for a record it still holds unchanged. */
   static LiveResource found(dev.catalog.state.ResourceState r) {
-    JsonNode params = r instanceof InstanceState i ? i.parameters().values()
-        : ((BindingState) r).parameters().values();
+    JsonNode params =
+        r instanceof InstanceState i
+            ? i.parameters().values()
+            : ((BindingState) r).parameters().values();
     var plan = r instanceof InstanceState i ? Optional.of(i.plan().id()) : Optional.<String>empty();
-    return new LiveResource(r.address(), Status.FOUND, plan,
+    return new LiveResource(
+        r.address(),
+        Status.FOUND,
+        plan,
         Optional.of(params == null ? JsonNodeFactory.instance.objectNode() : params),
-        Optional.empty(), "");
+        Optional.empty(),
+        "");
   }
 
   static LastOperation done(OperationType type) {
-    return new LastOperation(type, OperationState.SUCCEEDED, Optional.empty(),
-        RecordedFixture.STARTED, Optional.empty());
+    return new LastOperation(
+        type,
+        OperationState.SUCCEEDED,
+        Optional.empty(),
+        RecordedFixture.STARTED,
+        Optional.empty());
   }
 }

@@ -48,34 +48,75 @@ final class RecordedFixture {
   }
 
   /** Provisions an instance and records it; returns its instance_id. */
-  String instance(String name, OfferingRef service, OfferingRef plan, ObjectNode parameters,
+  String instance(
+      String name,
+      OfferingRef service,
+      OfferingRef plan,
+      ObjectNode parameters,
       Optional<String> maintenance) {
     var id = UUID.randomUUID().toString();
-    client.provision(id, new ProvisionRequest(service.id(), plan.id(), context(name), "catalog",
-        "catalog", Optional.of(parameters), maintenance));
-    store.update(state -> {
-      var key = Fingerprint.keyFor(state.lineage());
-      var recorded = new InstanceState(Address.instance(name), id, broker, service, plan,
-          RecordedParameters.of(parameters, List.of(), key), context(name), maintenance,
-          Optional.empty(), Optional.of(done(OperationType.PROVISION)), List.of());
-      return state.with(recorded).withBroker(broker,
-          new BrokerRecord(client.connection().baseUrl().toString(),
-              CatalogFingerprint.of(client.catalog())));
-    });
+    client.provision(
+        id,
+        new ProvisionRequest(
+            service.id(),
+            plan.id(),
+            context(name),
+            "catalog",
+            "catalog",
+            Optional.of(parameters),
+            maintenance));
+    store.update(
+        state -> {
+          var key = Fingerprint.keyFor(state.lineage());
+          var recorded =
+              new InstanceState(
+                  Address.instance(name),
+                  id,
+                  broker,
+                  service,
+                  plan,
+                  RecordedParameters.of(parameters, List.of(), key),
+                  context(name),
+                  maintenance,
+                  Optional.empty(),
+                  Optional.of(done(OperationType.PROVISION)),
+                  List.of());
+          return state
+              .with(recorded)
+              .withBroker(
+                  broker,
+                  new BrokerRecord(
+                      client.connection().baseUrl().toString(),
+                      CatalogFingerprint.of(client.catalog())));
+        });
     return id;
   }
 
   /** Binds an instance and records the binding (never its credentials); returns binding_id. */
-  String binding(String name, String instance, String instanceId, OfferingRef service,
-      OfferingRef plan) {
+  String binding(
+      String name, String instance, String instanceId, OfferingRef service, OfferingRef plan) {
     var id = UUID.randomUUID().toString();
     client.bind(instanceId, id, BindRequest.of(service.id(), plan.id(), context(instance)));
-    store.update(state -> state.with(new BindingState(Address.binding(name), id,
-        Address.instance(instance), instanceId, broker, service, plan,
-        RecordedParameters.of(JsonNodeFactory.instance.objectNode(), List.of(),
-            Fingerprint.keyFor(state.lineage())),
-        context(instance), Optional.empty(), Optional.empty(),
-        Optional.of(done(OperationType.BIND)), List.of())));
+    store.update(
+        state ->
+            state.with(
+                new BindingState(
+                    Address.binding(name),
+                    id,
+                    Address.instance(instance),
+                    instanceId,
+                    broker,
+                    service,
+                    plan,
+                    RecordedParameters.of(
+                        JsonNodeFactory.instance.objectNode(),
+                        List.of(),
+                        Fingerprint.keyFor(state.lineage())),
+                    context(instance),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(done(OperationType.BIND)),
+                    List.of())));
     return id;
   }
 
@@ -94,7 +135,7 @@ final class RecordedFixture {
   }
 
   private static LastOperation done(OperationType type) {
-    return new LastOperation(type, OperationState.SUCCEEDED, Optional.empty(), STARTED,
-        Optional.empty());
+    return new LastOperation(
+        type, OperationState.SUCCEEDED, Optional.empty(), STARTED, Optional.empty());
   }
 }

@@ -14,8 +14,10 @@ import java.util.Map;
 final class SingleInstancePlans {
   private SingleInstancePlans() {}
 
-  static Plan plan(Path dir, String declaration, InstanceState recorded, Status liveStatus) throws IOException {
-    var yaml = """
+  static Plan plan(Path dir, String declaration, InstanceState recorded, Status liveStatus)
+      throws IOException {
+    var yaml =
+        """
         apiVersion: catalog/v1
         brokers:
           - { name: acme, url: "http://127.0.0.1:1/acme" }
@@ -25,7 +27,8 @@ final class SingleInstancePlans {
             broker: acme
             service: db
             %s
-        """.formatted(declaration.replace("broker: beta\n    ", ""));
+        """
+            .formatted(declaration.replace("broker: beta\n    ", ""));
     if (declaration.startsWith("broker: beta")) {
       yaml = yaml.replace("broker: acme\n    service: db", "broker: beta\n    service: db");
     }
@@ -40,8 +43,11 @@ final class SingleInstancePlans {
     if (recorded != null) {
       state = state.with(recorded);
       var found = PlanFixtures.found(recorded);
-      live.put(recorded.address(), liveStatus == Status.FOUND ? found
-          : LiveResource.unread(recorded.address(), liveStatus, "not read"));
+      live.put(
+          recorded.address(),
+          liveStatus == Status.FOUND
+              ? found
+              : LiveResource.unread(recorded.address(), liveStatus, "not read"));
     }
     var refreshed = new Refreshed(TestCatalogs.both(), live, List.of(), true);
     return PlanFixtures.planner().plan(config, state, refreshed, List.of(), List.of());

@@ -19,24 +19,44 @@ class UpdatePayloadTest {
 
   static Stream<Arguments> payloads() {
     return Stream.of(
-        Arguments.of("plan: large\n    parameters: { storage_gb: 20 }", "1.1.0",
-            Optional.of("plan-db-large"), Optional.empty(), Optional.empty()),
-        Arguments.of("plan: small\n    parameters: { storage_gb: 30 }", "1.1.0",
-            Optional.empty(), Optional.of("{\"storage_gb\":30}"), Optional.empty()),
-        Arguments.of("plan: small\n    parameters: { storage_gb: 20 }\n    maintenance: auto",
-            "1.0.0", Optional.empty(), Optional.empty(), Optional.of("1.1.0")));
+        Arguments.of(
+            "plan: large\n    parameters: { storage_gb: 20 }",
+            "1.1.0",
+            Optional.of("plan-db-large"),
+            Optional.empty(),
+            Optional.empty()),
+        Arguments.of(
+            "plan: small\n    parameters: { storage_gb: 30 }",
+            "1.1.0",
+            Optional.empty(),
+            Optional.of("{\"storage_gb\":30}"),
+            Optional.empty()),
+        Arguments.of(
+            "plan: small\n    parameters: { storage_gb: 20 }\n    maintenance: auto",
+            "1.0.0",
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("1.1.0")));
   }
 
   @ParameterizedTest
   @MethodSource("payloads")
-  void sendsOnlyWhatChangedAndAlwaysThePreviousValues(String declaration, String recordedVersion,
-      Optional<String> planId, Optional<String> parameters, Optional<String> maintenance)
+  void sendsOnlyWhatChangedAndAlwaysThePreviousValues(
+      String declaration,
+      String recordedVersion,
+      Optional<String> planId,
+      Optional<String> parameters,
+      Optional<String> maintenance)
       throws IOException {
     var recorded =
         PlanFixtures.instance("db", "acme", DB, SMALL, "{\"storage_gb\": 20}", recordedVersion);
 
-    var update = SingleInstancePlans.plan(dir, declaration, recorded, Status.FOUND)
-        .change(Address.instance("db")).orElseThrow().update().orElseThrow();
+    var update =
+        SingleInstancePlans.plan(dir, declaration, recorded, Status.FOUND)
+            .change(Address.instance("db"))
+            .orElseThrow()
+            .update()
+            .orElseThrow();
 
     var request = update.toRequest();
     assertThat(request.serviceId()).isEqualTo("svc-db");

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Compares output with {@code src/test/resources/dev/catalog/render/NAME.golden}. Run with
- * {@code -Dgolden.update=true} to rewrite the files after an intended change, then review the diff.
+ * Compares output with {@code src/test/resources/dev/catalog/render/NAME.golden}. Run with {@code
+ * -Dgolden.update=true} to rewrite the files after an intended change, then review the diff.
  */
 final class Golden {
   private static final Path DIR = Path.of("src/test/resources/dev/catalog/render");
@@ -26,8 +26,12 @@ final class Golden {
       }
       assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("golden file " + file + " is missing: run with"
-          + " -Dgolden.update=true once to create it", e);
+      throw new UncheckedIOException(
+          "golden file "
+              + file
+              + " is missing: run with"
+              + " -Dgolden.update=true once to create it",
+          e);
     }
   }
 }

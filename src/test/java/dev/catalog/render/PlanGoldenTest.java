@@ -45,7 +45,8 @@ class PlanGoldenTest {
     var json = JsonPlanRenderer.renderDrift(ALL);
     PlanJsonSchema.assertValid(json);
     Golden.assertMatches("drift.json", json);
-    Golden.assertMatches("drift.md",
+    Golden.assertMatches(
+        "drift.md",
         new MarkdownPlanRenderer(MarkdownPlanRenderer.DEFAULT_MAX_BYTES).renderDrift(ALL));
   }
 
@@ -85,8 +86,13 @@ class PlanGoldenTest {
 
   @Test
   void neverShowsASecretValueInAnyFormat() {
-    var outputs = List.of(text(ALL), JsonPlanRenderer.render(ALL), markdown(ALL),
-        new MarkdownPlanRenderer(1500).render(ALL), JsonPlanRenderer.renderDrift(ALL));
+    var outputs =
+        List.of(
+            text(ALL),
+            JsonPlanRenderer.render(ALL),
+            markdown(ALL),
+            new MarkdownPlanRenderer(1500).render(ALL),
+            JsonPlanRenderer.renderDrift(ALL));
     assertThat(outputs).allSatisfy(o -> assertThat(o).doesNotContain(PlanFixtures.SECRET));
     assertThat(text(ALL)).contains("      + parameters.admin_password = (sensitive)\n");
   }
@@ -94,8 +100,8 @@ class PlanGoldenTest {
   @Test
   void coloursSymbolsOnlyWhenAllowed() {
     var coloured = new TextPlanRenderer(Styles.of(true)).render(NONE);
-    assertThat(coloured).isEqualTo(
-        "\u001B[1mNo changes. Live state matches the configuration.\u001B[0m\n");
+    assertThat(coloured)
+        .isEqualTo("\u001B[1mNo changes. Live state matches the configuration.\u001B[0m\n");
     assertThat(text(ALL)).doesNotContain("\u001B");
   }
 }

@@ -15,8 +15,8 @@ final class PlanJsonSchema {
   private PlanJsonSchema() {}
 
   static void assertValid(String json) {
-    try (var in = PlanJsonSchema.class.getResourceAsStream(
-        "/dev/catalog/render/plan-json-schema.json")) {
+    try (var in =
+        PlanJsonSchema.class.getResourceAsStream("/dev/catalog/render/plan-json-schema.json")) {
       var schema = JsonSchemaFactory.getInstance(VersionFlag.V202012).getSchema(JSON.readTree(in));
       assertThat(schema.validate(JSON.readTree(json))).isEmpty();
     } catch (IOException e) {
