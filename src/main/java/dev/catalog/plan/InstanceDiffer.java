@@ -1,9 +1,9 @@
 package dev.catalog.plan;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.catalog.config.Diagnostic;
 import dev.catalog.config.Maintenance;
 import dev.catalog.osb.model.Catalog;
+import dev.catalog.osb.model.ServicePlan;
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.InstanceState;
 import java.util.ArrayList;
@@ -70,6 +70,10 @@ final class InstanceDiffer {
             Optional.empty()));
   }
 
+  /** The instance as it is now: recorded, with what the broker reported where it said. */
+  private record Current(
+      String planId, Optional<ServicePlan> plan, String planName, Optional<String> version) {}
+
   void diff(DesiredInstance d, InstanceState r, LiveResource live, Optional<Catalog> catalog) {
     if (live.status() == Status.GONE) {
       out.drift(new Drift(r.address(), Drift.Kind.GONE, List.of()));
@@ -84,55 +88,16 @@ final class InstanceDiffer {
             found ? live.parameters() : Optional.empty(),
             d.config().lifecycle().ignoreParameters(),
             key);
-    var currentPlanId = found ? live.planId().orElse(r.plan().id()) : r.plan().id();
-    var currentPlan =
-        catalog
-            .flatMap(c -> c.serviceById(r.service().id()))
-            .flatMap(s -> s.planById(currentPlanId));
-    var currentPlanName =
-        currentPlan
-            .map(p -> p.name())
-            .orElse(currentPlanId.equals(r.plan().id()) ? r.plan().name() : currentPlanId);
-    var currentVersion =
-        found && live.maintenanceInfoVersion().isPresent()
-            ? live.maintenanceInfoVersion()
-            : r.maintenanceInfoVersion();
-    recordDrift(r, live, params, currentPlanName, currentVersion);
+    var current = current(r, live, catalog);
+    InstanceDrift.of(r, live, params, current.planName(), current.version()).ifPresent(out::drift);
 
     var fields = new ArrayList<FieldChange>();
     var reasons = new ArrayList<ActionReason>();
-    if (!r.broker().equals(d.broker())) {
-      reasons.add(ActionReason.BROKER_CHANGED);
-      fields.addAll(
-          forcing(
-              FieldDiff.text("broker", Optional.of(r.broker()), Optional.of(d.broker()), false)));
-    }
-    // Another broker has other ids: the broker change alone explains the replacement.
-    if (reasons.isEmpty() && !r.service().id().equals(d.service().id())) {
-      reasons.add(ActionReason.SERVICE_CHANGED);
-      fields.addAll(
-          forcing(
-              FieldDiff.text(
-                  "service",
-                  Optional.of(r.service().name()),
-                  Optional.of(d.service().name()),
-                  false)));
-    }
-    var planChanged = !currentPlanId.equals(d.plan().id());
-    var replace = !reasons.isEmpty();
-    if (planChanged && !replace) {
-      var updateable = currentPlan.map(p -> d.service().planUpdateable(p)).orElse(false);
-      var planField =
-          FieldDiff.text("plan", Optional.of(currentPlanName), Optional.of(d.plan().name()), false);
-      if (updateable) {
-        reasons.add(ActionReason.PLAN_CHANGED);
-        fields.addAll(planField);
-      } else {
-        reasons.add(ActionReason.PLAN_NOT_UPDATEABLE);
-        fields.addAll(forcing(planField));
-        replace = true;
-      }
-    }
+    replaceReasons(d, r, current, fields, reasons);
+    var replace =
+        reasons.contains(ActionReason.BROKER_CHANGED)
+            || reasons.contains(ActionReason.SERVICE_CHANGED)
+            || reasons.contains(ActionReason.PLAN_NOT_UPDATEABLE);
     var paramChanges = params.changes();
     if (!paramChanges.isEmpty()) {
       fields.addAll(paramChanges);
@@ -140,25 +105,13 @@ final class InstanceDiffer {
         reasons.add(ActionReason.PARAMETERS_CHANGED);
       }
     }
-    var contextChanges = FieldDiff.objects("context", r.context(), d.context(), false);
-    if (!contextChanges.isEmpty()) {
-      fields.addAll(contextChanges);
-      if (!replace && d.service().allowContextUpdates()) {
-        reasons.add(ActionReason.CONTEXT_CHANGED);
-      } else if (!replace && reasons.isEmpty()) {
-        out.note(
-            r.address()
-                + ": the context changed, but service \""
-                + d.service().name()
-                + "\" does not allow context updates (allow_context_updates is false): the change"
-                + " is not propagated until the instance is updated for another reason");
-      }
-    }
-    var upgrade = upgrade(d, currentVersion);
-    if (upgrade.isPresent() && !replace) {
+    contextChanges(d, r, replace, fields, reasons);
+    var upgrade = replace ? Optional.<String>empty() : upgrade(d, current.version());
+    if (upgrade.isPresent()) {
       reasons.add(ActionReason.MAINTENANCE_UPGRADE_AVAILABLE);
-      fields.addAll(FieldDiff.text("maintenance_info.version", currentVersion, upgrade, false));
+      fields.addAll(FieldDiff.text("maintenance_info.version", current.version(), upgrade, false));
     }
+    var desired = Optional.<DesiredResource>of(new DesiredResource.OfInstance(d));
     if (replace) {
       preventDestroy(d, "replace");
       out.change(
@@ -168,10 +121,11 @@ final class InstanceDiffer {
               reasons,
               d.broker(),
               fields,
-              Optional.of(new DesiredResource.OfInstance(d)),
+              desired,
               Optional.of(r),
               Optional.empty()));
     } else if (!reasons.isEmpty()) {
+      var planChanged = !current.planId().equals(d.plan().id());
       var request =
           new InstanceUpdate(
               d.service().id(),
@@ -179,7 +133,7 @@ final class InstanceDiffer {
               d.context(),
               paramChanges.isEmpty() ? Optional.empty() : Optional.of(d.parameters()),
               upgrade,
-              currentPlanId,
+              current.planId(),
               r.maintenanceInfoVersion());
       out.change(
           new ResourceChange(
@@ -188,7 +142,7 @@ final class InstanceDiffer {
               reasons,
               d.broker(),
               fields,
-              Optional.of(new DesiredResource.OfInstance(d)),
+              desired,
               Optional.of(r),
               Optional.of(request)));
     } else {
@@ -199,9 +153,91 @@ final class InstanceDiffer {
               List.of(),
               d.broker(),
               List.of(),
-              Optional.of(new DesiredResource.OfInstance(d)),
+              desired,
               Optional.of(r),
               Optional.empty()));
+    }
+  }
+
+  private static Current current(InstanceState r, LiveResource live, Optional<Catalog> catalog) {
+    var found = live.status() == Status.FOUND;
+    var planId = found ? live.planId().orElse(r.plan().id()) : r.plan().id();
+    var plan =
+        catalog.flatMap(c -> c.serviceById(r.service().id())).flatMap(s -> s.planById(planId));
+    var name =
+        plan.map(ServicePlan::name).orElse(planId.equals(r.plan().id()) ? r.plan().name() : planId);
+    var version =
+        found && live.maintenanceInfoVersion().isPresent()
+            ? live.maintenanceInfoVersion()
+            : r.maintenanceInfoVersion();
+    return new Current(planId, plan, name, version);
+  }
+
+  /**
+   * Broker and service changes replace; a plan change updates only when the current plan is
+   * plan_updateable (checklist U-04, C-08), else it replaces too.
+   */
+  private static void replaceReasons(
+      DesiredInstance d,
+      InstanceState r,
+      Current current,
+      List<FieldChange> fields,
+      List<ActionReason> reasons) {
+    if (!r.broker().equals(d.broker())) {
+      reasons.add(ActionReason.BROKER_CHANGED);
+      fields.addAll(
+          forcing(
+              FieldDiff.text("broker", Optional.of(r.broker()), Optional.of(d.broker()), false)));
+      // Another broker has other ids: the broker change alone explains the replacement.
+      return;
+    }
+    if (!r.service().id().equals(d.service().id())) {
+      reasons.add(ActionReason.SERVICE_CHANGED);
+      fields.addAll(
+          forcing(
+              FieldDiff.text(
+                  "service",
+                  Optional.of(r.service().name()),
+                  Optional.of(d.service().name()),
+                  false)));
+      return;
+    }
+    if (current.planId().equals(d.plan().id())) {
+      return;
+    }
+    var planField =
+        FieldDiff.text(
+            "plan", Optional.of(current.planName()), Optional.of(d.plan().name()), false);
+    if (current.plan().map(p -> d.service().planUpdateable(p)).orElse(false)) {
+      reasons.add(ActionReason.PLAN_CHANGED);
+      fields.addAll(planField);
+    } else {
+      reasons.add(ActionReason.PLAN_NOT_UPDATEABLE);
+      fields.addAll(forcing(planField));
+    }
+  }
+
+  /** A context change is sent only where the offering allows context updates (U-12). */
+  private void contextChanges(
+      DesiredInstance d,
+      InstanceState r,
+      boolean replace,
+      List<FieldChange> fields,
+      List<ActionReason> reasons) {
+    var changes = FieldDiff.objects("context", r.context(), d.context(), false);
+    if (changes.isEmpty()) {
+      return;
+    }
+    fields.addAll(changes);
+    if (!replace && d.service().allowContextUpdates()) {
+      reasons.add(ActionReason.CONTEXT_CHANGED);
+    } else if (!replace && reasons.isEmpty()) {
+      out.note(
+          r.address()
+              + ": the context changed, but service \""
+              + d.service().name()
+              + "\" does not allow context updates (allow_context_updates is false): the change"
+              + " is not propagated until the instance is updated for another reason");
     }
   }
 
@@ -225,34 +261,6 @@ final class InstanceDiffer {
             + offered.get().description().map(s -> " (" + s + ")").orElse("")
             + "; set maintenance: auto to take it");
     return Optional.empty();
-  }
-
-  private void recordDrift(
-      InstanceState r,
-      LiveResource live,
-      ParameterComparison params,
-      String currentPlanName,
-      Optional<String> currentVersion) {
-    if (live.status() != Status.FOUND) {
-      return;
-    }
-    var fields = new ArrayList<FieldChange>();
-    if (!currentPlanName.equals(r.plan().name())) {
-      fields.add(
-          FieldChange.of(
-              "plan",
-              Optional.of(TextNode.valueOf(r.plan().name())),
-              Optional.of(TextNode.valueOf(currentPlanName))));
-    }
-    fields.addAll(params.drift());
-    if (!currentVersion.equals(r.maintenanceInfoVersion())) {
-      fields.addAll(
-          FieldDiff.text(
-              "maintenance_info.version", r.maintenanceInfoVersion(), currentVersion, false));
-    }
-    if (!fields.isEmpty()) {
-      out.drift(new Drift(r.address(), Drift.Kind.CHANGED, fields));
-    }
   }
 
   private void preventDestroy(DesiredInstance d, String what) {

@@ -16,7 +16,8 @@ public record PlanOptions(boolean refresh, int parallelism, List<Address> target
 
   public PlanOptions {
     if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1");
+      throw new dev.catalog.CatalogException(
+          "--parallelism must be at least 1, not " + parallelism);
     }
     targets = List.copyOf(targets);
   }

@@ -17,7 +17,7 @@ public final class MarkdownPlanRenderer {
 
   public MarkdownPlanRenderer(int maxBytes) {
     if (maxBytes < 1) {
-      throw new IllegalArgumentException("--max-bytes must be at least 1");
+      throw new dev.catalog.CatalogException("--max-bytes must be at least 1, not " + maxBytes);
     }
     this.maxBytes = maxBytes;
   }
