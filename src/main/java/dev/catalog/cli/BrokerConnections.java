@@ -2,60 +2,38 @@ package dev.catalog.cli;
 
 import dev.catalog.config.Broker;
 import dev.catalog.config.BrokerAuth;
-import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.SecretResolver;
-import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.BrokerConnection;
-import dev.catalog.osb.HttpTrace;
 import dev.catalog.osb.OriginatingIdentity;
-import dev.catalog.osb.RetryPolicy;
-import dev.catalog.osb.Sleeper;
 import dev.catalog.osb.TlsSettings;
-import dev.catalog.plan.BrokerClients;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
- * OSB clients for the brokers of a loaded configuration, created on first use so a broker's secrets
- * are read only when it is contacted.
+ * Turns configured brokers into OSB connections, resolving their secret references. Lives in {@code
+ * cli} because {@code osb} must not know config; the planner (issue 5) may move it.
  */
-final class BrokerConnections implements BrokerClients {
-  private final CatalogConfig config;
+final class BrokerConnections {
   private final SecretResolver secrets;
-  private final HttpTrace trace;
-  private final Map<String, BrokerClient> clients = new ConcurrentHashMap<>();
 
-  BrokerConnections(CatalogConfig config, SecretResolver secrets, HttpTrace trace) {
-    this.config = config;
-    this.secrets = secrets;
-    this.trace = trace;
+  BrokerConnections(CliEnvironment env) {
+    // The Kubernetes client is created only if a fromSecret reference needs it.
+    this.secrets = new SecretResolver(env.env(), () -> new KubernetesClientBuilder().build());
   }
 
-  @Override
-  public Optional<BrokerClient> client(String brokerName) {
-    return config.broker(brokerName).map(b -> clients.computeIfAbsent(b.name(), n -> create(b)));
-  }
-
-  private BrokerClient create(Broker broker) {
+  ConfiguredBroker connect(Broker broker) {
     var connection =
-        BrokerConnection.of(broker.url(), auth(broker))
-            .withApiVersion(broker.apiVersion())
-            .withTimeouts(broker.timeouts().connect(), broker.timeouts().request());
-    if (broker.tls().caFile().isPresent()) {
-      connection = connection.withTls(TlsSettings.withCaFile(broker.tls().caFile().get()));
-    } else if (broker.tls().insecureSkipVerify()) {
-      connection = connection.withTls(TlsSettings.insecure());
-    }
-    if (broker.originatingIdentity().isPresent()) {
-      var identity = broker.originatingIdentity().get();
-      connection =
-          connection.withOriginatingIdentity(
-              new OriginatingIdentity(identity.platform(), identity.value().toJson()));
-    }
-    return BrokerClient.create(
-        connection, trace, Sleeper.REAL, Clock.systemUTC(), RetryPolicy.DEFAULT);
+        new BrokerConnection(
+            broker.url(),
+            broker.apiVersion(),
+            auth(broker),
+            tls(broker),
+            broker.timeouts().connect(),
+            broker.timeouts().request(),
+            broker
+                .originatingIdentity()
+                .map(id -> new OriginatingIdentity(id.platform(), id.value().toJson())),
+            BrokerConnection.defaultUserAgent());
+    return new ConfiguredBroker(broker.name(), connection);
   }
 
   private dev.catalog.osb.BrokerAuth auth(Broker broker) {
@@ -66,9 +44,18 @@ final class BrokerConnections implements BrokerClients {
     if (auth instanceof BrokerAuth.Basic basic) {
       return dev.catalog.osb.BrokerAuth.basic(
           secrets.resolve(basic.username()).reveal(), secrets.resolve(basic.password()));
-    } else if (auth instanceof BrokerAuth.Bearer bearer) {
+    }
+    if (auth instanceof BrokerAuth.Bearer bearer) {
       return dev.catalog.osb.BrokerAuth.bearer(secrets.resolve(bearer.token()));
     }
-    throw new AssertionError(auth);
+    throw new AssertionError(auth.getClass());
+  }
+
+  private static TlsSettings tls(Broker broker) {
+    var tls = broker.tls();
+    if (tls.insecureSkipVerify()) {
+      return TlsSettings.insecure();
+    }
+    return tls.caFile().map(TlsSettings::withCaFile).orElse(TlsSettings.DEFAULT);
   }
 }

@@ -3,17 +3,18 @@ package dev.catalog.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.catalog.CatalogException;
+import dev.catalog.config.Broker;
 import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.osb.RetryPolicy;
 import dev.catalog.osb.Sleeper;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
  * with {@code --plan SERVICE/PLAN}, that plan's parameter schema. A broker that fails is reported
  * on stderr and the others are still listed; the exit code is then 1.
  */
-@Command(name = "marketplace", mixinStandardHelpOptions = true,
+@Command(
+    name = "marketplace",
+    mixinStandardHelpOptions = true,
     description = "List the services and plans of every configured broker.")
 final class MarketplaceCommand implements Callable<Integer> {
   /** Output formats. */
@@ -34,36 +37,34 @@ final class MarketplaceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "catalog.yaml",
-      description = "Configuration file (default: ${DEFAULT-VALUE}).")
-  Path file;
+  @Mixin ConfigOptions config;
 
   @Option(names = "--broker", paramLabel = "NAME", description = "Only this broker.")
   String brokerName;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--plan", paramLabel = "SERVICE/PLAN",
+  @Option(
+      names = "--plan",
+      paramLabel = "SERVICE/PLAN",
       description = "Show the parameter schemas of one plan.")
   String plan;
 
   private final CliEnvironment env;
-  private final BrokerDirectory directory;
 
   MarketplaceCommand(CliEnvironment env) {
-    this(env, new InterimBrokerDirectory());
-  }
-
-  MarketplaceCommand(CliEnvironment env, BrokerDirectory directory) {
     this.env = env;
-    this.directory = directory;
   }
 
   @Override
   public Integer call() {
-    var brokers = selected(directory.brokers(file, env));
+    var connections = new BrokerConnections(env);
+    var brokers = selected(config.load(env).brokers()).stream().map(connections::connect).toList();
     var trace = verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var listings = new ArrayList<MarketplaceListing>();
     for (var broker : brokers) {
@@ -82,11 +83,15 @@ final class MarketplaceCommand implements Callable<Integer> {
 
   private MarketplaceListing list(ConfiguredBroker broker, HttpTrace trace) {
     if (broker.connection().tls().insecureSkipVerify()) {
-      env.err().println("Warning: broker \"" + broker.name()
-          + "\": TLS certificate verification is disabled (insecureSkipVerify)");
+      env.err()
+          .println(
+              "Warning: broker \""
+                  + broker.name()
+                  + "\": TLS certificate verification is disabled (insecureSkipVerify)");
     }
-    var client = BrokerClient.create(broker.connection(), trace, Sleeper.REAL, Clock.systemUTC(),
-        RetryPolicy.DEFAULT);
+    var client =
+        BrokerClient.create(
+            broker.connection(), trace, Sleeper.REAL, Clock.systemUTC(), RetryPolicy.DEFAULT);
     try {
       return new MarketplaceListing(broker, Optional.of(client.catalog()), Optional.empty());
     } catch (CatalogException e) {
@@ -97,15 +102,18 @@ final class MarketplaceCommand implements Callable<Integer> {
     }
   }
 
-  private List<ConfiguredBroker> selected(List<ConfiguredBroker> all) {
+  private List<Broker> selected(List<Broker> all) {
     if (brokerName == null) {
       return all;
     }
     var match = all.stream().filter(b -> b.name().equals(brokerName)).toList();
     if (match.isEmpty()) {
-      var names = all.stream().map(ConfiguredBroker::name).toList();
-      throw new CatalogException("no broker named \"" + brokerName + "\" in " + file
-          + "; configured: " + String.join(", ", names));
+      var names = all.stream().map(Broker::name).toList();
+      throw new CatalogException(
+          "--broker: no broker named \""
+              + brokerName
+              + "\" in the configuration; configured: "
+              + String.join(", ", names));
     }
     return match;
   }

@@ -20,8 +20,12 @@ final class MarketplaceRenderer {
 
   static void text(List<MarketplaceListing> listings, PrintWriter out) {
     for (var listing : listings) {
-      out.println("Broker \"" + listing.broker().name() + "\" ("
-          + listing.broker().connection().baseUrl() + ")");
+      out.println(
+          "Broker \""
+              + listing.broker().name()
+              + "\" ("
+              + listing.broker().connection().baseUrl()
+              + ")");
       if (listing.catalog().isEmpty()) {
         out.println("  unavailable: see the error above");
         continue;
@@ -31,15 +35,26 @@ final class MarketplaceRenderer {
         out.println("  no services");
       }
       for (var service : services) {
-        out.println("  " + service.name() + service.displayName().map(d -> " (" + d + ")").orElse("")
-            + ": " + shorten(service.description()) + flags(service));
+        out.println(
+            "  "
+                + service.name()
+                + service.displayName().map(d -> " (" + d + ")").orElse("")
+                + ": "
+                + shorten(service.description())
+                + flags(service));
         var rows = new ArrayList<String[]>();
-        rows.add(new String[] {"PLAN", "FREE", "BINDABLE", "UPDATEABLE", "MAX POLL", "DESCRIPTION"});
+        rows.add(
+            new String[] {"PLAN", "FREE", "BINDABLE", "UPDATEABLE", "MAX POLL", "DESCRIPTION"});
         for (var plan : service.plans()) {
-          rows.add(new String[] {plan.name(), yesNo(plan.free()), yesNo(service.bindable(plan)),
-              yesNo(service.planUpdateable(plan)),
-              plan.maximumPollingDuration().map(MarketplaceRenderer::duration).orElse("-"),
-              shorten(plan.description())});
+          rows.add(
+              new String[] {
+                plan.name(),
+                yesNo(plan.free()),
+                yesNo(service.bindable(plan)),
+                yesNo(service.planUpdateable(plan)),
+                plan.maximumPollingDuration().map(MarketplaceRenderer::duration).orElse("-"),
+                shorten(plan.description())
+              });
         }
         table(rows, out);
       }
@@ -80,7 +95,8 @@ final class MarketplaceRenderer {
   /** Long broker descriptions must not break the layout (checklist C-20). */
   private static String shorten(String text) {
     var oneLine = text.replaceAll("\\s+", " ").strip();
-    return oneLine.length() <= MAX_DESCRIPTION ? oneLine
+    return oneLine.length() <= MAX_DESCRIPTION
+        ? oneLine
         : oneLine.substring(0, MAX_DESCRIPTION - 3) + "...";
   }
 
@@ -104,10 +120,13 @@ final class MarketplaceRenderer {
       broker.put("name", listing.broker().name());
       broker.put("url", listing.broker().connection().baseUrl().toString());
       listing.error().ifPresent(e -> broker.put("error", e));
-      listing.catalog().ifPresent(c -> {
-        var services = broker.putArray("services");
-        c.services().forEach(s -> service(s, services.addObject()));
-      });
+      listing
+          .catalog()
+          .ifPresent(
+              c -> {
+                var services = broker.putArray("services");
+                c.services().forEach(s -> service(s, services.addObject()));
+              });
     }
     try {
       out.println(JSON.writeValueAsString(root));
@@ -135,7 +154,8 @@ final class MarketplaceRenderer {
       p.put("free", plan.free());
       p.put("bindable", service.bindable(plan));
       p.put("plan_updateable", service.planUpdateable(plan));
-      plan.maximumPollingDuration().ifPresent(d -> p.put("maximum_polling_duration", d.toSeconds()));
+      plan.maximumPollingDuration()
+          .ifPresent(d -> p.put("maximum_polling_duration", d.toSeconds()));
       plan.maintenanceInfo().ifPresent(m -> p.put("maintenance_info_version", m.version()));
       p.put("has_parameter_schema", plan.schemas().instanceCreate().isPresent());
     }

@@ -56,7 +56,9 @@ final class PlanRun {
         var snapshot = store.read();
         var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
         var planner =
-            new Planner(new BrokerConnections(config, secrets, trace), secrets::resolveObject);
+            new Planner(
+                new PlanBrokerClients(config, new BrokerConnections(env), trace),
+                secrets::resolveObject);
         var plan = planner.plan(config, snapshot.state(), options);
         return new Result(config, backend.identity(), snapshot, plan);
       } finally {

@@ -26,8 +26,15 @@ final class PlanSchemaView {
         continue;
       }
       found = true;
-      out.println("Broker \"" + listing.broker().name() + "\", service \"" + serviceName
-          + "\", plan \"" + planName + "\": " + plan.get().description());
+      out.println(
+          "Broker \""
+              + listing.broker().name()
+              + "\", service \""
+              + serviceName
+              + "\", plan \""
+              + planName
+              + "\": "
+              + plan.get().description());
       var schemas = plan.get().schemas();
       section(out, "Instance create parameters", schemas.instanceCreate());
       section(out, "Instance update parameters", schemas.instanceUpdate());
@@ -35,8 +42,8 @@ final class PlanSchemaView {
     }
     out.flush();
     if (!found) {
-      throw new CatalogException("no broker offers plan \"" + planName + "\" of service \""
-          + serviceName + "\"");
+      throw new CatalogException(
+          "no broker offers plan \"" + planName + "\" of service \"" + serviceName + "\"");
     }
     return listings.stream().anyMatch(l -> l.error().isPresent()) ? ExitCode.ERROR : ExitCode.OK;
   }

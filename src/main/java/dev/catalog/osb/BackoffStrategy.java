@@ -25,8 +25,8 @@ public interface BackoffStrategy {
   }
 
   /**
-   * Spreads delays by +/- {@code spread} (0.2 = 20 %) so many clients do not poll in step;
-   * {@code random} yields values in [0, 1).
+   * Spreads delays by +/- {@code spread} (0.2 = 20 %) so many clients do not poll in step; {@code
+   * random} yields values in [0, 1).
    */
   default BackoffStrategy withJitter(double spread, DoubleSupplier random) {
     return attempt -> {

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A binding as a 200/201 bind or a fetch returns it (checklist B-08, B-13, F-11). {@code
- * endpoints} and {@code volumeMounts} stay JSON, so port strings such as {@code "9000-9010"}
- * survive (B-13). {@code parameters} only come with a fetch.
+ * A binding as a 200/201 bind or a fetch returns it (checklist B-08, B-13, F-11). {@code endpoints}
+ * and {@code volumeMounts} stay JSON, so port strings such as {@code "9000-9010"} survive (B-13).
+ * {@code parameters} only come with a fetch.
  */
 public record BindingDetails(
     Credentials credentials,

@@ -23,8 +23,10 @@ final class BindingEndpoints {
     var request = request(OsbOperation.BIND, bindingId, uri, Optional.of(body.toJson()));
     var response = http.send(request);
     return switch (response.status()) {
-      case 200, 201 -> new OsbResult.Completed<>(response.status(),
-          details(request, response, Responses.successBody(request, response)));
+      case 200, 201 ->
+          new OsbResult.Completed<>(
+              response.status(),
+              details(request, response, Responses.successBody(request, response)));
       case 202 -> {
         if (!body.acceptsIncomplete()) {
           // A 202 to a request that did not allow it is invalid (checklist P-03).
@@ -35,9 +37,15 @@ final class BindingEndpoints {
         yield new OsbResult.Accepted<>(
             Responses.operation(request, response, accepted), Optional.empty());
       }
-      default -> Responses.<BindingDetails>refusal(response, EnumSet.of(Refusal.ASYNC_REQUIRED,
-              Refusal.CONCURRENCY_ERROR, Refusal.REQUIRES_APP, Refusal.CONFLICT))
-          .orElseThrow(() -> Responses.unexpected(request, response));
+      default ->
+          Responses.<BindingDetails>refusal(
+                  response,
+                  EnumSet.of(
+                      Refusal.ASYNC_REQUIRED,
+                      Refusal.CONCURRENCY_ERROR,
+                      Refusal.REQUIRES_APP,
+                      Refusal.CONFLICT))
+              .orElseThrow(() -> Responses.unexpected(request, response));
     };
   }
 
@@ -52,9 +60,10 @@ final class BindingEndpoints {
       }
       case 202 -> Responses.accepted(request, response);
       case 410 -> new OsbResult.Gone<>();
-      default -> Responses.<NoContent>refusal(response,
-              EnumSet.of(Refusal.ASYNC_REQUIRED, Refusal.CONCURRENCY_ERROR))
-          .orElseThrow(() -> Responses.unexpected(request, response));
+      default ->
+          Responses.<NoContent>refusal(
+                  response, EnumSet.of(Refusal.ASYNC_REQUIRED, Refusal.CONCURRENCY_ERROR))
+              .orElseThrow(() -> Responses.unexpected(request, response));
     };
   }
 
@@ -82,8 +91,10 @@ final class BindingEndpoints {
 
   private static BindingDetails details(
       BrokerRequest request, BrokerResponse response, JsonNode body) {
-    var credentials = Responses.object(request, response, body, "credentials")
-        .map(Credentials::of).orElse(Credentials.NONE);
+    var credentials =
+        Responses.object(request, response, body, "credentials")
+            .map(Credentials::of)
+            .orElse(Credentials.NONE);
     return new BindingDetails(
         credentials,
         Responses.string(request, response, body, "syslog_drain_url"),
@@ -96,7 +107,10 @@ final class BindingEndpoints {
 
   private RequestUri binding(String instanceId, String bindingId) {
     return RequestUri.under(http.connection().baseUrl())
-        .path("v2/service_instances").id(instanceId).path("service_bindings").id(bindingId);
+        .path("v2/service_instances")
+        .id(instanceId)
+        .path("service_bindings")
+        .id(bindingId);
   }
 
   private static BrokerRequest request(

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The OSB client for one broker: one method per OSB operation, returning typed outcomes ({@link
  * OsbResult}, {@link Optional} for fetches) and throwing {@link BrokerException} for everything
- * else. Every request carries the headers of checklist section 1.1; ids and {@code operation}
- * are percent-encoded; {@code accepts_incomplete=true} goes on every mutating request (P-01).
+ * else. Every request carries the headers of checklist section 1.1; ids and {@code operation} are
+ * percent-encoded; {@code accepts_incomplete=true} goes on every mutating request (P-01).
  * Thread-safe.
  */
 public final class BrokerClient {
@@ -30,8 +30,12 @@ public final class BrokerClient {
   }
 
   /** A client with everything injected; tests pass a fake clock and sleeper. */
-  public static BrokerClient create(BrokerConnection connection, HttpTrace trace, Sleeper sleeper,
-      Clock clock, RetryPolicy retry) {
+  public static BrokerClient create(
+      BrokerConnection connection,
+      HttpTrace trace,
+      Sleeper sleeper,
+      Clock clock,
+      RetryPolicy retry) {
     return new BrokerClient(new BrokerHttp(connection, trace, sleeper, clock, retry), clock);
   }
 
@@ -41,9 +45,13 @@ public final class BrokerClient {
 
   /** {@code GET /v2/catalog}: only 200 is success (C-02); the catalog is validated (C-06). */
   public Catalog catalog() {
-    var request = new BrokerRequest(OsbOperation.CATALOG, "",
-        RequestUri.under(http.connection().baseUrl()).path("v2/catalog").build(),
-        Optional.empty(), BrokerRequest.CATALOG_BODY_LIMIT);
+    var request =
+        new BrokerRequest(
+            OsbOperation.CATALOG,
+            "",
+            RequestUri.under(http.connection().baseUrl()).path("v2/catalog").build(),
+            Optional.empty(),
+            BrokerRequest.CATALOG_BODY_LIMIT);
     var response = http.send(request);
     if (response.status() != 200) {
       throw Responses.unexpected(request, response);

@@ -51,12 +51,15 @@ public record BrokerConnection(
       throw new IllegalArgumentException("broker URL must not contain credentials; use auth");
     }
     if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-      throw new IllegalArgumentException("broker URL must not have a query or fragment: " + baseUrl);
+      throw new IllegalArgumentException(
+          "broker URL must not have a query or fragment: " + baseUrl);
     }
     if (!API_VERSION.matcher(apiVersion).matches()) {
       throw new IllegalArgumentException("apiVersion must be MAJOR.MINOR, got " + apiVersion);
     }
-    if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative()
+    if (connectTimeout.isNegative()
+        || connectTimeout.isZero()
+        || requestTimeout.isNegative()
         || requestTimeout.isZero()) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
@@ -81,28 +84,50 @@ public record BrokerConnection(
   }
 
   public BrokerConnection withApiVersion(String version) {
-    return new BrokerConnection(baseUrl, version, auth, tls, connectTimeout, requestTimeout,
-        originatingIdentity, userAgent);
+    return new BrokerConnection(
+        baseUrl,
+        version,
+        auth,
+        tls,
+        connectTimeout,
+        requestTimeout,
+        originatingIdentity,
+        userAgent);
   }
 
   public BrokerConnection withTls(TlsSettings settings) {
-    return new BrokerConnection(baseUrl, apiVersion, auth, settings, connectTimeout,
-        requestTimeout, originatingIdentity, userAgent);
+    return new BrokerConnection(
+        baseUrl,
+        apiVersion,
+        auth,
+        settings,
+        connectTimeout,
+        requestTimeout,
+        originatingIdentity,
+        userAgent);
   }
 
   public BrokerConnection withTimeouts(Duration connect, Duration request) {
-    return new BrokerConnection(baseUrl, apiVersion, auth, tls, connect, request,
-        originatingIdentity, userAgent);
+    return new BrokerConnection(
+        baseUrl, apiVersion, auth, tls, connect, request, originatingIdentity, userAgent);
   }
 
   public BrokerConnection withOriginatingIdentity(OriginatingIdentity identity) {
-    return new BrokerConnection(baseUrl, apiVersion, auth, tls, connectTimeout, requestTimeout,
-        Optional.of(identity), userAgent);
+    return new BrokerConnection(
+        baseUrl,
+        apiVersion,
+        auth,
+        tls,
+        connectTimeout,
+        requestTimeout,
+        Optional.of(identity),
+        userAgent);
   }
 
   /** {@code catalog/<version>}, from the version Maven writes into the jar. */
   public static String defaultUserAgent() {
-    try (InputStream in = BrokerConnection.class.getResourceAsStream("/catalog-version.properties")) {
+    try (InputStream in =
+        BrokerConnection.class.getResourceAsStream("/catalog-version.properties")) {
       var props = new Properties();
       if (in != null) {
         props.load(in);

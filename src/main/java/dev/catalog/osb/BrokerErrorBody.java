@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * The spec's error body {@code {error, description, instance_usable, update_repeatable}}
- * (checklist E-02); every field optional, since brokers also send empty, HTML or array bodies.
+ * The spec's error body {@code {error, description, instance_usable, update_repeatable}} (checklist
+ * E-02); every field optional, since brokers also send empty, HTML or array bodies.
  */
 record BrokerErrorBody(
     Optional<String> error,

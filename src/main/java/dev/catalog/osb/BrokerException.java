@@ -39,15 +39,27 @@ public final class BrokerException extends CatalogException {
     var what = b.description.map(d -> ": \"" + d + "\"").orElse(" with no description");
     var code = b.errorCode.map(c -> " (" + c + ")").orElse("");
     return new BrokerException(
-        b.subject() + ": broker returned " + HttpStatusText.of(b.status) + code + what
-            + b.requestSuffix(), b, null);
+        b.subject()
+            + ": broker returned "
+            + HttpStatusText.of(b.status)
+            + code
+            + what
+            + b.requestSuffix(),
+        b,
+        null);
   }
 
   /** A response whose body breaks the spec (checklist PR-15, E-02). */
   static BrokerException malformed(Builder b, String problem) {
     return new BrokerException(
-        b.subject() + ": broker returned " + HttpStatusText.of(b.status)
-            + " with a malformed body: " + problem + b.requestSuffix(), b, null);
+        b.subject()
+            + ": broker returned "
+            + HttpStatusText.of(b.status)
+            + " with a malformed body: "
+            + problem
+            + b.requestSuffix(),
+        b,
+        null);
   }
 
   /** No response: a timeout, a reset, a refused connection (checklist T-01, T-02). */

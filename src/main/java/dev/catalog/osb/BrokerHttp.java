@@ -33,7 +33,11 @@ final class BrokerHttp {
   private final RetryPolicy retry;
 
   BrokerHttp(
-      BrokerConnection connection, HttpTrace trace, Sleeper sleeper, Clock clock, RetryPolicy retry) {
+      BrokerConnection connection,
+      HttpTrace trace,
+      Sleeper sleeper,
+      Clock clock,
+      RetryPolicy retry) {
     this.connection = connection;
     this.trace = trace;
     this.sleeper = sleeper;
@@ -63,7 +67,13 @@ final class BrokerHttp {
       try {
         var response = client.send(build(request, requestId), BodyHandlers.ofInputStream());
         var result = read(response, request.bodyLimit(), requestId);
-        traceExchange(request, result.status(), started, requestId, attempt, Optional.empty(),
+        traceExchange(
+            request,
+            result.status(),
+            started,
+            requestId,
+            attempt,
+            Optional.empty(),
             result.header("X-Broker-API-Request-Identity"));
         if (RetrySafety.isGatewayStatus(result.status())
             && mayRetry(request, TransientFailure.GATEWAY_STATUS, attempt)) {
@@ -113,7 +123,8 @@ final class BrokerHttp {
     connection.auth().authorizationHeader().ifPresent(h -> builder.header("Authorization", h));
     // A CLI's every request is caused by its user, so the identity goes everywhere (checklist
     // section 5.9).
-    connection.originatingIdentity()
+    connection
+        .originatingIdentity()
         .ifPresent(id -> builder.header("X-Broker-API-Originating-Identity", id.headerValue()));
     var method = request.operation().method();
     if (request.body().isPresent()) {
@@ -157,10 +168,24 @@ final class BrokerHttp {
     }
   }
 
-  private void traceExchange(BrokerRequest request, int status, long started, String requestId,
-      int attempt, Optional<String> failure, Optional<String> echoed) {
-    trace.exchange(new HttpExchange(request.operation().method(), request.uri(), status,
-        Duration.ofNanos(System.nanoTime() - started), requestId, attempt, failure, echoed));
+  private void traceExchange(
+      BrokerRequest request,
+      int status,
+      long started,
+      String requestId,
+      int attempt,
+      Optional<String> failure,
+      Optional<String> echoed) {
+    trace.exchange(
+        new HttpExchange(
+            request.operation().method(),
+            request.uri(),
+            status,
+            Duration.ofNanos(System.nanoTime() - started),
+            requestId,
+            attempt,
+            failure,
+            echoed));
   }
 
   private void traceFailure(
@@ -168,10 +193,11 @@ final class BrokerHttp {
     traceExchange(request, 0, started, requestId, attempt, Optional.of(failure), Optional.empty());
   }
 
-  private static BrokerException noResponse(BrokerRequest request, String requestId,
-      ResponseClass cls, String failure, Throwable cause) {
-    var b = BrokerException.builder(request.operation(), request.resourceId(), requestId)
-        .responseClass(cls);
+  private static BrokerException noResponse(
+      BrokerRequest request, String requestId, ResponseClass cls, String failure, Throwable cause) {
+    var b =
+        BrokerException.builder(request.operation(), request.resourceId(), requestId)
+            .responseClass(cls);
     return BrokerException.noResponse(b, failure, cause);
   }
 

@@ -31,16 +31,27 @@ public record HttpExchange(
     Objects.requireNonNull(echoedRequestId, "echoedRequestId");
   }
 
-  /** {@code osb: PUT http://h/v2/service_instances/1?accepts_incomplete=true -> 201 (12 ms) ...}. */
+  /**
+   * {@code osb: PUT http://h/v2/service_instances/1?accepts_incomplete=true -> 201 (12 ms) ...}.
+   */
   public String describe() {
     var outcome = status > 0 ? String.valueOf(status) : failure.orElse("no response");
-    var line = new StringBuilder("osb: ").append(method).append(' ').append(url)
-        .append(" -> ").append(outcome)
-        .append(" (").append(elapsed.toMillis()).append(" ms) request-id=").append(requestId);
+    var line =
+        new StringBuilder("osb: ")
+            .append(method)
+            .append(' ')
+            .append(url)
+            .append(" -> ")
+            .append(outcome)
+            .append(" (")
+            .append(elapsed.toMillis())
+            .append(" ms) request-id=")
+            .append(requestId);
     if (attempt > 1) {
       line.append(" attempt=").append(attempt);
     }
-    echoedRequestId.filter(id -> !id.equals(requestId))
+    echoedRequestId
+        .filter(id -> !id.equals(requestId))
         .ifPresent(id -> line.append(" broker-request-id=").append(id));
     return line.toString();
   }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A fetched instance (checklist F-04, F-09, F-10): missing {@code parameters} are not drift, and
- * of {@code maintenance_info} only the version counts.
+ * A fetched instance (checklist F-04, F-09, F-10): missing {@code parameters} are not drift, and of
+ * {@code maintenance_info} only the version counts.
  */
 public record InstanceDetails(
     Optional<String> serviceId,

@@ -15,28 +15,48 @@ final class InstanceEndpoints {
   }
 
   OsbResult<InstanceResponse> provision(String instanceId, ProvisionRequest body) {
-    var request = request(OsbOperation.PROVISION, instanceId,
-        instance(instanceId).query("accepts_incomplete", "true"), Optional.of(body.toJson()));
+    var request =
+        request(
+            OsbOperation.PROVISION,
+            instanceId,
+            instance(instanceId).query("accepts_incomplete", "true"),
+            Optional.of(body.toJson()));
     var response = http.send(request);
     return switch (response.status()) {
-      case 200, 201 -> new OsbResult.Completed<>(response.status(), instanceBody(request, response));
+      case 200, 201 ->
+          new OsbResult.Completed<>(response.status(), instanceBody(request, response));
       case 202 -> Responses.accepted(request, response);
-      default -> Responses.<InstanceResponse>refusal(response, EnumSet.of(Refusal.ASYNC_REQUIRED,
-              Refusal.CONCURRENCY_ERROR, Refusal.MAINTENANCE_INFO_CONFLICT, Refusal.CONFLICT))
-          .orElseThrow(() -> Responses.unexpected(request, response));
+      default ->
+          Responses.<InstanceResponse>refusal(
+                  response,
+                  EnumSet.of(
+                      Refusal.ASYNC_REQUIRED,
+                      Refusal.CONCURRENCY_ERROR,
+                      Refusal.MAINTENANCE_INFO_CONFLICT,
+                      Refusal.CONFLICT))
+              .orElseThrow(() -> Responses.unexpected(request, response));
     };
   }
 
   OsbResult<InstanceResponse> update(String instanceId, UpdateRequest body) {
-    var request = request(OsbOperation.UPDATE, instanceId,
-        instance(instanceId).query("accepts_incomplete", "true"), Optional.of(body.toJson()));
+    var request =
+        request(
+            OsbOperation.UPDATE,
+            instanceId,
+            instance(instanceId).query("accepts_incomplete", "true"),
+            Optional.of(body.toJson()));
     var response = http.send(request);
     return switch (response.status()) {
       case 200 -> new OsbResult.Completed<>(200, instanceBody(request, response));
       case 202 -> Responses.accepted(request, response);
-      default -> Responses.<InstanceResponse>refusal(response, EnumSet.of(Refusal.ASYNC_REQUIRED,
-              Refusal.CONCURRENCY_ERROR, Refusal.MAINTENANCE_INFO_CONFLICT))
-          .orElseThrow(() -> Responses.unexpected(request, response));
+      default ->
+          Responses.<InstanceResponse>refusal(
+                  response,
+                  EnumSet.of(
+                      Refusal.ASYNC_REQUIRED,
+                      Refusal.CONCURRENCY_ERROR,
+                      Refusal.MAINTENANCE_INFO_CONFLICT))
+              .orElseThrow(() -> Responses.unexpected(request, response));
     };
   }
 
@@ -51,9 +71,10 @@ final class InstanceEndpoints {
       }
       case 202 -> Responses.accepted(request, response);
       case 410 -> new OsbResult.Gone<>();
-      default -> Responses.<NoContent>refusal(response,
-              EnumSet.of(Refusal.ASYNC_REQUIRED, Refusal.CONCURRENCY_ERROR))
-          .orElseThrow(() -> Responses.unexpected(request, response));
+      default ->
+          Responses.<NoContent>refusal(
+                  response, EnumSet.of(Refusal.ASYNC_REQUIRED, Refusal.CONCURRENCY_ERROR))
+              .orElseThrow(() -> Responses.unexpected(request, response));
     };
   }
 
@@ -78,13 +99,14 @@ final class InstanceEndpoints {
     }
     var body = Responses.successBody(request, response);
     var maintenance = Responses.object(request, response, body, "maintenance_info");
-    return Optional.of(new InstanceDetails(
-        Responses.string(request, response, body, "service_id"),
-        Responses.string(request, response, body, "plan_id"),
-        Responses.string(request, response, body, "dashboard_url"),
-        Responses.object(request, response, body, "parameters"),
-        maintenance.flatMap(m -> Responses.string(request, response, m, "version")),
-        Responses.object(request, response, body, "metadata")));
+    return Optional.of(
+        new InstanceDetails(
+            Responses.string(request, response, body, "service_id"),
+            Responses.string(request, response, body, "plan_id"),
+            Responses.string(request, response, body, "dashboard_url"),
+            Responses.object(request, response, body, "parameters"),
+            maintenance.flatMap(m -> Responses.string(request, response, m, "version")),
+            Responses.object(request, response, body, "metadata")));
   }
 
   private InstanceResponse instanceBody(BrokerRequest request, BrokerResponse response) {
@@ -96,10 +118,14 @@ final class InstanceEndpoints {
 
   private RequestUri instance(String instanceId) {
     return RequestUri.under(http.connection().baseUrl())
-        .path("v2/service_instances").id(instanceId);
+        .path("v2/service_instances")
+        .id(instanceId);
   }
 
-  private static BrokerRequest request(OsbOperation operation, String id, RequestUri uri,
+  private static BrokerRequest request(
+      OsbOperation operation,
+      String id,
+      RequestUri uri,
       Optional<com.fasterxml.jackson.databind.JsonNode> body) {
     return new BrokerRequest(operation, id, uri.build(), body, BrokerRequest.DEFAULT_BODY_LIMIT);
   }

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@code last_operation} poll sends: the offering (P-08) and the broker's {@code
- * operation}, echoed verbatim; absent means no {@code operation} parameter (P-07).
+ * What a {@code last_operation} poll sends: the offering (P-08) and the broker's {@code operation},
+ * echoed verbatim; absent means no {@code operation} parameter (P-07).
  */
 public record LastOperationQuery(OfferingRef offering, Optional<String> operation) {
   public LastOperationQuery {

@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Polls {@code last_operation} until the operation ends, its budget runs out, or the caller's
- * run deadline comes (checklist P-04..P-23). The budget is min(platform maximum, the plan's
- * {@code maximum_polling_duration}) from the operation's recorded start, so it holds across runs
- * (P-24). {@code Retry-After} is a floor for the next wait (P-14); every wait is capped and never
- * runs past the budget. Time comes from the injected {@link Clock} and waits go through the
- * injected {@link Sleeper}, never the wall clock.
+ * Polls {@code last_operation} until the operation ends, its budget runs out, or the caller's run
+ * deadline comes (checklist P-04..P-23). The budget is min(platform maximum, the plan's {@code
+ * maximum_polling_duration}) from the operation's recorded start, so it holds across runs (P-24).
+ * {@code Retry-After} is a floor for the next wait (P-14); every wait is capped and never runs past
+ * the budget. Time comes from the injected {@link Clock} and waits go through the injected {@link
+ * Sleeper}, never the wall clock.
  */
 public final class OperationPoller {
   private final BrokerClient client;
@@ -40,10 +40,16 @@ public final class OperationPoller {
    * @param runDeadline when this run stops waiting and leaves the operation in progress
    * @throws BrokerException when a poll answers 400: our request is wrong, retrying cannot help
    */
-  public PollOutcome await(PollTarget target, Instant started, Optional<Duration> planMaximum,
-      Optional<Instant> runDeadline, PollListener listener) {
-    var budget = planMaximum.filter(p -> p.compareTo(policy.platformMaximum()) < 0)
-        .orElse(policy.platformMaximum());
+  public PollOutcome await(
+      PollTarget target,
+      Instant started,
+      Optional<Duration> planMaximum,
+      Optional<Instant> runDeadline,
+      PollListener listener) {
+    var budget =
+        planMaximum
+            .filter(p -> p.compareTo(policy.platformMaximum()) < 0)
+            .orElse(policy.platformMaximum());
     var budgetEnd = started.plus(budget);
     Optional<Duration> retryAfter = Optional.empty();
     Optional<String> lastDescription = Optional.empty();

@@ -14,7 +14,8 @@ public record OriginatingIdentity(String platform, JsonNode value) {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(value, "value");
     if (platform.isEmpty() || platform.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("originating identity platform must be one non-empty word");
+      throw new IllegalArgumentException(
+          "originating identity platform must be one non-empty word");
     }
     if (!value.isObject()) {
       throw new IllegalArgumentException("originating identity value must be a JSON object");

@@ -64,9 +64,9 @@ public final class OrphanMitigation {
   private OrphanMitigation() {}
 
   /**
-   * The mitigation for a request and what came back. Combinations the table does not list (a
-   * 5xx on a GET, a request that never left) need none. 422 {@code ConcurrencyError} is an
-   * "other 4xx", so it never triggers mitigation (checklist OM-03).
+   * The mitigation for a request and what came back. Combinations the table does not list (a 5xx on
+   * a GET, a request that never left) need none. 422 {@code ConcurrencyError} is an "other 4xx", so
+   * it never triggers mitigation (checklist OM-03).
    */
   public static Mitigation decide(OsbOperation request, ResponseClass response) {
     for (var row : TABLE) {

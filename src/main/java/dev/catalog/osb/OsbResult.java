@@ -40,8 +40,8 @@ public sealed interface OsbResult<T>
   }
 
   /**
-   * 202: poll {@code last_operation} with {@code operation} echoed verbatim (checklist P-04,
-   * P-05). The {@code dashboardUrl} of a provision arrives only here (PR-10).
+   * 202: poll {@code last_operation} with {@code operation} echoed verbatim (checklist P-04, P-05).
+   * The {@code dashboardUrl} of a provision arrives only here (PR-10).
    */
   record Accepted<T>(Optional<String> operation, Optional<String> dashboardUrl)
       implements OsbResult<T> {

@@ -3,8 +3,8 @@ package dev.catalog.osb;
 import java.nio.charset.StandardCharsets;
 
 /**
- * RFC 3986 percent-encoding for path segments and query values (checklist H-18, P-05). Not
- * {@code URLEncoder}: that does form encoding, turning a space into {@code +}.
+ * RFC 3986 percent-encoding for path segments and query values (checklist H-18, P-05). Not {@code
+ * URLEncoder}: that does form encoding, turning a space into {@code +}.
  */
 public final class PercentEncoding {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -26,7 +26,12 @@ public final class PercentEncoding {
   }
 
   private static boolean isUnreserved(int c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-        || c == '-' || c == '.' || c == '_' || c == '~';
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
   }
 }

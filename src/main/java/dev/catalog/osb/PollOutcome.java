@@ -6,8 +6,11 @@ import java.util.Optional;
 
 /** How waiting for an async operation ended. Use {@link #kind()} to branch. */
 public sealed interface PollOutcome
-    permits PollOutcome.Succeeded, PollOutcome.Failed, PollOutcome.Gone,
-        PollOutcome.BudgetExhausted, PollOutcome.StillInProgress {
+    permits PollOutcome.Succeeded,
+        PollOutcome.Failed,
+        PollOutcome.Gone,
+        PollOutcome.BudgetExhausted,
+        PollOutcome.StillInProgress {
 
   /** The discriminator for exhaustive switches. */
   enum Kind {

@@ -8,10 +8,11 @@ final class PollResponses {
   private PollResponses() {}
 
   /**
-   * 200 with a known state is a result; 410 is {@link OsbResult.Gone} (success only while
-   * deleting, the poller decides: P-16..P-19); a missing or unknown state is malformed (P-12).
+   * 200 with a known state is a result; 410 is {@link OsbResult.Gone} (success only while deleting,
+   * the poller decides: P-16..P-19); a missing or unknown state is malformed (P-12).
    */
-  static OsbResult<LastOperation> read(BrokerRequest request, BrokerResponse response, Clock clock) {
+  static OsbResult<LastOperation> read(
+      BrokerRequest request, BrokerResponse response, Clock clock) {
     if (response.status() == 410) {
       return new OsbResult.Gone<>();
     }
@@ -28,12 +29,13 @@ final class PollResponses {
       throw Responses.malformed(request, response, "unknown state \"" + stateText.get() + "\"");
     }
     var errorFields = BrokerErrorBody.of(Optional.of(body));
-    var operation = new LastOperation(
-        state.get(),
-        Responses.string(request, response, body, "description"),
-        response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock)),
-        errorFields.instanceUsable(),
-        errorFields.updateRepeatable());
+    var operation =
+        new LastOperation(
+            state.get(),
+            Responses.string(request, response, body, "description"),
+            response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock)),
+            errorFields.instanceUsable(),
+            errorFields.updateRepeatable());
     return new OsbResult.Completed<>(200, operation);
   }
 }

@@ -9,7 +9,10 @@ import java.util.Optional;
  * means, P-16..P-19), the instance, the binding if any, and the query to send.
  */
 public record PollTarget(
-    OsbOperation operation, String instanceId, Optional<String> bindingId, LastOperationQuery query) {
+    OsbOperation operation,
+    String instanceId,
+    Optional<String> bindingId,
+    LastOperationQuery query) {
 
   private static final EnumSet<OsbOperation> ASYNC_INSTANCE =
       EnumSet.of(OsbOperation.PROVISION, OsbOperation.UPDATE, OsbOperation.DEPROVISION);
@@ -27,7 +30,8 @@ public record PollTarget(
     }
   }
 
-  public static PollTarget instance(OsbOperation operation, String instanceId, LastOperationQuery q) {
+  public static PollTarget instance(
+      OsbOperation operation, String instanceId, LastOperationQuery q) {
     return new PollTarget(operation, instanceId, Optional.empty(), q);
   }
 

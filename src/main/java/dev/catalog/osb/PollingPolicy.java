@@ -5,10 +5,11 @@ import java.util.Objects;
 
 /**
  * The polling schedule (checklist section 4.1): exponential backoff with jitter for the waits
- * between polls, a cap on one wait, and the platform's own maximum duration of an operation,
- * which the plan's {@code maximum_polling_duration} can only shorten.
+ * between polls, a cap on one wait, and the platform's own maximum duration of an operation, which
+ * the plan's {@code maximum_polling_duration} can only shorten.
  */
-public record PollingPolicy(BackoffStrategy backoff, Duration maxInterval, Duration platformMaximum) {
+public record PollingPolicy(
+    BackoffStrategy backoff, Duration maxInterval, Duration platformMaximum) {
   /** First poll after 1 s, x1.5 with +/-20 % jitter, at most 30 s apart, give up after 24 h. */
   public static final PollingPolicy DEFAULT =
       new PollingPolicy(

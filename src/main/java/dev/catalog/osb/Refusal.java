@@ -3,8 +3,8 @@ package dev.catalog.osb;
 import java.util.Optional;
 
 /**
- * Why a broker refused a request in a way the platform can act on. Recognised by the {@code
- * error} field only, matched exactly, never by {@code description} (checklist E-03, EC-06).
+ * Why a broker refused a request in a way the platform can act on. Recognised by the {@code error}
+ * field only, matched exactly, never by {@code description} (checklist E-03, EC-06).
  */
 public enum Refusal {
   /** 422: resend with {@code accepts_incomplete=true} (EC-01). */

@@ -34,8 +34,11 @@ final class RequestUri {
   }
 
   RequestUri query(String name, String value) {
-    query.append(query.length() == 0 ? '?' : '&')
-        .append(name).append('=').append(PercentEncoding.encode(value));
+    query
+        .append(query.length() == 0 ? '?' : '&')
+        .append(name)
+        .append('=')
+        .append(PercentEncoding.encode(value));
     return this;
   }
 

@@ -16,28 +16,29 @@ final class Responses {
   private Responses() {}
 
   /**
-   * A status the operation does not accept, as a failure with the broker's error body. A 2xx
-   * that gets here is one the endpoint's table does not list, so "other 2xx" (a 201 on PATCH).
+   * A status the operation does not accept, as a failure with the broker's error body. A 2xx that
+   * gets here is one the endpoint's table does not list, so "other 2xx" (a 201 on PATCH).
    */
   static BrokerException unexpected(BrokerRequest request, BrokerResponse response) {
     var status = response.status();
-    var cls = status >= 200 && status < 300 ? ResponseClass.OTHER_2XX : ResponseClass.ofStatus(status);
-    var b = builder(request, response)
-        .status(status, cls)
-        .error(BrokerErrorBody.of(response.json()));
+    var cls =
+        status >= 200 && status < 300 ? ResponseClass.OTHER_2XX : ResponseClass.ofStatus(status);
+    var b =
+        builder(request, response).status(status, cls).error(BrokerErrorBody.of(response.json()));
     return BrokerException.status(b);
   }
 
   /** An accepted status whose body breaks the spec. */
   static BrokerException malformed(BrokerRequest request, BrokerResponse response, String problem) {
-    var b = builder(request, response)
-        .status(response.status(), ResponseClass.malformed(response.status()));
+    var b =
+        builder(request, response)
+            .status(response.status(), ResponseClass.malformed(response.status()));
     return BrokerException.malformed(b, problem);
   }
 
   /**
-   * A refusal the caller reacts to: 422 with a known {@code error} (matched exactly), or 409 on
-   * a PUT. Only the refusals in {@code accepted} count; others stay failures.
+   * A refusal the caller reacts to: 422 with a known {@code error} (matched exactly), or 409 on a
+   * PUT. Only the refusals in {@code accepted} count; others stay failures.
    */
   static <T> Optional<OsbResult<T>> refusal(BrokerResponse response, Set<Refusal> accepted) {
     var body = BrokerErrorBody.of(response.json());
@@ -95,8 +96,7 @@ final class Responses {
   }
 
   /** The {@code operation} of a 202, at most 10,000 characters (PR-15). */
-  static Optional<String> operation(
-      BrokerRequest request, BrokerResponse response, JsonNode body) {
+  static Optional<String> operation(BrokerRequest request, BrokerResponse response, JsonNode body) {
     var operation = string(request, response, body, "operation");
     if (operation.isPresent() && operation.get().length() > MAX_OPERATION_LENGTH) {
       throw malformed(request, response, "operation is longer than 10000 characters");
@@ -111,8 +111,13 @@ final class Responses {
         operation(request, response, body), string(request, response, body, "dashboard_url"));
   }
 
-  private static Optional<JsonNode> node(BrokerRequest request, BrokerResponse response,
-      JsonNode body, String field, java.util.function.Predicate<JsonNode> ok, String what) {
+  private static Optional<JsonNode> node(
+      BrokerRequest request,
+      BrokerResponse response,
+      JsonNode body,
+      String field,
+      java.util.function.Predicate<JsonNode> ok,
+      String what) {
     var value = body.get(field);
     if (value == null || value.isNull()) {
       return Optional.empty();

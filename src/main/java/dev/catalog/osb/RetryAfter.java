@@ -8,8 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Parses {@code Retry-After} in both RFC 7231 forms, delta-seconds or an HTTP date (checklist
- * P-14, P-15). Invalid values are ignored, so the caller falls back to its own schedule.
+ * Parses {@code Retry-After} in both RFC 7231 forms, delta-seconds or an HTTP date (checklist P-14,
+ * P-15). Invalid values are ignored, so the caller falls back to its own schedule.
  */
 public final class RetryAfter {
   private RetryAfter() {}

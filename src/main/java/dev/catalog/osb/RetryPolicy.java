@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often and how patiently transient failures are retried; which requests may be retried at
- * all is {@link RetrySafety}'s decision. {@code Retry-After} on a 503 acts as a floor, capped by
- * {@code maxDelay} (checklist section 4.2).
+ * How often and how patiently transient failures are retried; which requests may be retried at all
+ * is {@link RetrySafety}'s decision. {@code Retry-After} on a 503 acts as a floor, capped by {@code
+ * maxDelay} (checklist section 4.2).
  */
 public record RetryPolicy(int maxAttempts, BackoffStrategy backoff, Duration maxDelay) {
   /** Four attempts, 0.5 s doubling to at most 8 s, +/-20 % jitter. */
@@ -18,7 +18,8 @@ public record RetryPolicy(int maxAttempts, BackoffStrategy backoff, Duration max
           Duration.ofSeconds(30));
 
   /** One attempt, no retries. */
-  public static final RetryPolicy NONE = new RetryPolicy(1, attempt -> Duration.ZERO, Duration.ZERO);
+  public static final RetryPolicy NONE =
+      new RetryPolicy(1, attempt -> Duration.ZERO, Duration.ZERO);
 
   public RetryPolicy {
     Objects.requireNonNull(backoff, "backoff");

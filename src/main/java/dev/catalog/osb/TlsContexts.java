@@ -47,8 +47,11 @@ final class TlsContexts {
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new CatalogException(
-          "cannot set up TLS with CA file " + tls.caFile().map(Object::toString).orElse("(none)")
-              + ": " + e.getMessage(), e);
+          "cannot set up TLS with CA file "
+              + tls.caFile().map(Object::toString).orElse("(none)")
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -36,8 +36,11 @@ class MarketplaceCommandIT {
   private Path config(String... extraBrokers) throws IOException {
     var yaml = new StringBuilder("apiVersion: catalog/v1\nbrokers:\n");
     for (var prefix : new String[] {"data", "messaging"}) {
-      yaml.append("  - name: ").append(prefix).append("\n    url: ")
-          .append(broker.baseUrl(prefix)).append("\n    auth:\n      basic:\n")
+      yaml.append("  - name: ")
+          .append(prefix)
+          .append("\n    url: ")
+          .append(broker.baseUrl(prefix))
+          .append("\n    auth:\n      basic:\n")
           .append("        username: admin\n        password: { fromEnv: BROKER_PASSWORD }\n");
     }
     for (var extra : extraBrokers) {
@@ -63,18 +66,25 @@ class MarketplaceCommandIT {
     var run = run("marketplace", "-f", config().toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
-    var block = """
-          db (Database): A synchronous database [instances retrievable, bindings retrievable]
-            PLAN   FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
-            small  yes   yes       yes         -         1 vCPU, up to 100 GB
-            large  no    yes       yes         -         4 vCPU, up to 100 GB
-          queue (Message Queue): An asynchronous message queue
-            PLAN      FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
-            standard  yes   yes       no          1h        Provisioned in the background
-        """;
-    assertThat(run.out()).isEqualTo(
-        "Broker \"data\" (" + broker.baseUrl("data") + ")\n" + block
-            + "Broker \"messaging\" (" + broker.baseUrl("messaging") + ")\n" + block);
+    assertThat(run.out())
+        .isEqualTo(
+            "Broker \"data\" ("
+                + broker.baseUrl("data")
+                + ")\n"
+                + """
+  db (Database): A synchronous database [instances retrievable, bindings retrievable]
+    PLAN   FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
+    small  yes   yes       yes         -         1 vCPU, up to 100 GB
+    large  no    yes       yes         -         4 vCPU, up to 100 GB
+"""
+                + "Broker \"messaging\" ("
+                + broker.baseUrl("messaging")
+                + ")\n"
+                + """
+                    queue (Message Queue): An asynchronous message queue
+                      PLAN      FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
+                      standard  yes   yes       no          1h        Provisioned in the background
+                  """);
   }
 
   @Test
@@ -87,7 +97,7 @@ class MarketplaceCommandIT {
     assertThat(json.get("format_version").asInt()).isEqualTo(1);
     assertThat(json.at("/brokers/0/services/0/name").asText()).isEqualTo("db");
     assertThat(json.at("/brokers/0/services/0/plans/1/free").asBoolean()).isFalse();
-    assertThat(json.at("/brokers/1/services/1/plans/0/maximum_polling_duration").asInt())
+    assertThat(json.at("/brokers/1/services/0/plans/0/maximum_polling_duration").asInt())
         .isEqualTo(3600);
     assertThat(json.at("/brokers/2/name").asText()).isEqualTo("down");
     assertThat(json.at("/brokers/2/error").asText()).startsWith("broker \"down\": fetch catalog:");
@@ -95,13 +105,18 @@ class MarketplaceCommandIT {
 
   @Test
   void showsThePlanParameterSchema() throws IOException {
-    var run = run("marketplace", "-f", config().toString(), "--broker", "data",
-        "--plan", "db/small");
+    var run =
+        run("marketplace", "-f", config().toString(), "--broker", "data", "--plan", "db/small");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("Broker \"data\", service \"db\", plan \"small\": "
-        + "1 vCPU, up to 100 GB\nInstance create parameters:\n  {\n");
-    assertThat(run.out()).contains("\"maximum\" : 100", "\"required\" : [ \"storage_gb\" ]",
-        "Binding create parameters:\n  (no schema)\n");
+    assertThat(run.out())
+        .startsWith(
+            "Broker \"data\", service \"db\", plan \"small\": "
+                + "1 vCPU, up to 100 GB\nInstance create parameters:\n  {\n");
+    assertThat(run.out())
+        .contains(
+            "\"maximum\" : 100",
+            "\"required\" : [ \"storage_gb\" ]",
+            "Binding create parameters:\n  (no schema)\n");
   }
 
   @Test
@@ -109,8 +124,10 @@ class MarketplaceCommandIT {
     var file = config();
     var run = run("marketplace", "-f", file.toString(), "--broker", "nope");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(run.err()).isEqualTo("Error: no broker named \"nope\" in " + file
-        + "; configured: data, messaging\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "Error: --broker: no broker named \"nope\" in the configuration;"
+                + " configured: data, messaging\n");
   }
 
   @Test
@@ -124,8 +141,11 @@ class MarketplaceCommandIT {
   void verboseTracesEachRequestWithoutCredentials() throws IOException {
     var run = run("--verbose", "marketplace", "-f", config().toString());
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).containsPattern("osb: GET " + broker.baseUrl("data")
-        + "/v2/catalog -> 200 \\(\\d+ ms\\) request-id=[0-9a-f-]{36}");
+    assertThat(run.err())
+        .containsPattern(
+            "osb: GET "
+                + broker.baseUrl("data")
+                + "/v2/catalog -> 200 \\(\\d+ ms\\) request-id=[0-9a-f-]{36}");
     assertThat(run.err()).contains("osb: GET " + broker.baseUrl("messaging") + "/v2/catalog");
     assertThat(run.err() + run.out()).doesNotContain(PASSWORD).doesNotContain("Authorization");
   }

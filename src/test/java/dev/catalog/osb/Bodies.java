@@ -46,14 +46,25 @@ final class Bodies {
   }
 
   static ProvisionRequest provision() {
-    return new ProvisionRequest(SERVICE_ID, PLAN_ID, context(), "cluster-1", "shop",
-        java.util.Optional.empty(), java.util.Optional.empty());
+    return new ProvisionRequest(
+        SERVICE_ID,
+        PLAN_ID,
+        context(),
+        "cluster-1",
+        "shop",
+        java.util.Optional.empty(),
+        java.util.Optional.empty());
   }
 
   static UpdateRequest update() {
-    return new UpdateRequest(SERVICE_ID, java.util.Optional.empty(), context(),
-        java.util.Optional.of(json("{\"storage_gb\":20}")), java.util.Optional.empty(),
-        java.util.Optional.empty(), java.util.Optional.empty());
+    return new UpdateRequest(
+        SERVICE_ID,
+        java.util.Optional.empty(),
+        context(),
+        java.util.Optional.of(json("{\"storage_gb\":20}")),
+        java.util.Optional.empty(),
+        java.util.Optional.empty(),
+        java.util.Optional.empty());
   }
 
   static BindRequest bind() {

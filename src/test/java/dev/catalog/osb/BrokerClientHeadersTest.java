@@ -30,12 +30,21 @@ class BrokerClientHeadersTest {
   private void stubEveryEndpoint() {
     wm.stubFor(any(anyUrl()).willReturn(okJson("{\"x_vendor\":{\"n\":1}}")));
     wm.stubFor(get("/v2/catalog").willReturn(okJson(Bodies.CATALOG)));
-    wm.stubFor(get(urlPathMatching(".*/last_operation")).willReturn(
-        okJson("{\"state\":\"in progress\",\"x_vendor\":true}")));
-    wm.stubFor(put(urlPathMatching("/v2/service_instances/[^/]+")).willReturn(
-        aResponse().withStatus(201).withBody("{\"dashboard_url\":\"http://d\",\"x_vendor\":1}")));
-    wm.stubFor(put(urlPathMatching(".*/service_bindings/[^/]+")).willReturn(aResponse()
-        .withStatus(201).withBody("{\"credentials\":{\"uri\":\"u\"},\"x_vendor\":1}")));
+    wm.stubFor(
+        get(urlPathMatching(".*/last_operation"))
+            .willReturn(okJson("{\"state\":\"in progress\",\"x_vendor\":true}")));
+    wm.stubFor(
+        put(urlPathMatching("/v2/service_instances/[^/]+"))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withBody("{\"dashboard_url\":\"http://d\",\"x_vendor\":1}")));
+    wm.stubFor(
+        put(urlPathMatching(".*/service_bindings/[^/]+"))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withBody("{\"credentials\":{\"uri\":\"u\"},\"x_vendor\":1}")));
   }
 
   private static void callEveryEndpoint(BrokerClient client) {
@@ -64,8 +73,12 @@ class BrokerClientHeadersTest {
     stubEveryEndpoint();
     callEveryEndpoint(WireMockBroker.client(wm));
 
-    var basic = "Basic " + Base64.getEncoder().encodeToString(
-        (WireMockBroker.USERNAME + ":" + WireMockBroker.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    var basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (WireMockBroker.USERNAME + ":" + WireMockBroker.PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8));
     var ids = new HashSet<String>();
     assertThat(requests()).hasSize(10);
     for (var request : requests()) {
@@ -76,8 +89,9 @@ class BrokerClientHeadersTest {
       var id = request.getHeader("X-Broker-API-Request-Identity");
       assertThat(UUID.fromString(id).toString()).isEqualTo(id);
       ids.add(id);
-      var hasBody = request.getMethod().getName().equals("PUT")
-          || request.getMethod().getName().equals("PATCH");
+      var hasBody =
+          request.getMethod().getName().equals("PUT")
+              || request.getMethod().getName().equals("PATCH");
       assertThat(request.containsHeader("Content-Type")).isEqualTo(hasBody);
       if (hasBody) {
         assertThat(request.getHeader("Content-Type")).startsWith("application/json");
@@ -94,8 +108,13 @@ class BrokerClientHeadersTest {
   void sendsTheConfiguredApiVersion() {
     stubEveryEndpoint();
     var clock = new FakeClock();
-    var client = BrokerClient.create(WireMockBroker.connection(wm).withApiVersion("2.14"),
-        HttpTrace.NONE, new RecordingSleeper(clock), clock, RetryPolicy.NONE);
+    var client =
+        BrokerClient.create(
+            WireMockBroker.connection(wm).withApiVersion("2.14"),
+            HttpTrace.NONE,
+            new RecordingSleeper(clock),
+            clock,
+            RetryPolicy.NONE);
     client.catalog();
     assertThat(requests().get(0).getHeader("X-Broker-API-Version")).isEqualTo("2.14");
   }
@@ -105,10 +124,12 @@ class BrokerClientHeadersTest {
   void sendsBearerTokenWhenConfigured() {
     stubEveryEndpoint();
     var clock = new FakeClock();
-    var connection = BrokerConnection.of(java.net.URI.create(wm.baseUrl()),
-        BrokerAuth.bearer(Secret.of("t0ken")));
-    BrokerClient.create(connection, HttpTrace.NONE, new RecordingSleeper(clock), clock,
-        RetryPolicy.NONE).catalog();
+    var connection =
+        BrokerConnection.of(
+            java.net.URI.create(wm.baseUrl()), BrokerAuth.bearer(Secret.of("t0ken")));
+    BrokerClient.create(
+            connection, HttpTrace.NONE, new RecordingSleeper(clock), clock, RetryPolicy.NONE)
+        .catalog();
     assertThat(requests().get(0).getHeader("Authorization")).isEqualTo("Bearer t0ken");
   }
 
@@ -116,13 +137,17 @@ class BrokerClientHeadersTest {
   @DisplayName("H-08/H-10/OI-01/OI-03/OI-06: originating identity is platform + Base64 JSON")
   void sendsOriginatingIdentityOnEveryRequest() throws Exception {
     stubEveryEndpoint();
-    var user = Bodies.json(
-        "{\"username\":\"alice\",\"uid\":\"1\",\"groups\":[\"dev\"],\"extra\":{}}");
+    var user =
+        Bodies.json("{\"username\":\"alice\",\"uid\":\"1\",\"groups\":[\"dev\"],\"extra\":{}}");
     var clock = new FakeClock();
-    var client = BrokerClient.create(
-        WireMockBroker.connection(wm)
-            .withOriginatingIdentity(new OriginatingIdentity("kubernetes", user)),
-        HttpTrace.NONE, new RecordingSleeper(clock), clock, RetryPolicy.NONE);
+    var client =
+        BrokerClient.create(
+            WireMockBroker.connection(wm)
+                .withOriginatingIdentity(new OriginatingIdentity("kubernetes", user)),
+            HttpTrace.NONE,
+            new RecordingSleeper(clock),
+            clock,
+            RetryPolicy.NONE);
     callEveryEndpoint(client);
     for (var request : requests()) {
       var header = request.getHeader("X-Broker-API-Originating-Identity");
@@ -139,13 +164,15 @@ class BrokerClientHeadersTest {
     var client = WireMockBroker.client(wm);
     client.lastInstanceOperation("a b/c", Bodies.poll("x+y z&q=1/é"));
     var url = requests().get(0).getUrl();
-    assertThat(url).isEqualTo("/v2/service_instances/a%20b%2Fc/last_operation"
-        + "?service_id=svc-db&plan_id=plan-small&operation=x%2By%20z%26q%3D1%2F%C3%A9");
+    assertThat(url)
+        .isEqualTo(
+            "/v2/service_instances/a%20b%2Fc/last_operation"
+                + "?service_id=svc-db&plan_id=plan-small&operation=x%2By%20z%26q%3D1%2F%C3%A9");
     assertThat(requests().get(0).queryParameter("operation").firstValue()).isEqualTo("x+y z&q=1/é");
   }
 
   @Test
-  @DisplayName("P-07/D-02/UB-01/P-01: query parameters of polls and deletes")
+  @DisplayName("P-07/D-02/UB-01/P-01/F-03: query parameters of polls, deletes and fetches")
   void sendsTheRequiredQueryParameters() {
     stubEveryEndpoint();
     var client = WireMockBroker.client(wm);
@@ -153,14 +180,19 @@ class BrokerClientHeadersTest {
     client.deprovision("i", Bodies.OFFERING);
     client.unbind("i", "b", Bodies.OFFERING);
     client.provision("i", Bodies.provision());
+    client.fetchInstance("i", Optional.of(Bodies.OFFERING));
+    client.fetchBinding("i", "b", Optional.empty());
     var urls = requests().stream().map(LoggedRequest::getUrl).toList();
-    assertThat(urls).containsExactly(
-        "/v2/service_instances/i/service_bindings/b/last_operation"
-            + "?service_id=svc-db&plan_id=plan-small",
-        "/v2/service_instances/i?service_id=svc-db&plan_id=plan-small&accepts_incomplete=true",
-        "/v2/service_instances/i/service_bindings/b"
-            + "?service_id=svc-db&plan_id=plan-small&accepts_incomplete=true",
-        "/v2/service_instances/i?accepts_incomplete=true");
+    assertThat(urls)
+        .containsExactly(
+            "/v2/service_instances/i/service_bindings/b/last_operation"
+                + "?service_id=svc-db&plan_id=plan-small",
+            "/v2/service_instances/i?service_id=svc-db&plan_id=plan-small&accepts_incomplete=true",
+            "/v2/service_instances/i/service_bindings/b"
+                + "?service_id=svc-db&plan_id=plan-small&accepts_incomplete=true",
+            "/v2/service_instances/i?accepts_incomplete=true",
+            "/v2/service_instances/i?service_id=svc-db&plan_id=plan-small",
+            "/v2/service_instances/i/service_bindings/b");
   }
 
   @Test
@@ -169,19 +201,26 @@ class BrokerClientHeadersTest {
     stubEveryEndpoint();
     WireMockBroker.client(wm).provision("i", Bodies.provision());
     var body = Bodies.JSON.readTree(requests().get(0).getBodyAsString());
-    assertThat(body).isEqualTo(Bodies.json("""
-        {"service_id":"svc-db","plan_id":"plan-small","context":{"platform":"kubernetes",
-         "namespace":"shop","clusterid":"cluster-1","instance_name":"orders-db"},
-         "organization_guid":"cluster-1","space_guid":"shop"}"""));
+    assertThat(body)
+        .isEqualTo(
+            Bodies.json(
+                """
+                {"service_id":"svc-db","plan_id":"plan-small","context":{"platform":"kubernetes",
+                 "namespace":"shop","clusterid":"cluster-1","instance_name":"orders-db"},
+                 "organization_guid":"cluster-1","space_guid":"shop"}"""));
   }
 
   @Test
   @DisplayName("H-16/H-15: vendor fields everywhere and a text/plain body are accepted")
   void ignoresUnknownFieldsAndContentType() {
     stubEveryEndpoint();
-    wm.stubFor(get(urlPathEqualTo("/v2/service_instances/t")).willReturn(aResponse()
-        .withStatus(200).withHeader("Content-Type", "text/plain")
-        .withBody("{\"plan_id\":\"plan-small\",\"x_vendor\":{}}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v2/service_instances/t"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/plain")
+                    .withBody("{\"plan_id\":\"plan-small\",\"x_vendor\":{}}")));
     var client = WireMockBroker.client(wm);
     callEveryEndpoint(client);
     assertThat(client.fetchInstance("t", Optional.empty()).orElseThrow().planId())

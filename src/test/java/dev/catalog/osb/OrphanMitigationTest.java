@@ -32,7 +32,10 @@ class OrphanMitigationTest {
     return Stream.of(
         row(1, ALL, ResponseClass.OK, Mitigation.NONE),
         row(2, ALL, ResponseClass.OK_MALFORMED, Mitigation.NONE),
-        row(3, EnumSet.of(PROVISION, DEPROVISION), ResponseClass.LAST_OPERATION_FAILED,
+        row(
+            3,
+            EnumSet.of(PROVISION, DEPROVISION),
+            ResponseClass.LAST_OPERATION_FAILED,
             Mitigation.INSTANCE),
         row(4, EnumSet.of(BIND, UNBIND), ResponseClass.LAST_OPERATION_FAILED, Mitigation.BINDING),
         row(5, ALL, ResponseClass.CREATED, Mitigation.NONE),
@@ -46,13 +49,19 @@ class OrphanMitigationTest {
         row(13, EnumSet.of(UPDATE), ResponseClass.OTHER_2XX, Mitigation.NONE),
         row(14, ALL, ResponseClass.REQUEST_TIMEOUT, Mitigation.NONE),
         row(15, ALL, ResponseClass.OTHER_4XX, Mitigation.NONE),
-        row(16, EnumSet.of(PROVISION, DEPROVISION), ResponseClass.SERVER_ERROR,
+        row(
+            16,
+            EnumSet.of(PROVISION, DEPROVISION),
+            ResponseClass.SERVER_ERROR,
             Mitigation.INSTANCE),
         row(17, EnumSet.of(BIND, UNBIND), ResponseClass.SERVER_ERROR, Mitigation.BINDING),
         row(18, EnumSet.of(UPDATE), ResponseClass.SERVER_ERROR, Mitigation.NONE),
         row(19, EnumSet.of(PROVISION), ResponseClass.TIMEOUT, Mitigation.INSTANCE),
         row(20, EnumSet.of(BIND), ResponseClass.TIMEOUT, Mitigation.BINDING),
-        row(21, EnumSet.complementOf(EnumSet.of(PROVISION, BIND)), ResponseClass.TIMEOUT,
+        row(
+            21,
+            EnumSet.complementOf(EnumSet.of(PROVISION, BIND)),
+            ResponseClass.TIMEOUT,
             Mitigation.NONE));
   }
 
@@ -84,11 +93,14 @@ class OrphanMitigationTest {
   @DisplayName("OM-03/U-18: updates, GETs and requests that never left need no mitigation")
   void combinationsOutsideTheTableNeedNoMitigation() {
     for (var get : List.of(CATALOG, FETCH_INSTANCE, FETCH_BINDING, POLL_INSTANCE, POLL_BINDING)) {
-      assertThat(OrphanMitigation.decide(get, ResponseClass.SERVER_ERROR)).isEqualTo(Mitigation.NONE);
+      assertThat(OrphanMitigation.decide(get, ResponseClass.SERVER_ERROR))
+          .isEqualTo(Mitigation.NONE);
     }
     assertThat(OrphanMitigation.decide(UPDATE, ResponseClass.LAST_OPERATION_FAILED))
         .isEqualTo(Mitigation.NONE);
-    assertThat(OrphanMitigation.decide(PROVISION, ResponseClass.NOT_SENT)).isEqualTo(Mitigation.NONE);
-    assertThat(OrphanMitigation.decide(BIND, ResponseClass.OTHER_STATUS)).isEqualTo(Mitigation.NONE);
+    assertThat(OrphanMitigation.decide(PROVISION, ResponseClass.NOT_SENT))
+        .isEqualTo(Mitigation.NONE);
+    assertThat(OrphanMitigation.decide(BIND, ResponseClass.OTHER_STATUS))
+        .isEqualTo(Mitigation.NONE);
   }
 }

@@ -12,8 +12,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RetrySafetyTest {
 
   static Stream<Arguments> rules() {
-    return Stream.of(OsbOperation.values()).flatMap(op -> Stream.of(TransientFailure.values())
-        .map(f -> Arguments.of(op, f, expected(op, f))));
+    return Stream.of(OsbOperation.values())
+        .flatMap(
+            op ->
+                Stream.of(TransientFailure.values())
+                    .map(f -> Arguments.of(op, f, expected(op, f))));
   }
 
   private static boolean expected(OsbOperation op, TransientFailure f) {

@@ -34,17 +34,18 @@ class StatusTableTest {
         + " 410=fail:OTHER_4XX 412=fail:OTHER_4XX 422:AsyncRequired=refused:ASYNC_REQUIRED"
         + " 422:ConcurrencyError=refused:CONCURRENCY_ERROR"
         + " 422:MaintenanceInfoConflict=refused:MAINTENANCE_INFO_CONFLICT"
-        + " 422:RequiresApp=fail:OTHER_4XX 422:Quota=fail:OTHER_4XX 500=fail:SERVER_ERROR"
-        + " 502=fail:SERVER_ERROR 504=fail:SERVER_ERROR",
+        + " 422:RequiresApp=fail:OTHER_4XX 422:Quota=fail:OTHER_4XX"
+        + " 422:asyncrequired=fail:OTHER_4XX 500=fail:SERVER_ERROR 502=fail:SERVER_ERROR"
+        + " 504=fail:SERVER_ERROR",
     "update 200=completed 201=fail:OTHER_2XX 202=accepted 204=fail:OTHER_2XX 400=fail:OTHER_4XX"
         + " 409=fail:OTHER_4XX 410=fail:OTHER_4XX 422:AsyncRequired=refused:ASYNC_REQUIRED"
         + " 422:ConcurrencyError=refused:CONCURRENCY_ERROR"
         + " 422:MaintenanceInfoConflict=refused:MAINTENANCE_INFO_CONFLICT"
         + " 422:Other=fail:OTHER_4XX 500=fail:SERVER_ERROR",
-    "deprovision 200=completed 201=fail:OTHER_2XX 202=accepted 204=fail:OTHER_2XX 400=fail:OTHER_4XX"
-        + " 404=fail:OTHER_4XX 409=fail:OTHER_4XX 410=gone 422:AsyncRequired=refused:ASYNC_REQUIRED"
-        + " 422:ConcurrencyError=refused:CONCURRENCY_ERROR 422:Other=fail:OTHER_4XX"
-        + " 500=fail:SERVER_ERROR",
+    "deprovision 200=completed 201=fail:OTHER_2XX 202=accepted 204=fail:OTHER_2XX"
+        + " 400=fail:OTHER_4XX 404=fail:OTHER_4XX 409=fail:OTHER_4XX 410=gone"
+        + " 422:AsyncRequired=refused:ASYNC_REQUIRED 422:ConcurrencyError=refused:CONCURRENCY_ERROR"
+        + " 422:Other=fail:OTHER_4XX 500=fail:SERVER_ERROR",
     "pollInstance 200=completed 201=fail:OTHER_2XX 400=fail:OTHER_4XX 404=fail:OTHER_4XX"
         + " 410=gone 500=fail:SERVER_ERROR",
     "fetchInstance 200=completed 201=fail:OTHER_2XX 404=absent 400=fail:OTHER_4XX"
@@ -64,23 +65,33 @@ class StatusTableTest {
   };
 
   static Stream<Arguments> rows() {
-    return Stream.of(TABLE).flatMap(line -> {
-      var parts = line.split(" ");
-      return Stream.of(parts).skip(1).map(pair -> {
-        var kv = pair.split("=");
-        var status = kv[0].split(":");
-        return Arguments.of(parts[0], Integer.parseInt(status[0]),
-            status.length > 1 ? status[1] : "", kv[1]);
-      });
-    });
+    return Stream.of(TABLE)
+        .flatMap(
+            line -> {
+              var parts = line.split(" ");
+              return Stream.of(parts)
+                  .skip(1)
+                  .map(
+                      pair -> {
+                        var kv = pair.split("=");
+                        var status = kv[0].split(":");
+                        return Arguments.of(
+                            parts[0],
+                            Integer.parseInt(status[0]),
+                            status.length > 1 ? status[1] : "",
+                            kv[1]);
+                      });
+            });
   }
 
-  @ParameterizedTest(name = "E-01: {0} answered {1} {2} -> {3}")
+  @ParameterizedTest(name = "E-01/E-03/EC-06: {0} answered {1} {2} -> {3}")
   @MethodSource("rows")
-  void mapsEachStatusAsTheSpecTableSays(String endpoint, int status, String errorCode,
-      String expected) {
-    var body = errorCode.isEmpty() ? successBody(endpoint, status)
-        : "{\"error\":\"" + errorCode + "\",\"description\":\"anything\"}";
+  void mapsEachStatusAsTheSpecTableSays(
+      String endpoint, int status, String errorCode, String expected) {
+    var body =
+        errorCode.isEmpty()
+            ? successBody(endpoint, status)
+            : "{\"error\":\"" + errorCode + "\",\"description\":\"anything\"}";
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status).withBody(body)));
     var client = WireMockBroker.client(wm);
     String actual;

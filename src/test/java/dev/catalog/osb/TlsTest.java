@@ -29,15 +29,49 @@ class TlsTest {
   static void startHttpsBroker() throws Exception {
     var keystore = dir.resolve("broker.p12");
     caFile = dir.resolve("ca.pem");
-    keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit",
-        "-keypass", "changeit");
-    keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", keystore.toString(),
-        "-storepass", "changeit", "-file", caFile.toString());
-    server = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort()
-        .bindAddress("127.0.0.1").keystorePath(keystore.toString()).keystoreType("PKCS12")
-        .keystorePassword("changeit").keyManagerPassword("changeit"));
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "broker",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "broker",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        caFile.toString());
+    server =
+        new WireMockServer(
+            wireMockConfig()
+                .dynamicPort()
+                .dynamicHttpsPort()
+                .bindAddress("127.0.0.1")
+                .keystorePath(keystore.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword("changeit")
+                .keyManagerPassword("changeit"));
     server.start();
     server.stubFor(get("/v2/catalog").willReturn(okJson(Bodies.CATALOG)));
   }
@@ -48,8 +82,9 @@ class TlsTest {
   }
 
   private static void keytool(String... args) throws IOException, InterruptedException {
-    var command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    var command =
+        new java.util.ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
     command.addAll(List.of(args));
     var process = new ProcessBuilder(command).redirectErrorStream(true).start();
     var output = new String(process.getInputStream().readAllBytes());
@@ -59,21 +94,25 @@ class TlsTest {
 
   private static BrokerClient client(TlsSettings tls) {
     var clock = new FakeClock();
-    var connection = BrokerConnection.of(
-            URI.create("https://127.0.0.1:" + server.httpsPort()),
-            BrokerAuth.basic("admin", Secret.of("pw")))
-        .withTls(tls);
-    return BrokerClient.create(connection, HttpTrace.NONE, new RecordingSleeper(clock), clock,
-        RetryPolicy.DEFAULT);
+    var connection =
+        BrokerConnection.of(
+                URI.create("https://127.0.0.1:" + server.httpsPort()),
+                BrokerAuth.basic("admin", Secret.of("pw")))
+            .withTls(tls);
+    return BrokerClient.create(
+        connection, HttpTrace.NONE, new RecordingSleeper(clock), clock, RetryPolicy.DEFAULT);
   }
 
   @Test
   @DisplayName("H-07: a self-signed certificate is refused by default, without retries")
   void refusesSelfSignedCertificateByDefault() {
-    var e = catchThrowableOfType(BrokerException.class,
-        () -> client(TlsSettings.DEFAULT).catalog());
-    assertThat(e.getMessage()).startsWith("fetch catalog: TLS handshake with https://127.0.0.1:"
-        + server.httpsPort() + " failed: ");
+    var e =
+        catchThrowableOfType(BrokerException.class, () -> client(TlsSettings.DEFAULT).catalog());
+    assertThat(e.getMessage())
+        .startsWith(
+            "fetch catalog: TLS handshake with https://127.0.0.1:"
+                + server.httpsPort()
+                + " failed: ");
     assertThat(e.responseClass()).isEqualTo(ResponseClass.NOT_SENT);
   }
 

@@ -29,7 +29,7 @@ final class WireMockBroker {
   /** A client that never retries and never waits. */
   static BrokerClient client(WireMockExtension wm) {
     var clock = new FakeClock();
-    return BrokerClient.create(connection(wm), HttpTrace.NONE, new RecordingSleeper(clock), clock,
-        RetryPolicy.NONE);
+    return BrokerClient.create(
+        connection(wm), HttpTrace.NONE, new RecordingSleeper(clock), clock, RetryPolicy.NONE);
   }
 }

@@ -16,13 +16,15 @@ final class BasicAuthFilter extends OncePerRequestFilter {
 
   BasicAuthFilter(String username, String password) {
     var pair = username + ":" + password;
-    this.expected = ("Basic " + Base64.getEncoder()
-        .encodeToString(pair.getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
+    this.expected =
+        ("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))
+            .getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     var header = request.getHeader("Authorization");
     if (header != null
         && MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8))) {

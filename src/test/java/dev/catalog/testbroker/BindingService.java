@@ -17,7 +17,10 @@ import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceB
 import org.springframework.cloud.servicebroker.service.ServiceInstanceBindingService;
 import reactor.core.publisher.Mono;
 
-/** Synchronous bindings with fresh random credentials: {@code uri}, {@code username}, {@code password}. */
+/**
+ * Synchronous bindings with fresh random credentials: {@code uri}, {@code username}, {@code
+ * password}.
+ */
 final class BindingService implements ServiceInstanceBindingService {
   private final BrokerLedger ledger;
   private final SecureRandom random = new SecureRandom();
@@ -29,31 +32,50 @@ final class BindingService implements ServiceInstanceBindingService {
   @Override
   public Mono<CreateServiceInstanceBindingResponse> createServiceInstanceBinding(
       CreateServiceInstanceBindingRequest request) {
-    return Mono.fromCallable(() -> {
-      synchronized (this) {
-        var instanceId = request.getServiceInstanceId();
-        ledger.instance(instanceId)
-            .orElseThrow(() -> new ServiceInstanceDoesNotExistException(instanceId));
-        var parameters = request.getParameters() == null ? Map.<String, Object>of()
-            : request.getParameters();
-        var existing = ledger.binding(request.getBindingId());
-        if (existing.isPresent()) {
-          if (!existing.get().parameters().equals(parameters)) {
-            throw new ServiceInstanceBindingExistsException(instanceId, request.getBindingId());
+    return Mono.fromCallable(
+        () -> {
+          synchronized (this) {
+            var instanceId = request.getServiceInstanceId();
+            ledger
+                .instance(instanceId)
+                .orElseThrow(() -> new ServiceInstanceDoesNotExistException(instanceId));
+            var parameters =
+                request.getParameters() == null
+                    ? Map.<String, Object>of()
+                    : request.getParameters();
+            var existing = ledger.binding(request.getBindingId());
+            if (existing.isPresent()) {
+              if (!existing.get().parameters().equals(parameters)) {
+                throw new ServiceInstanceBindingExistsException(instanceId, request.getBindingId());
+              }
+              return CreateServiceInstanceAppBindingResponse.builder()
+                  .bindingExisted(true)
+                  .credentials(existing.get().credentials())
+                  .build();
+            }
+            var username = "u-" + token(4);
+            var password = token(16);
+            Map<String, Object> credentials =
+                Map.of(
+                    "uri",
+                    "db://" + username + ":" + password + "@db.example:5432/" + instanceId,
+                    "username",
+                    username,
+                    "password",
+                    password);
+            ledger.put(
+                new LedgerBinding(
+                    request.getBindingId(),
+                    instanceId,
+                    request.getServiceDefinitionId(),
+                    request.getPlanId(),
+                    parameters,
+                    credentials));
+            return CreateServiceInstanceAppBindingResponse.builder()
+                .credentials(credentials)
+                .build();
           }
-          return CreateServiceInstanceAppBindingResponse.builder().bindingExisted(true)
-              .credentials(existing.get().credentials()).build();
-        }
-        var username = "u-" + token(4);
-        var password = token(16);
-        Map<String, Object> credentials = Map.of(
-            "uri", "db://" + username + ":" + password + "@db.example:5432/" + instanceId,
-            "username", username, "password", password);
-        ledger.put(new LedgerBinding(request.getBindingId(), instanceId,
-            request.getServiceDefinitionId(), request.getPlanId(), parameters, credentials));
-        return CreateServiceInstanceAppBindingResponse.builder().credentials(credentials).build();
-      }
-    });
+        });
   }
 
   private String token(int bytes) {
@@ -65,23 +87,33 @@ final class BindingService implements ServiceInstanceBindingService {
   @Override
   public Mono<GetServiceInstanceBindingResponse> getServiceInstanceBinding(
       GetServiceInstanceBindingRequest request) {
-    return Mono.fromCallable(() -> {
-      var binding = ledger.binding(request.getBindingId())
-          .orElseThrow(() -> new ServiceInstanceBindingDoesNotExistException(
-              request.getBindingId()));
-      return GetServiceInstanceAppBindingResponse.builder()
-          .credentials(binding.credentials()).parameters(binding.parameters()).build();
-    });
+    return Mono.fromCallable(
+        () -> {
+          var binding =
+              ledger
+                  .binding(request.getBindingId())
+                  .orElseThrow(
+                      () ->
+                          new ServiceInstanceBindingDoesNotExistException(request.getBindingId()));
+          return GetServiceInstanceAppBindingResponse.builder()
+              .credentials(binding.credentials())
+              .parameters(binding.parameters())
+              .build();
+        });
   }
 
   @Override
   public Mono<DeleteServiceInstanceBindingResponse> deleteServiceInstanceBinding(
       DeleteServiceInstanceBindingRequest request) {
-    return Mono.fromCallable(() -> {
-      ledger.removeBinding(request.getBindingId())
-          .orElseThrow(() -> new ServiceInstanceBindingDoesNotExistException(
-              request.getBindingId())); // answered 410
-      return DeleteServiceInstanceBindingResponse.builder().build();
-    });
+    return Mono.fromCallable(
+        () -> {
+          ledger
+              .removeBinding(request.getBindingId())
+              .orElseThrow(
+                  () ->
+                      new ServiceInstanceBindingDoesNotExistException(
+                          request.getBindingId())); // answered 410
+          return DeleteServiceInstanceBindingResponse.builder().build();
+        });
   }
 }

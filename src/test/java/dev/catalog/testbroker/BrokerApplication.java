@@ -3,21 +3,21 @@ package dev.catalog.testbroker;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.cloud.servicebroker.model.catalog.Catalog;
+import org.springframework.cloud.servicebroker.service.CatalogService;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The Spring wiring of the reference broker. Spring Cloud OSB maps every endpoint both at {@code
- * /v2/...} and at {@code /{platformInstanceId}/v2/...}, so {@code http://host:port/data} and
- * {@code http://host:port/messaging} both work as broker base URLs.
+ * /v2/...} and at {@code /{platformInstanceId}/v2/...}, so {@code http://host:port/data} and {@code
+ * http://host:port/messaging} both work as broker base URLs.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 class BrokerApplication {
 
   @Bean
-  Catalog catalog() {
-    return BrokerCatalog.catalog();
+  CatalogService catalogService() {
+    return new PrefixCatalogService();
   }
 
   @Bean
@@ -32,8 +32,9 @@ class BrokerApplication {
 
   @Bean
   FilterRegistrationBean<BasicAuthFilter> basicAuth(ReferenceBroker.Options options) {
-    var bean = new FilterRegistrationBean<>(
-        new BasicAuthFilter(ReferenceBroker.USERNAME, options.password()));
+    var bean =
+        new FilterRegistrationBean<>(
+            new BasicAuthFilter(ReferenceBroker.USERNAME, options.password()));
     bean.setOrder(1);
     return bean;
   }

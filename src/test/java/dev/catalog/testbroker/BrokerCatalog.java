@@ -23,36 +23,77 @@ public final class BrokerCatalog {
   /** {@code storage_gb}: a required integer, at most 100. */
   static Map<String, Object> dbProvisionSchema() {
     return Map.of(
-        "$schema", "http://json-schema.org/draft-04/schema#",
-        "type", "object",
-        "required", List.of("storage_gb"),
-        "properties", Map.of("storage_gb", Map.of("type", "integer", "minimum", 1,
-            "maximum", 100, "description", "Disk size in GB")));
+        "$schema",
+        "http://json-schema.org/draft-04/schema#",
+        "type",
+        "object",
+        "required",
+        List.of("storage_gb"),
+        "properties",
+        Map.of(
+            "storage_gb",
+            Map.of(
+                "type",
+                "integer",
+                "minimum",
+                1,
+                "maximum",
+                100,
+                "description",
+                "Disk size in GB")));
   }
 
   static Catalog catalog() {
-    var dbSchemas = Schemas.builder()
-        .serviceInstanceSchema(ServiceInstanceSchema.builder()
-            .createMethodSchema(MethodSchema.builder().parameters(dbProvisionSchema()).build())
-            .build())
-        .build();
-    var db = ServiceDefinition.builder()
-        .id(DB_SERVICE_ID).name("db").description("A synchronous database")
-        .bindable(true).planUpdateable(true).instancesRetrievable(true).bindingsRetrievable(true)
-        .metadata("displayName", "Database")
-        .plans(
-            Plan.builder().id(DB_SMALL_PLAN_ID).name("small").description("1 vCPU, up to 100 GB")
-                .free(true).schemas(dbSchemas)
-                .maintenanceInfo(MaintenanceInfo.builder().version("1.0.0").build()).build(),
-            Plan.builder().id(DB_LARGE_PLAN_ID).name("large").description("4 vCPU, up to 100 GB")
-                .free(false).schemas(dbSchemas).build())
-        .build();
-    var queue = ServiceDefinition.builder()
-        .id(QUEUE_SERVICE_ID).name("queue").description("An asynchronous message queue")
-        .bindable(true).metadata("displayName", "Message Queue")
-        .plans(Plan.builder().id(QUEUE_STANDARD_PLAN_ID).name("standard")
-            .description("Provisioned in the background").maximumPollingDuration(3600).build())
-        .build();
+    var dbSchemas =
+        Schemas.builder()
+            .serviceInstanceSchema(
+                ServiceInstanceSchema.builder()
+                    .createMethodSchema(
+                        MethodSchema.builder().parameters(dbProvisionSchema()).build())
+                    .build())
+            .build();
+    var db =
+        ServiceDefinition.builder()
+            .id(DB_SERVICE_ID)
+            .name("db")
+            .description("A synchronous database")
+            .bindable(true)
+            .planUpdateable(true)
+            .instancesRetrievable(true)
+            .bindingsRetrievable(true)
+            .metadata("displayName", "Database")
+            .plans(
+                Plan.builder()
+                    .id(DB_SMALL_PLAN_ID)
+                    .name("small")
+                    .description("1 vCPU, up to 100 GB")
+                    .free(true)
+                    .schemas(dbSchemas)
+                    .maintenanceInfo(MaintenanceInfo.builder().version("1.0.0").build())
+                    .build(),
+                Plan.builder()
+                    .id(DB_LARGE_PLAN_ID)
+                    .name("large")
+                    .description("4 vCPU, up to 100 GB")
+                    .free(false)
+                    .schemas(dbSchemas)
+                    .build())
+            .build();
+    var queue =
+        ServiceDefinition.builder()
+            .id(QUEUE_SERVICE_ID)
+            .name("queue")
+            .description("An asynchronous message queue")
+            .bindable(true)
+            .metadata("displayName", "Message Queue")
+            .plans(
+                Plan.builder()
+                    .id(QUEUE_STANDARD_PLAN_ID)
+                    .name("standard")
+                    .description("Provisioned in the background")
+                    .maximumPollingDuration(3600)
+                    .build())
+            .build();
     return Catalog.builder().serviceDefinitions(db, queue).build();
   }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the reference broker holds: instances, bindings and in-flight async operations, on an
- * injected clock so tests decide when an async operation ends. Thread-safe; the Spring services
- * and the tests share one instance.
+ * injected clock so tests decide when an async operation ends. Thread-safe; the Spring services and
+ * the tests share one instance.
  */
 public final class BrokerLedger {
   /** An async operation on an instance, finishing at {@code endsAt}. */
@@ -86,8 +86,8 @@ public final class BrokerLedger {
   String startAsync(String instanceId, Operation.Kind kind) {
     var id = kind.name().toLowerCase() + " " + java.util.UUID.randomUUID();
     var fails = failNextAsync.getAndSet(false);
-    operations.put(instanceId,
-        new Operation(id, kind, clock.instant().plus(asyncDuration.get()), fails));
+    operations.put(
+        instanceId, new Operation(id, kind, clock.instant().plus(asyncDuration.get()), fails));
     return id;
   }
 

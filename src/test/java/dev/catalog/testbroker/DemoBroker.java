@@ -25,16 +25,23 @@ public final class DemoBroker {
       }
     }
     var password = System.getenv().getOrDefault("DEMO_BROKER_PASSWORD", "demo");
-    var options = new ReferenceBroker.Options("127.0.0.1", port, password, Clock.systemUTC(),
-        Duration.ofSeconds(asyncSeconds));
+    var options =
+        new ReferenceBroker.Options(
+            "127.0.0.1", port, password, Clock.systemUTC(), Duration.ofSeconds(asyncSeconds));
     var broker = ReferenceBroker.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
     System.out.println("Demo OSB broker listening on " + broker.baseUrl(""));
-    System.out.println("  broker URLs: " + broker.baseUrl("data") + " (db service), "
-        + broker.baseUrl("messaging") + " (queue service); both serve the full catalog");
+    System.out.println(
+        "  broker URLs: "
+            + broker.baseUrl("data")
+            + " (db service), "
+            + broker.baseUrl("messaging")
+            + " (queue service)");
     System.out.println("  username:    " + ReferenceBroker.USERNAME);
-    System.out.println("  password:    " + password
-        + (System.getenv("DEMO_BROKER_PASSWORD") == null ? " (set DEMO_BROKER_PASSWORD)" : ""));
+    System.out.println(
+        "  password:    "
+            + password
+            + (System.getenv("DEMO_BROKER_PASSWORD") == null ? " (set DEMO_BROKER_PASSWORD)" : ""));
     System.out.println("Press Ctrl-C to stop.");
     Thread.currentThread().join();
   }

@@ -8,9 +8,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 
 /**
- * A response that swallows what the broker writes, so an injected status can replace it after
- * the work was done. Spring OSB answers asynchronously (Mono), so the real response is written on
- * a second, async dispatch that receives this same wrapper.
+ * A response that swallows what the broker writes, so an injected status can replace it after the
+ * work was done. Spring OSB answers asynchronously (Mono), so the real response is written on a
+ * second, async dispatch that receives this same wrapper.
  */
 final class DiscardingResponse extends HttpServletResponseWrapper {
   DiscardingResponse(HttpServletResponse response) {

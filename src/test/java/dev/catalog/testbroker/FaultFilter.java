@@ -10,8 +10,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Applies the {@link FaultInjector}'s queued faults to OSB requests. An after-work fault lets the
- * broker do the work into a {@link DiscardingResponse}, then answers with the injected status
- * once the (async) answer is complete.
+ * broker do the work into a {@link DiscardingResponse}, then answers with the injected status once
+ * the (async) answer is complete.
  */
 final class FaultFilter extends OncePerRequestFilter {
   private static final String AFTER_WORK = FaultFilter.class.getName() + ".afterWork";
@@ -27,8 +27,9 @@ final class FaultFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     if (isAsyncDispatch(request)) {
       var pending = (FaultInjector.Fault) request.getAttribute(AFTER_WORK);
       if (pending == null) {
@@ -40,16 +41,21 @@ final class FaultFilter extends OncePerRequestFilter {
       write(real, pending.status());
       return;
     }
-    var fault = request.getRequestURI().contains("/v2/")
-        ? faults.take(request.getMethod()) : Optional.<FaultInjector.Fault>empty();
+    var fault =
+        request.getRequestURI().contains("/v2/")
+            ? faults.take(request.getMethod())
+            : Optional.<FaultInjector.Fault>empty();
     if (fault.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
     var f = fault.get();
     if (!f.delay().isZero()) {
-      pause(f);
-      chain.doFilter(request, response);
+      if (faults.delay(f.delay())) { // the broker is slow, not the test
+        chain.doFilter(request, response);
+      } else {
+        write(response, 503);
+      }
     } else if (f.timing() == FaultInjector.Timing.AFTER_WORK) {
       request.setAttribute(AFTER_WORK, f);
       chain.doFilter(request, new DiscardingResponse(response)); // the work happens
@@ -70,20 +76,13 @@ final class FaultFilter extends OncePerRequestFilter {
     return current;
   }
 
-  private static void pause(FaultInjector.Fault f) {
-    try {
-      Thread.sleep(f.delay().toMillis()); // the broker is slow, not the test
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private static void write(HttpServletResponse response, int status) throws IOException {
     response.resetBuffer();
     response.setStatus(status);
     response.setContentType("application/json");
-    response.getWriter().write(
-        "{\"error\":\"InjectedFault\",\"description\":\"injected " + status + "\"}");
+    response
+        .getWriter()
+        .write("{\"error\":\"InjectedFault\",\"description\":\"injected " + status + "\"}");
     response.flushBuffer();
   }
 }

@@ -3,11 +3,13 @@ package dev.catalog.testbroker;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Faults the reference broker injects into its next requests to {@code /v2/...}: a status
- * returned before the work is done (nothing changes) or after it (the change happened, the
- * platform cannot know), or a delay before answering.
+ * Faults the reference broker injects into its next requests to {@code /v2/...}: a status returned
+ * before the work is done (nothing changes) or after it (the change happened, the platform cannot
+ * know), or a delay before answering.
  */
 public final class FaultInjector {
   /** When an injected status replaces the real response. */
@@ -20,8 +22,11 @@ public final class FaultInjector {
   record Fault(String method, int status, Timing timing, Duration delay) {}
 
   private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
-  /** The next {@code count} requests (of {@code method}, or any if null) fail with {@code status}. */
+  /**
+   * The next {@code count} requests (of {@code method}, or any if null) fail with {@code status}.
+   */
   public void failNext(int count, String method, int status, Timing timing) {
     for (int i = 0; i < count; i++) {
       queue.add(new Fault(method, status, timing, Duration.ZERO));
@@ -31,6 +36,24 @@ public final class FaultInjector {
   /** The next request is answered normally, but only after {@code delay}. */
   public void delayNext(Duration delay) {
     queue.add(new Fault(null, 0, Timing.BEFORE_WORK, delay));
+  }
+
+  /**
+   * Waits out an injected delay; returns false when the broker is shutting down, so a delayed
+   * request does not reach a stopped application.
+   */
+  boolean delay(Duration delay) {
+    try {
+      return !closed.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Ends pending delays; called when the broker stops. */
+  void close() {
+    closed.countDown();
   }
 
   public void clear() {

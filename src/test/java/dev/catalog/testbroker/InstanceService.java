@@ -42,12 +42,13 @@ final class InstanceService implements ServiceInstanceService {
 
   private synchronized CreateServiceInstanceResponse create(CreateServiceInstanceRequest request) {
     var id = request.getServiceInstanceId();
-    var parameters = request.getParameters() == null ? Map.<String, Object>of()
-        : request.getParameters();
+    var parameters =
+        request.getParameters() == null ? Map.<String, Object>of() : request.getParameters();
     var existing = ledger.instance(id);
     if (existing.isPresent()) {
-      var same = existing.get().planId().equals(request.getPlanId())
-          && existing.get().parameters().equals(parameters);
+      var same =
+          existing.get().planId().equals(request.getPlanId())
+              && existing.get().parameters().equals(parameters);
       if (!same) {
         throw new ServiceInstanceExistsException(id, request.getServiceDefinitionId());
       }
@@ -60,10 +61,16 @@ final class InstanceService implements ServiceInstanceService {
     if (async && !request.isAsyncAccepted()) {
       throw new ServiceBrokerAsyncRequiredException("queue instances are provisioned async");
     }
-    ledger.put(new LedgerInstance(id, request.getServiceDefinitionId(), request.getPlanId(),
-        parameters, async ? Status.CREATING : Status.READY));
-    var response = CreateServiceInstanceResponse.builder()
-        .dashboardUrl("http://dashboard.example/instances/" + id);
+    ledger.put(
+        new LedgerInstance(
+            id,
+            request.getServiceDefinitionId(),
+            request.getPlanId(),
+            parameters,
+            async ? Status.CREATING : Status.READY));
+    var response =
+        CreateServiceInstanceResponse.builder()
+            .dashboardUrl("http://dashboard.example/instances/" + id);
     if (async) {
       response.async(true).operation(ledger.startAsync(id, Operation.Kind.PROVISION));
     }
@@ -83,43 +90,52 @@ final class InstanceService implements ServiceInstanceService {
   @Override
   public Mono<UpdateServiceInstanceResponse> updateServiceInstance(
       UpdateServiceInstanceRequest request) {
-    return Mono.fromCallable(() -> {
-      synchronized (this) {
-        var id = request.getServiceInstanceId();
-        var current = ledger.instance(id)
-            .orElseThrow(() -> new ServiceInstanceDoesNotExistException(id));
-        var plan = request.getPlanId() == null ? current.planId() : request.getPlanId();
-        var parameters = request.getParameters() == null || request.getParameters().isEmpty()
-            ? current.parameters() : request.getParameters();
-        if (!Objects.equals(parameters, current.parameters())) {
-          checkStorage(parameters);
-        }
-        ledger.put(new LedgerInstance(id, current.serviceId(), plan, parameters, Status.READY));
-        return UpdateServiceInstanceResponse.builder().build();
-      }
-    });
+    return Mono.fromCallable(
+        () -> {
+          synchronized (this) {
+            var id = request.getServiceInstanceId();
+            var current =
+                ledger.instance(id).orElseThrow(() -> new ServiceInstanceDoesNotExistException(id));
+            var plan = request.getPlanId() == null ? current.planId() : request.getPlanId();
+            var parameters =
+                request.getParameters() == null || request.getParameters().isEmpty()
+                    ? current.parameters()
+                    : request.getParameters();
+            if (!Objects.equals(parameters, current.parameters())) {
+              checkStorage(parameters);
+            }
+            ledger.put(new LedgerInstance(id, current.serviceId(), plan, parameters, Status.READY));
+            return UpdateServiceInstanceResponse.builder().build();
+          }
+        });
   }
 
   @Override
   public Mono<DeleteServiceInstanceResponse> deleteServiceInstance(
       DeleteServiceInstanceRequest request) {
-    return Mono.fromCallable(() -> {
-      synchronized (this) {
-        var id = request.getServiceInstanceId();
-        var current = ledger.instance(id)
-            .orElseThrow(() -> new ServiceInstanceDoesNotExistException(id)); // answered 410
-        if (!isAsync(current.serviceId())) {
-          ledger.remove(id);
-          return DeleteServiceInstanceResponse.builder().build();
-        }
-        if (!request.isAsyncAccepted()) {
-          throw new ServiceBrokerAsyncRequiredException("queue instances are deleted async");
-        }
-        ledger.put(current.with(Status.DELETING));
-        return DeleteServiceInstanceResponse.builder().async(true)
-            .operation(ledger.startAsync(id, Operation.Kind.DEPROVISION)).build();
-      }
-    });
+    return Mono.fromCallable(
+        () -> {
+          synchronized (this) {
+            var id = request.getServiceInstanceId();
+            var current =
+                ledger
+                    .instance(id)
+                    .orElseThrow(
+                        () -> new ServiceInstanceDoesNotExistException(id)); // answered 410
+            if (!isAsync(current.serviceId())) {
+              ledger.remove(id);
+              return DeleteServiceInstanceResponse.builder().build();
+            }
+            if (!request.isAsyncAccepted()) {
+              throw new ServiceBrokerAsyncRequiredException("queue instances are deleted async");
+            }
+            ledger.put(current.with(Status.DELETING));
+            return DeleteServiceInstanceResponse.builder()
+                .async(true)
+                .operation(ledger.startAsync(id, Operation.Kind.DEPROVISION))
+                .build();
+          }
+        });
   }
 
   @Override
@@ -129,18 +145,23 @@ final class InstanceService implements ServiceInstanceService {
   }
 
   private synchronized GetLastServiceOperationResponse lastOperation(String id) {
-    var operation = ledger.operation(id)
-        .orElseThrow(() -> new ServiceInstanceDoesNotExistException(id));
+    var operation =
+        ledger.operation(id).orElseThrow(() -> new ServiceInstanceDoesNotExistException(id));
     var deleting = operation.kind() == Operation.Kind.DEPROVISION;
     var response = GetLastServiceOperationResponse.builder().deleteOperation(deleting);
     if (!ledger.finished(operation)) {
-      return response.operationState(OperationState.IN_PROGRESS)
-          .description(deleting ? "deleting" : "creating").build();
+      return response
+          .operationState(OperationState.IN_PROGRESS)
+          .description(deleting ? "deleting" : "creating")
+          .build();
     }
     if (operation.fails()) {
       ledger.instance(id).ifPresent(i -> ledger.put(i.with(Status.FAILED)));
-      return response.deleteOperation(false).operationState(OperationState.FAILED)
-          .description("injected async failure").build();
+      return response
+          .deleteOperation(false)
+          .operationState(OperationState.FAILED)
+          .description("injected async failure")
+          .build();
     }
     if (deleting) {
       ledger.remove(id); // a succeeded delete is answered 410 Gone by Spring
@@ -152,14 +173,17 @@ final class InstanceService implements ServiceInstanceService {
 
   @Override
   public Mono<GetServiceInstanceResponse> getServiceInstance(GetServiceInstanceRequest request) {
-    return Mono.fromCallable(() -> {
-      var id = request.getServiceInstanceId();
-      var instance = ledger.instance(id)
-          .orElseThrow(() -> new ServiceInstanceDoesNotExistException(id));
-      return GetServiceInstanceResponse.builder()
-          .serviceDefinitionId(instance.serviceId()).planId(instance.planId())
-          .dashboardUrl("http://dashboard.example/instances/" + id)
-          .parameters(instance.parameters()).build();
-    });
+    return Mono.fromCallable(
+        () -> {
+          var id = request.getServiceInstanceId();
+          var instance =
+              ledger.instance(id).orElseThrow(() -> new ServiceInstanceDoesNotExistException(id));
+          return GetServiceInstanceResponse.builder()
+              .serviceDefinitionId(instance.serviceId())
+              .planId(instance.planId())
+              .dashboardUrl("http://dashboard.example/instances/" + id)
+              .parameters(instance.parameters())
+              .build();
+        });
   }
 }

@@ -11,15 +11,15 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A running reference broker inside this JVM: its port, ledger and fault injector. Tests start
- * one on a free loopback port; {@link DemoBroker} starts one on a fixed port.
+ * A running reference broker inside this JVM: its port, ledger and fault injector. Tests start one
+ * on a free loopback port; {@link DemoBroker} starts one on a fixed port.
  */
 public final class ReferenceBroker implements AutoCloseable {
   public static final String USERNAME = "admin";
 
   /** How to start: port 0 picks a free one. */
-  public record Options(String host, int port, String password, Clock clock,
-      Duration asyncDuration) {
+  public record Options(
+      String host, int port, String password, Clock clock, Duration asyncDuration) {
     public Options {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(password, "password");
@@ -44,8 +44,11 @@ public final class ReferenceBroker implements AutoCloseable {
   private final Options options;
   private final int port;
 
-  private ReferenceBroker(ConfigurableApplicationContext context, BrokerLedger ledger,
-      FaultInjector faults, Options options) {
+  private ReferenceBroker(
+      ConfigurableApplicationContext context,
+      BrokerLedger ledger,
+      FaultInjector faults,
+      Options options) {
     this.context = context;
     this.ledger = ledger;
     this.faults = faults;
@@ -58,28 +61,36 @@ public final class ReferenceBroker implements AutoCloseable {
     quietLogging();
     var ledger = new BrokerLedger(options.clock(), options.asyncDuration());
     var faults = new FaultInjector();
-    var context = new SpringApplicationBuilder(BrokerApplication.class)
-        .web(WebApplicationType.SERVLET)
-        .logStartupInfo(false)
-        .properties(Map.of(
-            "server.address", options.host(),
-            "server.port", String.valueOf(options.port()),
-            "spring.main.banner-mode", "off",
-            "server.error.include-message", "never"))
-        .initializers(ctx -> {
-          var beans = ctx.getBeanFactory();
-          beans.registerSingleton("brokerLedger", ledger);
-          beans.registerSingleton("faultInjector", faults);
-          beans.registerSingleton("brokerOptions", options);
-        })
-        .run();
+    var context =
+        new SpringApplicationBuilder(BrokerApplication.class)
+            .web(WebApplicationType.SERVLET)
+            .logStartupInfo(false)
+            .properties(
+                Map.of(
+                    "server.address",
+                    options.host(),
+                    "server.port",
+                    String.valueOf(options.port()),
+                    "spring.main.banner-mode",
+                    "off",
+                    "server.error.include-message",
+                    "never"))
+            .initializers(
+                ctx -> {
+                  var beans = ctx.getBeanFactory();
+                  beans.registerSingleton("brokerLedger", ledger);
+                  beans.registerSingleton("faultInjector", faults);
+                  beans.registerSingleton("brokerOptions", options);
+                })
+            .run();
     return new ReferenceBroker(context, ledger, faults, options);
   }
 
   /** Tomcat and Hibernate Validator log through JUL; strong references keep the levels. */
-  private static final java.util.List<java.util.logging.Logger> JUL_LOGGERS = java.util.List.of(
-      java.util.logging.Logger.getLogger("org.apache"),
-      java.util.logging.Logger.getLogger("org.hibernate"));
+  private static final java.util.List<java.util.logging.Logger> JUL_LOGGERS =
+      java.util.List.of(
+          java.util.logging.Logger.getLogger("org.apache"),
+          java.util.logging.Logger.getLogger("org.hibernate"));
 
   /**
    * Spring logs through SLF4J (slf4j-simple here): warnings only, and none from the OSB
@@ -117,6 +128,7 @@ public final class ReferenceBroker implements AutoCloseable {
 
   @Override
   public void close() {
+    faults.close();
     context.close();
   }
 }

@@ -79,24 +79,33 @@ public final class CatalogParser {
       Set<String> planNames = new HashSet<>();
       for (int j = 0; j < planNode.size(); j++) {
         var planPath = path + ".plans[" + j + "]";
-        plan(planNode.get(j), planPath).ifPresent(plan -> {
-          if (!planIds.add(plan.id())) {
-            problems.add(planPath + ".id: duplicate plan id \"" + plan.id() + "\"");
-          }
-          if (!planNames.add(plan.name())) {
-            problems.add(planPath + ".name: duplicate plan name \"" + plan.name() + "\"");
-          }
-          plans.add(plan);
-        });
+        plan(planNode.get(j), planPath)
+            .ifPresent(
+                plan -> {
+                  if (!planIds.add(plan.id())) {
+                    problems.add(planPath + ".id: duplicate plan id \"" + plan.id() + "\"");
+                  }
+                  if (!planNames.add(plan.name())) {
+                    problems.add(planPath + ".name: duplicate plan name \"" + plan.name() + "\"");
+                  }
+                  plans.add(plan);
+                });
       }
     }
-    return Optional.of(new ServiceOffering(id, name, description, bindable.orElse(false),
-        optionalBoolean(node, path, "plan_updateable"),
-        optionalBoolean(node, path, "instances_retrievable").orElse(false),
-        optionalBoolean(node, path, "bindings_retrievable").orElse(false),
-        optionalBoolean(node, path, "allow_context_updates").orElse(false),
-        strings(node, path, "tags"), strings(node, path, "requires"),
-        displayName(node), plans));
+    return Optional.of(
+        new ServiceOffering(
+            id,
+            name,
+            description,
+            bindable.orElse(false),
+            optionalBoolean(node, path, "plan_updateable"),
+            optionalBoolean(node, path, "instances_retrievable").orElse(false),
+            optionalBoolean(node, path, "bindings_retrievable").orElse(false),
+            optionalBoolean(node, path, "allow_context_updates").orElse(false),
+            strings(node, path, "tags"),
+            strings(node, path, "requires"),
+            displayName(node),
+            plans));
   }
 
   private Optional<ServicePlan> plan(JsonNode node, String path) {
@@ -104,18 +113,19 @@ public final class CatalogParser {
       problems.add(path + ": not a JSON object");
       return Optional.empty();
     }
-    return Optional.of(new ServicePlan(
-        requiredString(node, path, "id"),
-        requiredString(node, path, "name"),
-        requiredString(node, path, "description"),
-        optionalBoolean(node, path, "free").orElse(true),
-        optionalBoolean(node, path, "bindable"),
-        optionalBoolean(node, path, "plan_updateable"),
-        optionalBoolean(node, path, "binding_rotatable").orElse(false),
-        maintenanceInfo(node, path),
-        maximumPollingDuration(node, path),
-        schemas(node.get("schemas")),
-        displayName(node)));
+    return Optional.of(
+        new ServicePlan(
+            requiredString(node, path, "id"),
+            requiredString(node, path, "name"),
+            requiredString(node, path, "description"),
+            optionalBoolean(node, path, "free").orElse(true),
+            optionalBoolean(node, path, "bindable"),
+            optionalBoolean(node, path, "plan_updateable"),
+            optionalBoolean(node, path, "binding_rotatable").orElse(false),
+            maintenanceInfo(node, path),
+            maximumPollingDuration(node, path),
+            schemas(node.get("schemas")),
+            displayName(node)));
   }
 
   private Optional<MaintenanceInfo> maintenanceInfo(JsonNode node, String path) {
@@ -130,8 +140,10 @@ public final class CatalogParser {
     }
     var version = requiredString(info, infoPath, "version");
     var description = info.path("description");
-    return Optional.of(new MaintenanceInfo(version,
-        description.isTextual() ? Optional.of(description.asText()) : Optional.empty()));
+    return Optional.of(
+        new MaintenanceInfo(
+            version,
+            description.isTextual() ? Optional.of(description.asText()) : Optional.empty()));
   }
 
   private Optional<Duration> maximumPollingDuration(JsonNode node, String path) {

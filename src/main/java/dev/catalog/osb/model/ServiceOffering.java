@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A service offering. Offering-level flags absent in the catalog are false (checklist C-09,
- * C-18); {@code planUpdateable} stays optional because a plan may override it (C-08).
+ * A service offering. Offering-level flags absent in the catalog are false (checklist C-09, C-18);
+ * {@code planUpdateable} stays optional because a plan may override it (C-08).
  */
 public record ServiceOffering(
     String id,

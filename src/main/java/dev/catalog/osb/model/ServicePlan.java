@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A plan of an offering. {@code free} defaults to true and {@code bindingRotatable} to false
- * (checklist C-18); {@code bindable} and {@code planUpdateable} stay optional because they
- * override the offering's (C-07, C-08).
+ * (checklist C-18); {@code bindable} and {@code planUpdateable} stay optional because they override
+ * the offering's (C-07, C-08).
  */
 public record ServicePlan(
     String id,

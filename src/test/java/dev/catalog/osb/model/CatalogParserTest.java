@@ -22,8 +22,10 @@ class CatalogParserTest {
 
   private static String catalog(String serviceFlags, String planFlags) {
     return "{\"services\":[{\"id\":\"s\",\"name\":\"db\",\"description\":\"d\",\"bindable\":true"
-        + serviceFlags + ",\"plans\":[{\"id\":\"p\",\"name\":\"small\",\"description\":\"d\""
-        + planFlags + "}]}]}";
+        + serviceFlags
+        + ",\"plans\":[{\"id\":\"p\",\"name\":\"small\",\"description\":\"d\""
+        + planFlags
+        + "}]}]}";
   }
 
   @Test
@@ -48,10 +50,14 @@ class CatalogParserTest {
 
   static Stream<Arguments> planUpdateableMatrix() {
     return Stream.of(
-        Arguments.of("true", "true", true), Arguments.of("true", "false", false),
-        Arguments.of("true", null, true), Arguments.of("false", "true", true),
-        Arguments.of("false", "false", false), Arguments.of("false", null, false),
-        Arguments.of(null, "true", true), Arguments.of(null, "false", false),
+        Arguments.of("true", "true", true),
+        Arguments.of("true", "false", false),
+        Arguments.of("true", null, true),
+        Arguments.of("false", "true", true),
+        Arguments.of("false", "false", false),
+        Arguments.of("false", null, false),
+        Arguments.of(null, "true", true),
+        Arguments.of(null, "false", false),
         Arguments.of(null, null, false));
   }
 
@@ -59,8 +65,10 @@ class CatalogParserTest {
   @MethodSource("planUpdateableMatrix")
   void planLevelPlanUpdateableOverridesServiceLevel(String service, String plan, boolean expected)
       throws Exception {
-    var json = catalog(service == null ? "" : ",\"plan_updateable\":" + service,
-        plan == null ? "" : ",\"plan_updateable\":" + plan);
+    var json =
+        catalog(
+            service == null ? "" : ",\"plan_updateable\":" + service,
+            plan == null ? "" : ",\"plan_updateable\":" + plan);
     var offering = parse(json).services().get(0);
     assertThat(offering.planUpdateable(offering.plans().get(0))).isEqualTo(expected);
   }
@@ -75,12 +83,14 @@ class CatalogParserTest {
   @Test
   @DisplayName("C-10/C-11/C-12/H-16: plan details, schemas and displayName are read")
   void readsPlanDetails() throws Exception {
-    var json = catalog(",\"metadata\":{\"displayName\":\"Database\"},\"x_vendor\":1",
-        ",\"free\":false,\"maximum_polling_duration\":600,\"metadata\":{\"displayName\":\"S\"},"
-            + "\"maintenance_info\":{\"version\":\"1.2.0\",\"description\":\"patch\"},"
-            + "\"schemas\":{\"service_instance\":{\"create\":{\"parameters\":{\"type\":\"object\"}}"
-            + ",\"update\":{\"parameters\":{\"type\":\"object\"}}},\"service_binding\":{\"create\""
-            + ":{\"parameters\":{\"$schema\":\"http://json-schema.org/draft-04/schema#\"}}}}");
+    var json =
+        catalog(
+            ",\"metadata\":{\"displayName\":\"Database\"},\"x_vendor\":1",
+            ",\"free\":false,\"maximum_polling_duration\":600,\"metadata\":{\"displayName\":\"S\"},"
+                + "\"maintenance_info\":{\"version\":\"1.2.0\",\"description\":\"patch\"},"
+                + "\"schemas\":{\"service_instance\":{\"create\":{\"parameters\":{\"type\":\"object\"}}"
+                + ",\"update\":{\"parameters\":{\"type\":\"object\"}}},\"service_binding\":{\"create\""
+                + ":{\"parameters\":{\"$schema\":\"http://json-schema.org/draft-04/schema#\"}}}}");
     var offering = parse(json).services().get(0);
     var plan = offering.plans().get(0);
     assertThat(offering.displayName()).contains("Database");
@@ -97,33 +107,47 @@ class CatalogParserTest {
   static Stream<Arguments> invalidCatalogs() {
     return Stream.of(
         Arguments.of("{}", "$.services: required array is missing"),
-        Arguments.of("{\"services\":[{\"name\":\"db\",\"description\":\"d\",\"bindable\":true,"
-            + "\"plans\":[{\"id\":\"p\",\"name\":\"n\",\"description\":\"d\"}]}]}",
+        Arguments.of(
+            "{\"services\":[{\"name\":\"db\",\"description\":\"d\",\"bindable\":true,"
+                + "\"plans\":[{\"id\":\"p\",\"name\":\"n\",\"description\":\"d\"}]}]}",
             "$.services[0].id: required non-empty string is missing"),
-        Arguments.of("{\"services\":[{\"id\":\"s\",\"name\":\"db\",\"description\":\"d\","
-            + "\"plans\":[{\"id\":\"p\",\"name\":\"n\",\"description\":\"d\"}]}]}",
+        Arguments.of(
+            "{\"services\":[{\"id\":\"s\",\"name\":\"db\",\"description\":\"d\","
+                + "\"plans\":[{\"id\":\"p\",\"name\":\"n\",\"description\":\"d\"}]}]}",
             "$.services[0].bindable: required boolean is missing"),
-        Arguments.of("{\"services\":[{\"id\":\"s\",\"name\":\"db\",\"description\":\"d\","
-            + "\"bindable\":true,\"plans\":[]}]}",
+        Arguments.of(
+            "{\"services\":[{\"id\":\"s\",\"name\":\"db\",\"description\":\"d\","
+                + "\"bindable\":true,\"plans\":[]}]}",
             "$.services[0].plans: at least one plan is required"),
-        Arguments.of("{\"services\":[{\"id\":\"s\",\"name\":\"db\",\"description\":\"d\","
-            + "\"bindable\":true,\"plans\":[{\"id\":\"p\",\"name\":\"n\"}]}]}",
+        Arguments.of(
+            "{\"services\":[{\"id\":\"s\",\"name\":\"db\",\"description\":\"d\","
+                + "\"bindable\":true,\"plans\":[{\"id\":\"p\",\"name\":\"n\"}]}]}",
             "$.services[0].plans[0].description: required non-empty string is missing"),
-        Arguments.of("{\"services\":[" + service("s", "db", "p1") + "," + service("s", "db2", "p2")
-            + "]}", "$.services[1].id: duplicate service id \"s\""),
-        Arguments.of("{\"services\":[" + service("s1", "db", "p1") + "," + service("s2", "db", "p2")
-            + "]}", "$.services[1].name: duplicate service name \"db\""),
-        Arguments.of("{\"services\":[" + service("s1", "db", "p") + "," + service("s2", "mq", "p")
-            + "]}", "$.services[1].plans[0].id: duplicate plan id \"p\""),
-        Arguments.of("{\"services\":[{\"id\":\"s\",\"name\":\"db\",\"description\":\"d\","
-            + "\"bindable\":true,\"plans\":[{\"id\":\"p1\",\"name\":\"n\",\"description\":\"d\"},"
-            + "{\"id\":\"p2\",\"name\":\"n\",\"description\":\"d\"}]}]}",
+        Arguments.of(
+            "{\"services\":[" + service("s", "db", "p1") + "," + service("s", "db2", "p2") + "]}",
+            "$.services[1].id: duplicate service id \"s\""),
+        Arguments.of(
+            "{\"services\":[" + service("s1", "db", "p1") + "," + service("s2", "db", "p2") + "]}",
+            "$.services[1].name: duplicate service name \"db\""),
+        Arguments.of(
+            "{\"services\":[" + service("s1", "db", "p") + "," + service("s2", "mq", "p") + "]}",
+            "$.services[1].plans[0].id: duplicate plan id \"p\""),
+        Arguments.of(
+            "{\"services\":[{\"id\":\"s\",\"name\":\"db\",\"description\":\"d\","
+                + "\"bindable\":true,\"plans\":[{\"id\":\"p1\",\"name\":\"n\",\"description\":\"d\"},"
+                + "{\"id\":\"p2\",\"name\":\"n\",\"description\":\"d\"}]}]}",
             "$.services[0].plans[1].name: duplicate plan name \"n\""));
   }
 
   private static String service(String id, String name, String planId) {
-    return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"description\":\"d\","
-        + "\"bindable\":true,\"plans\":[{\"id\":\"" + planId + "\",\"name\":\"n\","
+    return "{\"id\":\""
+        + id
+        + "\",\"name\":\""
+        + name
+        + "\",\"description\":\"d\","
+        + "\"bindable\":true,\"plans\":[{\"id\":\""
+        + planId
+        + "\",\"name\":\"n\","
         + "\"description\":\"d\"}]}";
   }
 
