@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * OSB clients for the brokers of a loaded configuration, one per broker, created on first use so
- * a broker's secrets are read only when it is contacted.
+ * OSB clients for the brokers of a loaded configuration, one per broker, created on first use so a
+ * broker's secrets are read only when it is contacted.
  */
 final class PlanBrokerClients implements BrokerClients {
   private final CatalogConfig config;
