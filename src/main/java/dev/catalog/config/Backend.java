@@ -28,7 +28,7 @@ public record Backend(String type, Map<String, String> settings, Location locati
                   "tokenFile",
                   "sshKeyFile",
                   "cacheDir"),
-          "configmap", List.of("namespace", "name", "kubeconfig", "context"));
+          "configmap", List.of("namespace", "name", "kubeconfig", "context", "leaseDurationSeconds"));
 
   public Backend {
     Objects.requireNonNull(type, "type");
