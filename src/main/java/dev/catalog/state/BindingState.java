@@ -74,14 +74,36 @@ public record BindingState(
   @Override
   public BindingState withAddress(Address newAddress) {
     return new BindingState(
-        newAddress, bindingId, instance, instanceId, broker, service, plan, parameters, context,
-        credentialsFingerprint, sink, lastOperation, pendingOrphanMitigation);
+        newAddress,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation);
   }
 
   /** A copy pointing at a renamed instance. */
   public BindingState withInstance(Address newInstance) {
     return new BindingState(
-        address, bindingId, newInstance, instanceId, broker, service, plan, parameters, context,
-        credentialsFingerprint, sink, lastOperation, pendingOrphanMitigation);
+        address,
+        bindingId,
+        newInstance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation);
   }
 }

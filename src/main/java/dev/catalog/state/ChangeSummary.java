@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.TreeSet;
 
 /**
- * Names what a write changes, e.g. {@code create instance.orders-db, delete binding.app}: the
- * Git backend's commit message, so the history reads as an audit log (PRODUCT.md section 3).
+ * Names what a write changes, e.g. {@code create instance.orders-db, delete binding.app}: the Git
+ * backend's commit message, so the history reads as an audit log (PRODUCT.md section 3).
  */
 final class ChangeSummary {
   private static final int MAX_NAMED = 5;

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-/** Parses and prints durations as people write them: {@code 0s}, {@code 90s}, {@code 5m}, {@code 1h30m}. */
+/**
+ * Parses and prints durations as people write them: {@code 0s}, {@code 90s}, {@code 5m}, {@code
+ * 1h30m}.
+ */
 public final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h|d))+");

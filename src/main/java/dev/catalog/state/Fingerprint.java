@@ -10,8 +10,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed hashes (HMAC-SHA256) of secret values: state records them to notice a change in
- * credentials or sensitive parameters without holding the values (PRODUCT.md section 2).
+ * Keyed hashes (HMAC-SHA256) of secret values: state records them to notice a change in credentials
+ * or sensitive parameters without holding the values (PRODUCT.md section 2).
  */
 public final class Fingerprint {
   private static final ObjectMapper CANONICAL =
@@ -42,8 +42,8 @@ public final class Fingerprint {
 
   /**
    * The default key of a state: derived from its lineage, so fingerprints are stable for everyone
-   * sharing the state. It detects changes; it does not protect low-entropy secrets from guessing
-   * by someone who can read the state (docs/state.md).
+   * sharing the state. It detects changes; it does not protect low-entropy secrets from guessing by
+   * someone who can read the state (docs/state.md).
    */
   public static byte[] keyFor(String lineage) {
     return ("catalog-fingerprint:" + lineage).getBytes(StandardCharsets.UTF_8);

@@ -30,13 +30,15 @@ public final class HeldLock implements AutoCloseable {
     if (released) {
       return;
     }
+    // Unlock before removing the hook: a SIGTERM arriving meanwhile runs the hook, which waits
+    // for this monitor, so the JVM cannot exit half-way through the unlock.
+    backend.unlock(info.id());
     released = true;
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
-      // The hook is running or about to; unlocking twice is a no-op.
+      // The hook is running; it finds the lock released.
     }
-    backend.unlock(info.id());
   }
 
   private synchronized void releaseQuietly() {
@@ -48,8 +50,12 @@ public final class HeldLock implements AutoCloseable {
       backend.unlock(info.id());
     } catch (RuntimeException e) {
       System.err.println(
-          "Warning: could not release state lock " + info.id() + ": " + e.getMessage()
-              + "\nRelease it with: catalog force-unlock " + info.id());
+          "Warning: could not release state lock "
+              + info.id()
+              + ": "
+              + e.getMessage()
+              + "\nRelease it with: catalog force-unlock "
+              + info.id());
     }
   }
 }

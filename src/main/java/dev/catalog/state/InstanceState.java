@@ -64,14 +64,32 @@ public record InstanceState(
   @Override
   public InstanceState withAddress(Address newAddress) {
     return new InstanceState(
-        newAddress, instanceId, broker, service, plan, parameters, context,
-        maintenanceInfoVersion, dashboardUrl, lastOperation, pendingOrphanMitigation);
+        newAddress,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        maintenanceInfoVersion,
+        dashboardUrl,
+        lastOperation,
+        pendingOrphanMitigation);
   }
 
   /** A copy with another last operation. */
   public InstanceState withLastOperation(LastOperation operation) {
     return new InstanceState(
-        address, instanceId, broker, service, plan, parameters, context,
-        maintenanceInfoVersion, dashboardUrl, Optional.of(operation), pendingOrphanMitigation);
+        address,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        maintenanceInfoVersion,
+        dashboardUrl,
+        Optional.of(operation),
+        pendingOrphanMitigation);
   }
 }

@@ -99,16 +99,32 @@ final class ResourceCodec {
     return switch (address.kind()) {
       case INSTANCE ->
           new InstanceState(
-              address, f.text(node, "instance_id", path), broker, service, plan, parameters,
-              context, f.optionalText(node, "maintenance_info_version", path),
-              f.optionalText(node, "dashboard_url", path), lastOperation, mitigation);
+              address,
+              f.text(node, "instance_id", path),
+              broker,
+              service,
+              plan,
+              parameters,
+              context,
+              f.optionalText(node, "maintenance_info_version", path),
+              f.optionalText(node, "dashboard_url", path),
+              lastOperation,
+              mitigation);
       case BINDING ->
           new BindingState(
-              address, f.text(node, "binding_id", path),
+              address,
+              f.text(node, "binding_id", path),
               f.address(f.text(node, "instance", path), path + ".instance"),
-              f.text(node, "instance_id", path), broker, service, plan, parameters, context,
-              f.optionalText(node, "credentials_fingerprint", path), sink(node, path, f),
-              lastOperation, mitigation);
+              f.text(node, "instance_id", path),
+              broker,
+              service,
+              plan,
+              parameters,
+              context,
+              f.optionalText(node, "credentials_fingerprint", path),
+              sink(node, path, f),
+              lastOperation,
+              mitigation);
     };
   }
 

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Reads and writes the versioned state JSON. Keys come in a fixed order and the output is pretty
- * printed, so a Git diff of two states shows only what changed. Older format versions are
- * upgraded on read; newer ones are refused rather than misread.
+ * printed, so a Git diff of two states shows only what changed. Older format versions are upgraded
+ * on read; newer ones are refused rather than misread.
  */
 public final class StateCodec {
   /** The format version this catalog writes. */
@@ -90,7 +90,9 @@ public final class StateCodec {
           "state "
               + source
               + " is not valid JSON (corrupted or truncated"
-              + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+              + (where == null
+                  ? ""
+                  : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
               + "); it was not changed: restore it from its backup or history and run "
               + "'catalog state push FILE'");
     } catch (IOException e) {

@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Takes the state lock, retrying with exponential backoff for {@code --lock-timeout}. When the
- * lock stays held, the error names the holder, the lock's age and whether the state shows
- * operations in flight (the holder died mid-apply) (PRODUCT.md section 2).
+ * Takes the state lock, retrying with exponential backoff for {@code --lock-timeout}. When the lock
+ * stays held, the error names the holder, the lock's age and whether the state shows operations in
+ * flight (the holder died mid-apply) (PRODUCT.md section 2).
  */
 public final class StateLocker {
   private static final Duration FIRST_DELAY = Duration.ofMillis(250);
@@ -85,7 +85,9 @@ public final class StateLocker {
     var lock = e.holder();
     var text = new StringBuilder(e.getMessage());
     if (!timeout.isZero()) {
-      text.append("\nStill locked after --lock-timeout ").append(Durations.format(timeout)).append('.');
+      text.append("\nStill locked after --lock-timeout ")
+          .append(Durations.format(timeout))
+          .append('.');
     }
     if (lock.created() != null && !lock.created().equals(Instant.EPOCH)) {
       var age = Duration.between(lock.created(), clock.instant());
@@ -100,14 +102,20 @@ public final class StateLocker {
       var inFlight = store.read().state().inFlight();
       if (inFlight.isEmpty()) {
         return "The state shows no operation in flight. If no catalog run is active, release the"
-            + " lock with: catalog force-unlock " + lockId;
+            + " lock with: catalog force-unlock "
+            + lockId;
       }
       var names =
           inFlight.stream()
-              .map(r -> r.address() + " (" + r.lastOperation().orElseThrow().type().wireName() + ")")
+              .map(
+                  r -> r.address() + " (" + r.lastOperation().orElseThrow().type().wireName() + ")")
               .collect(Collectors.joining(", "));
-      return "The state shows " + inFlight.size() + " operation(s) in flight: " + names
-          + ". If the holder died mid-apply, run 'catalog force-unlock " + lockId
+      return "The state shows "
+          + inFlight.size()
+          + " operation(s) in flight: "
+          + names
+          + ". If the holder died mid-apply, run 'catalog force-unlock "
+          + lockId
           + "' and then 'catalog apply' to resume them.";
     } catch (CatalogException unreadable) {
       return "The state cannot be read to check for operations in flight: "

@@ -81,27 +81,39 @@ public final class StateStore {
   }
 
   /**
-   * Replaces the state with {@code pushed} ({@code catalog state push}). Refuses another lineage
-   * or a lower serial unless {@code force}; the written serial is above both.
+   * Replaces the state with {@code pushed} ({@code catalog state push}). Refuses another lineage or
+   * a lower serial unless {@code force}; the written serial is above both.
    */
   public Snapshot replace(Snapshot base, State pushed, boolean force) {
+    checkReplace(base, pushed, force);
     var current = base.state();
-    if (base.exists() && !force) {
-      if (!pushed.lineage().equals(current.lineage())) {
-        throw new CatalogException(
-            "the pushed state has lineage " + pushed.lineage() + " but the stored state has "
-                + current.lineage() + ": it is another state; use --force to replace it anyway");
-      }
-      if (pushed.serial() < current.serial()) {
-        throw new CatalogException(
-            "the pushed state has serial " + pushed.serial() + ", lower than the stored serial "
-                + current.serial() + ": it is older; use --force to replace it anyway");
-      }
-    }
     var serial = Math.max(pushed.serial(), current.serial() + 1);
     var numbered =
         new State(pushed.lineage(), serial, toolVersion, pushed.brokers(), pushed.resources());
     return store(base, numbered, "push state (serial " + serial + ")");
+  }
+
+  /** Fails as {@link #replace} would, without writing. */
+  public void checkReplace(Snapshot base, State pushed, boolean force) {
+    var current = base.state();
+    if (base.exists() && !force) {
+      if (!pushed.lineage().equals(current.lineage())) {
+        throw new CatalogException(
+            "the pushed state has lineage "
+                + pushed.lineage()
+                + " but the stored state has "
+                + current.lineage()
+                + ": it is another state; use --force to replace it anyway");
+      }
+      if (pushed.serial() < current.serial()) {
+        throw new CatalogException(
+            "the pushed state has serial "
+                + pushed.serial()
+                + ", lower than the stored serial "
+                + current.serial()
+                + ": it is older; use --force to replace it anyway");
+      }
+    }
   }
 
   private Snapshot store(Snapshot base, State numbered, String summary) {
@@ -124,13 +136,27 @@ public final class StateStore {
       } catch (IOException io) {
         e.addSuppressed(io);
         throw new CatalogException(
-            "failed to write state to " + backend.identity() + ": " + e.getMessage()
-                + "; saving it to " + errored + " failed too: " + io.getMessage(), e);
+            "failed to write state to "
+                + backend.identity()
+                + ": "
+                + e.getMessage()
+                + "; saving it to "
+                + errored
+                + " failed too: "
+                + io.getMessage(),
+            e);
       }
       throw new CatalogException(
-          "failed to write state to " + backend.identity() + ": " + e.getMessage()
-              + "\nThe new state was saved to " + errored + ". Once the backend is reachable, "
-              + "push it with: catalog state push " + errored, e);
+          "failed to write state to "
+              + backend.identity()
+              + ": "
+              + e.getMessage()
+              + "\nThe new state was saved to "
+              + errored
+              + ". Once the backend is reachable, "
+              + "push it with: catalog state push "
+              + errored,
+          e);
     }
   }
 }

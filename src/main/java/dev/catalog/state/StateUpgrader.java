@@ -38,7 +38,8 @@ final class StateUpgrader {
     var instances = v0.path("instances");
     instances
         .fields()
-        .forEachRemaining(e -> resources.set("instance." + e.getKey(), resourceFromV0(e.getValue())));
+        .forEachRemaining(
+            e -> resources.set("instance." + e.getKey(), resourceFromV0(e.getValue())));
     v0.path("bindings")
         .fields()
         .forEachRemaining(

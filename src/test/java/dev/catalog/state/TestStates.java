@@ -56,7 +56,10 @@ public final class TestStates {
         Optional.of(new SinkDescription.KubernetesSecret("apps", name + "-credentials")),
         Optional.of(
             new LastOperation(
-                OperationType.BIND, OperationState.SUCCEEDED, Optional.empty(), STARTED,
+                OperationType.BIND,
+                OperationState.SUCCEEDED,
+                Optional.empty(),
+                STARTED,
                 Optional.empty())),
         List.of());
   }
@@ -72,9 +75,16 @@ public final class TestStates {
       state =
           state.with(
               new InstanceState(
-                  inst.address(), inst.instanceId(), inst.broker(), inst.service(), inst.plan(),
-                  new RecordedParameters(params, List.of(), Optional.empty()), inst.context(),
-                  inst.maintenanceInfoVersion(), inst.dashboardUrl(), inst.lastOperation(),
+                  inst.address(),
+                  inst.instanceId(),
+                  inst.broker(),
+                  inst.service(),
+                  inst.plan(),
+                  new RecordedParameters(params, List.of(), Optional.empty()),
+                  inst.context(),
+                  inst.maintenanceInfoVersion(),
+                  inst.dashboardUrl(),
+                  inst.lastOperation(),
                   inst.pendingOrphanMitigation()));
     }
     return state;

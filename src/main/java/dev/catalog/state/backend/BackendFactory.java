@@ -24,7 +24,13 @@ public final class BackendFactory {
           "local", Set.of("path"),
           "git",
               Set.of(
-                  "url", "branch", "path", "author", "tokenEnv", "tokenFile", "sshKeyFile",
+                  "url",
+                  "branch",
+                  "path",
+                  "author",
+                  "tokenEnv",
+                  "tokenFile",
+                  "sshKeyFile",
                   "cacheDir"),
           "configmap", Set.of("namespace", "name", "kubeconfig", "context"));
 
@@ -47,13 +53,20 @@ public final class BackendFactory {
     var allowed = SETTINGS.get(type);
     if (allowed == null) {
       throw new CatalogException(
-          "unknown state backend type '" + type + "': use one of " + new TreeSet<>(SETTINGS.keySet()));
+          "unknown state backend type '"
+              + type
+              + "': use one of "
+              + new TreeSet<>(SETTINGS.keySet()));
     }
     var unknown = new TreeSet<>(settings.keySet());
     unknown.removeAll(allowed);
     if (!unknown.isEmpty()) {
       throw new CatalogException(
-          "unknown setting(s) " + unknown + " for the " + type + " state backend: it accepts "
+          "unknown setting(s) "
+              + unknown
+              + " for the "
+              + type
+              + " state backend: it accepts "
               + new TreeSet<>(allowed));
     }
     return switch (type) {
@@ -62,7 +75,9 @@ public final class BackendFactory {
       case "git" -> new GitBackend(GitSettings.from(settings, baseDir, env));
       default ->
           throw new CatalogException(
-              "the " + type + " state backend is not available in this build yet; use one of "
+              "the "
+                  + type
+                  + " state backend is not available in this build yet; use one of "
                   + List.of("local", "git"));
     };
   }

@@ -6,10 +6,9 @@ import java.util.Optional;
  * Where the state document is kept: a local file, a Git branch or a ConfigMap.
  *
  * <p>A backend stores the serialised state as opaque bytes; encoding, lineage and serial belong to
- * the state codec above it. Every write is a compare-and-swap against the version token of the
- * read it follows, so a lost race is a {@link StateConflictException} and never an overwrite.
- * Implementations are safe to call from one thread at a time; the apply recorder serialises
- * writes.
+ * the state codec above it. Every write is a compare-and-swap against the version token of the read
+ * it follows, so a lost race is a {@link StateConflictException} and never an overwrite.
+ * Implementations are safe to call from one thread at a time; the apply recorder serialises writes.
  */
 public interface StateBackend extends AutoCloseable {
 
@@ -20,20 +19,23 @@ public interface StateBackend extends AutoCloseable {
   Optional<StoredState> read();
 
   /**
-   * Writes {@code content} if the stored version is still {@code expected} (empty: no state
-   * exists yet) and returns the new version token.
+   * Writes {@code content} if the stored version is still {@code expected} (empty: no state exists
+   * yet) and returns the new version token.
    *
-   * @param summary what changed, e.g. {@code create instance.orders-db}; Git uses it in the
-   *     commit message
-   * @throws StateConflictException when the stored version is not {@code expected}
+   * @param summary what changed, e.g. {@code create instance.orders-db}; Git uses it in the commit
+   *     message
+   * @throws StateConflictException when the stored version is not {@code expected}; the message
+   *     names both: {@code state IDENTITY changed since it was read: expected version E, found F}
+   *     with {@code (no state)} for an absent one (the contract suite checks this)
    */
   String write(byte[] content, Optional<String> expected, String summary);
 
   /**
-   * Takes the lock for {@code info.operation()}, failing at once if it is held; callers retry
-   * for {@code --lock-timeout}.
+   * Takes the lock for {@code info.operation()}, failing at once if it is held; callers retry for
+   * {@code --lock-timeout}.
    *
-   * @throws StateLockedException naming the current holder
+   * @throws StateLockedException naming the current holder, with the message of {@link
+   *     LockInfoCodec#describe} (plus any backend-specific hint on how to remove it by hand)
    */
   void lock(LockInfo info);
 
@@ -46,7 +48,9 @@ public interface StateBackend extends AutoCloseable {
   /**
    * Releases the lock whatever its holder, but only if its id is {@code lockId}.
    *
-   * @throws dev.catalog.CatalogException when no lock is held or the id differs
+   * @throws dev.catalog.CatalogException when no lock is held ({@code state IDENTITY is not
+   *     locked}) or the id differs ({@code lock id X does not match the lock on state IDENTITY (id
+   *     Y, held by H); nothing was released})
    */
   void forceUnlock(String lockId);
 

@@ -13,9 +13,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 
 /**
- * A second process for the contract suite: {@code MODE TYPE BASEDIR key=value...}. Modes:
- * {@code race LABEL COUNT} (CAS-writes COUNT resources after a "go" line on stdin), {@code writer}
- * (writes 5 MiB states until killed), {@code hold-lock} (locks, prints "locked", waits).
+ * A second process for the contract suite: {@code MODE TYPE BASEDIR key=value...}. Modes: {@code
+ * race LABEL COUNT} (CAS-writes COUNT resources after a "go" line on stdin), {@code writer} (writes
+ * 5 MiB states until killed), {@code hold-lock} (locks, prints "locked", waits).
  */
 public final class BackendChild {
   private BackendChild() {}
@@ -26,14 +26,15 @@ public final class BackendChild {
     var extra = rest.stream().filter(a -> !a.contains("=")).toList();
     rest.stream()
         .filter(a -> a.contains("="))
-        .forEach(a -> settings.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
+        .forEach(
+            a -> settings.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
     var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try (var backend = BackendFactory.open(args[1], settings, Path.of(args[2]))) {
       var store = new StateStore(backend, "test");
       switch (args[0]) {
         case "race" -> race(store, extra.get(0), Integer.parseInt(extra.get(1)), stdin);
         case "writer" -> writer(store);
-        case "hold-lock" -> holdLock(store, stdin);
+        case "hold-lock" -> holdLock(store);
         default -> throw new IllegalArgumentException(args[0]);
       }
     }
@@ -64,20 +65,23 @@ public final class BackendChild {
   private static void writer(StateStore store) {
     for (int i = 0; ; i++) {
       var snapshot = store.read();
-      var next = TestStates.large(snapshot.state(), 5 * 1024 * 1024).with(TestStates.instance("n" + i));
+      var next =
+          TestStates.large(snapshot.state(), 5 * 1024 * 1024).with(TestStates.instance("n" + i));
       System.out.println("writing " + (snapshot.state().serial() + 1));
       System.out.flush();
       store.write(snapshot, next);
     }
   }
 
-  private static void holdLock(StateStore store, BufferedReader stdin) throws Exception {
+  private static void holdLock(StateStore store) throws Exception {
     var locker =
-        new StateLocker(store, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), "child@test", "test");
+        new StateLocker(
+            store, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), "child@test", "test");
     var lock = locker.acquire("apply", Duration.ZERO);
     System.out.println("locked " + lock.info().id());
     System.out.flush();
-    stdin.readLine();
+    // Only a signal ends this: the shutdown hook must release the lock.
+    new java.util.concurrent.CountDownLatch(1).await();
     lock.close();
   }
 }

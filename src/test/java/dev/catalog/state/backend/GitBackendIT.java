@@ -32,14 +32,21 @@ class GitBackendIT extends StateBackendContract {
   @Override
   protected Map<String, String> settings() {
     remote = workDir.resolve("remote.git");
-    try (var git = Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()) {
+    try (var git =
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()) {
+      // JGit's in-process receive-pack (file remotes) runs an automatic gc after a push, which can
+      // delete another process's half-received pack: docs/state.md tells file-remote users to
+      // turn it off, as this remote does. Real Git servers gc safely on their own.
+      var config = git.getRepository().getConfig();
+      config.setBoolean("receive", null, "autogc", false);
+      config.save();
       return Map.of(
           "url", remote.toString(),
           "branch", "main",
           "path", "envs/prod/catalog.state.json",
           "author", "Catalog Bot <bot@example.com>",
           "cacheDir", workDir.resolve("cache").toString());
-    } catch (GitAPIException e) {
+    } catch (GitAPIException | IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -69,7 +76,8 @@ class GitBackendIT extends StateBackendContract {
     backend.lock(new LockInfo("lock-1", "alice@build-1", "apply", TestStates.STARTED, "0.1.0"));
     assertThat(git("for-each-ref", "--format=%(refname)", "refs/catalog/locks"))
         .isEqualTo("refs/catalog/locks/main/envs/prod/catalog.state.json\n");
-    assertThat(git("log", "-1", "--format=%B", "refs/catalog/locks/main/envs/prod/catalog.state.json"))
+    assertThat(
+            git("log", "-1", "--format=%B", "refs/catalog/locks/main/envs/prod/catalog.state.json"))
         .contains("\"holder\" : \"alice@build-1\"");
     backend.unlock("lock-1");
     assertThat(git("for-each-ref", "refs/catalog/locks")).isEmpty();

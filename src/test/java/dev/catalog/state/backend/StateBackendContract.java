@@ -109,13 +109,12 @@ public abstract class StateBackendContract {
     var readByA = a.read();
     var readByB = b.read();
     var written = a.write(readByA, readByA.state().with(TestStates.instance("audit-db")));
-    assertThatThrownBy(
-            () -> b.write(readByB, readByB.state().with(TestStates.instance("cache"))))
+    assertThatThrownBy(() -> b.write(readByB, readByB.state().with(TestStates.instance("cache"))))
         .isInstanceOf(StateConflictException.class)
         .hasMessageContaining(readByB.version().orElseThrow())
         .hasMessageContaining(written.version().orElseThrow());
-    assertThat(store().read().state().resources()).containsOnlyKeys(
-        Address.instance("audit-db"), Address.instance("orders-db"));
+    assertThat(store().read().state().resources())
+        .containsOnlyKeys(Address.instance("audit-db"), Address.instance("orders-db"));
   }
 
   @Test
@@ -147,8 +146,8 @@ public abstract class StateBackendContract {
     var state = store().read().state();
     assertThat(state.resources()).hasSize(101);
     for (int i = 0; i < 50; i++) {
-      assertThat(state.resources()).containsKeys(
-          Address.instance("p-" + i), Address.instance("q-" + i));
+      assertThat(state.resources())
+          .containsKeys(Address.instance("p-" + i), Address.instance("q-" + i));
     }
     assertThat(state.serial()).isEqualTo(101);
   }
@@ -190,7 +189,14 @@ public abstract class StateBackendContract {
     var sleeps = new ArrayList<Duration>();
     var locker =
         new StateLocker(
-            store(), clock, d -> { sleeps.add(d); clock.advance(d); }, "bob@laptop", "0.1.0");
+            store(),
+            clock,
+            d -> {
+              sleeps.add(d);
+              clock.advance(d);
+            },
+            "bob@laptop",
+            "0.1.0");
     assertThatThrownBy(() -> locker.acquire("plan", Duration.ofSeconds(10)))
         .isInstanceOf(StateLockedException.class)
         .hasMessageEndingWith(
@@ -199,8 +205,12 @@ public abstract class StateBackendContract {
                 + " catalog force-unlock lock-1");
     assertThat(sleeps)
         .containsExactly(
-            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(2250));
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofMillis(2250));
   }
 
   @Test
@@ -233,8 +243,7 @@ public abstract class StateBackendContract {
   void aStaleLockReportsTheOperationsInFlight() {
     store().update(s -> s.with(TestStates.instance("orders-db", OperationState.IN_PROGRESS)));
     open().lock(new LockInfo("lock-1", "alice@build-1", "apply", NOW.minusSeconds(90), "0.1.0"));
-    var locker =
-        new StateLocker(store(), new ManualClock(NOW), d -> {}, "bob@laptop", "0.1.0");
+    var locker = new StateLocker(store(), new ManualClock(NOW), d -> {}, "bob@laptop", "0.1.0");
     assertThatThrownBy(() -> locker.acquire("apply", Duration.ZERO))
         .isInstanceOf(StateLockedException.class)
         .hasMessageEndingWith(
@@ -277,7 +286,9 @@ public abstract class StateBackendContract {
       assertThat(open().currentLock().map(LockInfo::holder)).contains("child@test");
       child.terminate();
       var after = open().currentLock();
-      assertThat(after).withFailMessage(() -> "still locked: " + after + " child stderr: " + child.errors()).isEmpty();
+      assertThat(after)
+          .withFailMessage(() -> "still locked: " + after + " child stderr: " + child.errors())
+          .isEmpty();
     }
   }
 
@@ -319,7 +330,9 @@ public abstract class StateBackendContract {
     assertThatThrownBy(() -> store.update(s -> s.with(TestStates.instance("audit-db"))))
         .isInstanceOf(StateFormatException.class)
         .hasMessage(
-            "state " + store.backend().identity() + " is invalid at $.lineage: expected a string; it"
+            "state "
+                + store.backend().identity()
+                + " is invalid at $.lineage: expected a string; it"
                 + " was not changed");
     assertThat(open().read().orElseThrow().content()).isEqualTo(corrupted);
   }

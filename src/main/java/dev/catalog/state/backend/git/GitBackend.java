@@ -22,8 +22,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * State in a file on a branch of any Git remote. The version token is the commit id read; a write
- * is a commit whose parent is that commit, pushed without force, so a rejected push is a
- * conflict. History is the audit log: each commit message names the resources changed.
+ * is a commit whose parent is that commit, pushed without force, so a rejected push is a conflict.
+ * History is the audit log: each commit message names the resources changed.
  */
 public final class GitBackend implements StateBackend {
   private final GitSettings settings;
@@ -105,7 +105,8 @@ public final class GitBackend implements StateBackend {
 
   private ObjectId commit(byte[] content, ObjectId parent, String message) {
     var repo = remote.cache();
-    try (var inserter = repo.newObjectInserter(); var reader = repo.newObjectReader()) {
+    try (var inserter = repo.newObjectInserter();
+        var reader = repo.newObjectReader()) {
       var blob = inserter.insert(Constants.OBJ_BLOB, content);
       DirCache index;
       if (parent == null) {
@@ -137,26 +138,36 @@ public final class GitBackend implements StateBackend {
       inserter.flush();
       return id;
     } catch (IOException e) {
-      throw new CatalogException("cannot commit state for " + identity() + ": " + e.getMessage(), e);
+      throw new CatalogException(
+          "cannot commit state for " + identity() + ": " + e.getMessage(), e);
     }
   }
 
   PersonIdent author() {
-    return new PersonIdent(settings.authorName(), settings.authorEmail(), Instant.now(), java.time.ZoneOffset.UTC);
+    return new PersonIdent(
+        settings.authorName(), settings.authorEmail(), Instant.now(), java.time.ZoneOffset.UTC);
   }
 
   private StateConflictException conflict(Optional<String> expected, ObjectId found) {
     return new StateConflictException(
-        "state " + identity() + " changed since it was read: expected version "
-            + expected.orElse("(no state)") + ", found "
+        "state "
+            + identity()
+            + " changed since it was read: expected version "
+            + expected.orElse("(no state)")
+            + ", found "
             + (found == null ? "(no branch)" : found.name())
             + "; nothing was written, read it again and retry");
   }
 
   private CatalogException rejected(RemoteRefUpdate update) {
     return new CatalogException(
-        "push of " + branchRef + " to " + settings.displayUrl() + " was rejected ("
-            + update.getStatus() + (update.getMessage() == null ? "" : ": " + update.getMessage())
+        "push of "
+            + branchRef
+            + " to "
+            + settings.displayUrl()
+            + " was rejected ("
+            + update.getStatus()
+            + (update.getMessage() == null ? "" : ": " + update.getMessage())
             + "); nothing was written");
   }
 

@@ -18,9 +18,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 
 /**
- * The Git lock: a ref {@code refs/catalog/locks/...} pointing at a commit whose message is the
- * lock info. It is pushed only if absent (expected old id zero) and deleted on unlock only if it
- * still points at the holder's commit.
+ * The Git lock: a ref {@code refs/catalog/locks/...} pointing at a commit whose message is the lock
+ * info. It is pushed only if absent (expected old id zero) and deleted on unlock only if it still
+ * points at the holder's commit.
  */
 final class GitLock {
   private final GitSettings settings;
@@ -50,8 +50,13 @@ final class GitLock {
     var holder = current().orElseGet(LockInfoCodec::unknown);
     throw new StateLockedException(
         LockInfoCodec.describe(identity.get(), holder)
-            + "\nTo remove it by hand: git push " + settings.displayUrl() + " :"
-            + settings.lockRef() + "  (or: catalog force-unlock " + holder.id() + ")",
+            + "\nTo remove it by hand: git push "
+            + settings.displayUrl()
+            + " :"
+            + settings.lockRef()
+            + "  (or: catalog force-unlock "
+            + holder.id()
+            + ")",
         holder);
   }
 
@@ -69,9 +74,16 @@ final class GitLock {
         return;
       default:
         throw new CatalogException(
-            "cannot delete lock " + settings.lockRef() + " at " + settings.displayUrl() + " ("
-                + update.getStatus() + (update.getMessage() == null ? "" : ": " + update.getMessage())
-                + "); remove it by hand: git push " + settings.displayUrl() + " :"
+            "cannot delete lock "
+                + settings.lockRef()
+                + " at "
+                + settings.displayUrl()
+                + " ("
+                + update.getStatus()
+                + (update.getMessage() == null ? "" : ": " + update.getMessage())
+                + "); remove it by hand: git push "
+                + settings.displayUrl()
+                + " :"
                 + settings.lockRef());
     }
   }
@@ -92,15 +104,29 @@ final class GitLock {
     var info = read(id);
     if (!info.id().equals(lockId)) {
       throw new CatalogException(
-          "lock id " + lockId + " does not match the lock on state " + identity.get() + " (id "
-              + info.id() + ", held by " + info.holder() + "); nothing was released");
+          "lock id "
+              + lockId
+              + " does not match the lock on state "
+              + identity.get()
+              + " (id "
+              + info.id()
+              + ", held by "
+              + info.holder()
+              + "); nothing was released");
     }
     var update = remote.push(null, settings.lockRef(), id);
     if (update.getStatus() != RemoteRefUpdate.Status.OK) {
       throw new CatalogException(
-          "cannot delete " + settings.lockRef() + " at " + settings.displayUrl() + " ("
-              + update.getStatus() + "); remove it by hand: git push " + settings.displayUrl()
-              + " :" + settings.lockRef());
+          "cannot delete "
+              + settings.lockRef()
+              + " at "
+              + settings.displayUrl()
+              + " ("
+              + update.getStatus()
+              + "); remove it by hand: git push "
+              + settings.displayUrl()
+              + " :"
+              + settings.lockRef());
     }
     held.remove(lockId);
   }
@@ -111,7 +137,8 @@ final class GitLock {
       return LockInfoCodec.decode(message.getBytes(StandardCharsets.UTF_8))
           .orElseGet(LockInfoCodec::unknown);
     } catch (IOException e) {
-      throw new CatalogException("cannot read lock " + settings.lockRef() + ": " + e.getMessage(), e);
+      throw new CatalogException(
+          "cannot read lock " + settings.lockRef() + ": " + e.getMessage(), e);
     }
   }
 

@@ -36,7 +36,8 @@ final class GitRemote implements AutoCloseable {
       this.uri = new URIish(settings.url());
       this.cache = openCache(settings.cacheDir().toFile());
     } catch (java.net.URISyntaxException e) {
-      throw new CatalogException("invalid git backend url " + settings.displayUrl() + ": " + e.getMessage());
+      throw new CatalogException(
+          "invalid git backend url " + settings.displayUrl() + ": " + e.getMessage());
     } catch (IOException e) {
       throw new CatalogException(
           "cannot open the git backend cache " + settings.cacheDir() + ": " + e.getMessage(), e);
@@ -75,7 +76,8 @@ final class GitRemote implements AutoCloseable {
 
   /** Fetches {@code remoteRef}'s objects; returns its id at the remote, or null when absent. */
   ObjectId fetch(String remoteRef) {
-    try (var transport = open(); var connection = transport.openFetch()) {
+    try (var transport = open();
+        var connection = transport.openFetch()) {
       var ref = connection.getRef(remoteRef);
       if (ref == null || ref.getObjectId() == null) {
         return null;
@@ -88,11 +90,14 @@ final class GitRemote implements AutoCloseable {
       return id;
     } catch (IOException e) {
       throw new CatalogException(
-          "cannot fetch " + remoteRef + " from " + settings.displayUrl() + ": " + e.getMessage(), e);
+          "cannot fetch " + remoteRef + " from " + settings.displayUrl() + ": " + e.getMessage(),
+          e);
     }
   }
 
-  /** A cache ref per fetched remote ref, so the next fetch negotiates and sends only new objects. */
+  /**
+   * A cache ref per fetched remote ref, so the next fetch negotiates and sends only new objects.
+   */
   private void remember(String remoteRef, ObjectId id) throws IOException {
     var update = cache.updateRef("refs/cache/" + remoteRef.substring("refs/".length()));
     update.setNewObjectId(id);

@@ -47,7 +47,8 @@ public record GitSettings(
   }
 
   /** Reads the {@code backend:} settings of type {@code git}. */
-  public static GitSettings from(Map<String, String> settings, Path baseDir, Map<String, String> env) {
+  public static GitSettings from(
+      Map<String, String> settings, Path baseDir, Map<String, String> env) {
     var given = settings.get("url");
     if (given == null || given.isBlank()) {
       throw new CatalogException(
@@ -84,7 +85,8 @@ public record GitSettings(
       var value = env.get(tokenEnv);
       if (value == null || value.isBlank()) {
         throw new CatalogException(
-            "the git state backend reads its token from environment variable " + tokenEnv
+            "the git state backend reads its token from environment variable "
+                + tokenEnv
                 + " (tokenEnv), which is not set");
       }
       return Optional.of(Secret.of(value.trim()));
@@ -109,7 +111,8 @@ public record GitSettings(
             ? Path.of(xdg)
             : Path.of(System.getProperty("user.home"), ".cache");
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+      var digest =
+          MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
       return root.resolve("catalog/git").resolve(HexFormat.of().formatHex(digest, 0, 12));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The default backend: {@code catalog.state.json} beside the configuration. The version token is
- * the SHA-256 of the content; writes are atomic renames under an OS lock, and the previous state
- * is kept as {@code catalog.state.json.backup}.
+ * the SHA-256 of the content; writes are atomic renames under an OS lock, and the previous state is
+ * kept as {@code catalog.state.json.backup}.
  */
 public final class LocalBackend implements StateBackend {
   private final Path file;
@@ -66,8 +66,12 @@ public final class LocalBackend implements StateBackend {
         var current = read().map(StoredState::version);
         if (!current.equals(expected)) {
           throw new StateConflictException(
-              "state " + identity() + " changed since it was read: expected version "
-                  + expected.orElse("(no state)") + ", found " + current.orElse("(no state)")
+              "state "
+                  + identity()
+                  + " changed since it was read: expected version "
+                  + expected.orElse("(no state)")
+                  + ", found "
+                  + current.orElse("(no state)")
                   + "; nothing was written, read it again and retry");
         }
         return writer.replace(content);
@@ -154,8 +158,15 @@ public final class LocalBackend implements StateBackend {
             .orElseThrow(() -> new CatalogException("state " + identity() + " is not locked"));
     if (!current.id().equals(lockId)) {
       throw new CatalogException(
-          "lock id " + lockId + " does not match the lock on state " + identity() + " (id "
-              + current.id() + ", held by " + current.holder() + "); nothing was released");
+          "lock id "
+              + lockId
+              + " does not match the lock on state "
+              + identity()
+              + " (id "
+              + current.id()
+              + ", held by "
+              + current.holder()
+              + "); nothing was released");
     }
     if (held != null) {
       unlock(lockId);

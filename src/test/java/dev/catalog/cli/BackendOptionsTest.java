@@ -1,0 +1,57 @@
+package dev.catalog.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BackendOptionsTest {
+  private static BackendOptions parse(String... args) {
+    var options = new BackendOptions();
+    new CommandLine(options).parseArgs(args);
+    return options;
+  }
+
+  @Test
+  void withoutFlagsOrYamlTheBackendIsLocal() {
+    assertThat(parse().choose()).isEqualTo(new BackendOptions.Choice("local", Map.of()));
+  }
+
+  @Test
+  void flagsOverrideTheYamlSettingsOfTheSameType() {
+    var choice =
+        parse("--backend-config", "branch=state")
+            .choose("git", Map.of("url", "https://git.example/x.git", "branch", "main"));
+    assertThat(choice)
+        .isEqualTo(
+            new BackendOptions.Choice(
+                "git", Map.of("url", "https://git.example/x.git", "branch", "state")));
+  }
+
+  @Test
+  void anotherBackendTypeDropsTheYamlSettings() {
+    var choice =
+        parse("--backend", "local").choose("git", Map.of("url", "https://git.example/x.git"));
+    assertThat(choice).isEqualTo(new BackendOptions.Choice("local", Map.of()));
+  }
+
+  @Test
+  void stateIsALocalPathShortcut() {
+    var choice = parse("--state", "s.json").choose("git", Map.of("url", "u"));
+    assertThat(choice)
+        .isEqualTo(
+            new BackendOptions.Choice("local", Map.of("path", Path.of("s.json").toString())));
+  }
+
+  @Test
+  void lockDefaultsToOnWithNoTimeout() {
+    var options = parse();
+    assertThat(options.lock()).isTrue();
+    assertThat(options.lockTimeout()).isZero();
+    var off = parse("--lock=false", "--lock-timeout", "2m");
+    assertThat(off.lock()).isFalse();
+    assertThat(off.lockTimeout()).hasMinutes(2);
+  }
+}
