@@ -6,7 +6,6 @@ import dev.catalog.render.MarkdownPlanRenderer;
 import dev.catalog.render.PlanViews;
 import dev.catalog.render.Styles;
 import dev.catalog.render.TextPlanRenderer;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +28,8 @@ final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConfigOptions config;
+
+  @Mixin BackendOptions backend;
 
   @Option(
       names = "--parallelism",
@@ -60,7 +61,7 @@ final class DriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var options = new PlanOptions(true, parallelism, List.of());
-    var result = PlanRun.plan(env, config, options, false, Duration.ZERO, flag("--verbose"));
+    var result = PlanRun.plan(env, config, backend, options, false, flag("--verbose"));
     var view = PlanViews.of(result.plan());
     var text =
         switch (format) {

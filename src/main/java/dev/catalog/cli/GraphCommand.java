@@ -2,7 +2,6 @@ package dev.catalog.cli;
 
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.render.DotRenderer;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,6 +19,8 @@ final class GraphCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConfigOptions config;
+
+  @Mixin BackendOptions backend;
 
   @Option(
       names = "--refresh",
@@ -43,9 +44,9 @@ final class GraphCommand implements Callable<Integer> {
         PlanRun.plan(
             env,
             config,
+            backend,
             options,
             false,
-            Duration.ZERO,
             verbose != null && Boolean.TRUE.equals(verbose.getValue()));
     env.out().print(DotRenderer.render(result.plan().graph()));
     env.out().flush();

@@ -9,11 +9,9 @@ import dev.catalog.render.PlanViews;
 import dev.catalog.render.Styles;
 import dev.catalog.render.TextPlanRenderer;
 import dev.catalog.state.Address;
-import dev.catalog.state.backend.StateLockedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +37,8 @@ final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConfigOptions config;
+
+  @Mixin BackendOptions backend;
 
   @Option(
       names = "--refresh",
@@ -83,22 +83,6 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit 0 with no changes, 1 on error, 2 when resources would change.")
   boolean detailedExitcode;
 
-  @Option(
-      names = "--lock",
-      arity = "1",
-      defaultValue = "true",
-      paramLabel = "BOOL",
-      description = "Take the state lock while planning (default: ${DEFAULT-VALUE}).")
-  boolean lock;
-
-  @Option(
-      names = "--lock-timeout",
-      defaultValue = "0s",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "How long to retry a held lock (default: ${DEFAULT-VALUE}).")
-  Duration lockTimeout;
-
   private final CliEnvironment env;
 
   PlanCommand(CliEnvironment env) {
@@ -109,14 +93,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     var addresses = targets.stream().map(Address::parse).toList();
     var options = new PlanOptions(refresh, parallelism, addresses);
-    PlanRun.Result result;
-    try {
-      result = PlanRun.plan(env, config, options, lock, lockTimeout, flag("--verbose"));
-    } catch (StateLockedException e) {
-      env.err().println("Error: " + e.getMessage());
-      env.err().flush();
-      return ExitCode.LOCKED;
-    }
+    var result = PlanRun.plan(env, config, backend, options, true, flag("--verbose"));
     var view = PlanViews.of(result.plan());
     var text =
         switch (format) {
