@@ -1,11 +1,82 @@
 package dev.catalog.cli;
 
+import dev.catalog.plan.PlanOptions;
+import dev.catalog.render.JsonPlanRenderer;
+import dev.catalog.render.MarkdownPlanRenderer;
+import dev.catalog.render.PlanViews;
+import dev.catalog.render.Styles;
+import dev.catalog.render.TextPlanRenderer;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code catalog drift}: Report live changes made outside catalog; exit 2 on drift. */
-@Command(name = "drift", mixinStandardHelpOptions = true, description = "Report live changes made outside catalog; exit 2 on drift.")
-final class DriftCommand extends NotImplementedYet {
+/**
+ * {@code catalog drift}: a refresh-only plan that prints only what changed at the brokers behind
+ * catalog's back, for cron jobs and alerts. Takes no lock (PRODUCT.md section 2); exits 2 on drift.
+ */
+@Command(
+    name = "drift",
+    mixinStandardHelpOptions = true,
+    description = "Report resources changed at their brokers outside of catalog.",
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  no drift", "  1  error", "  2  drift found"})
+final class DriftCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ConfigOptions config;
+
+  @Mixin BackendOptions backend;
+
+  @Option(
+      names = "--parallelism",
+      defaultValue = "10",
+      paramLabel = "N",
+      description = "Broker reads in flight at once (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+  PlanFormat format;
+
+  @Option(
+      names = "--max-bytes",
+      defaultValue = "60000",
+      paramLabel = "N",
+      description = "Markdown size budget (default: ${DEFAULT-VALUE}).")
+  int maxBytes;
+
+  private final CliEnvironment env;
+
   DriftCommand(CliEnvironment env) {
-    super(env);
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    var options = new PlanOptions(true, parallelism, List.of());
+    var result = PlanRun.plan(env, config, backend, options, false, flag("--verbose"));
+    var view = PlanViews.of(result.plan());
+    var text =
+        switch (format) {
+          case TEXT ->
+              new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).renderDrift(view);
+          case JSON -> JsonPlanRenderer.renderDrift(view);
+          case MARKDOWN -> new MarkdownPlanRenderer(maxBytes).renderDrift(view);
+        };
+    env.out().print(text);
+    env.out().flush();
+    return view.drift().isEmpty() ? ExitCode.OK : ExitCode.CHANGES;
+  }
+
+  private boolean flag(String name) {
+    var option = spec.findOption(name);
+    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 }

@@ -1,11 +1,55 @@
 package dev.catalog.cli;
 
+import dev.catalog.plan.PlanOptions;
+import dev.catalog.render.DotRenderer;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code catalog graph}: Print the dependency graph as DOT. */
-@Command(name = "graph", mixinStandardHelpOptions = true, description = "Print the dependency graph as DOT.")
-final class GraphCommand extends NotImplementedYet {
+/** {@code catalog graph}: the plan's dependency graph as Graphviz DOT. */
+@Command(
+    name = "graph",
+    mixinStandardHelpOptions = true,
+    description = "Print the order apply would follow as a Graphviz DOT graph.")
+final class GraphCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ConfigOptions config;
+
+  @Mixin BackendOptions backend;
+
+  @Option(
+      names = "--refresh",
+      arity = "1",
+      defaultValue = "true",
+      paramLabel = "BOOL",
+      description = "Read live resources from the brokers (default: ${DEFAULT-VALUE}).")
+  boolean refresh;
+
+  private final CliEnvironment env;
+
   GraphCommand(CliEnvironment env) {
-    super(env);
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    var options = new PlanOptions(refresh, PlanOptions.DEFAULT_PARALLELISM, List.of());
+    var verbose = spec.findOption("--verbose");
+    var result =
+        PlanRun.plan(
+            env,
+            config,
+            backend,
+            options,
+            false,
+            verbose != null && Boolean.TRUE.equals(verbose.getValue()));
+    env.out().print(DotRenderer.render(result.plan().graph()));
+    env.out().flush();
+    return ExitCode.OK;
   }
 }

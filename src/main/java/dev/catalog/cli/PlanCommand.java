@@ -1,11 +1,135 @@
 package dev.catalog.cli;
 
+import dev.catalog.plan.DesiredHash;
+import dev.catalog.plan.PlanOptions;
+import dev.catalog.plan.SavedPlan;
+import dev.catalog.render.JsonPlanRenderer;
+import dev.catalog.render.MarkdownPlanRenderer;
+import dev.catalog.render.PlanViews;
+import dev.catalog.render.Styles;
+import dev.catalog.render.TextPlanRenderer;
+import dev.catalog.state.Address;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code catalog plan}: Show the changes apply would make. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Show the changes apply would make.")
-final class PlanCommand extends NotImplementedYet {
+/** {@code catalog plan}: shows the changes apply would make, and can save them for apply. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Show the changes apply would make.",
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success (with --detailed-exitcode: no changes)",
+      "  1  error",
+      "  2  with --detailed-exitcode: the plan changes resources",
+      "  3  state locked"
+    })
+final class PlanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ConfigOptions config;
+
+  @Mixin BackendOptions backend;
+
+  @Option(
+      names = "--refresh",
+      arity = "1",
+      defaultValue = "true",
+      paramLabel = "BOOL",
+      description = "Read live resources from the brokers (default: ${DEFAULT-VALUE}).")
+  boolean refresh;
+
+  @Option(
+      names = "--parallelism",
+      defaultValue = "10",
+      paramLabel = "N",
+      description = "Broker reads in flight at once (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(
+      names = "--target",
+      paramLabel = "ADDR",
+      description = "Only this resource and its dependencies (repeatable); the plan is partial.")
+  List<String> targets = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Save the plan for catalog apply.")
+  Path out;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+  PlanFormat format;
+
+  @Option(
+      names = "--max-bytes",
+      defaultValue = "60000",
+      paramLabel = "N",
+      description = "Markdown size budget (default: ${DEFAULT-VALUE}).")
+  int maxBytes;
+
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 0 with no changes, 1 on error, 2 when resources would change.")
+  boolean detailedExitcode;
+
+  private final CliEnvironment env;
+
   PlanCommand(CliEnvironment env) {
-    super(env);
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    var addresses = targets.stream().map(Address::parse).toList();
+    var options = new PlanOptions(refresh, parallelism, addresses);
+    var result = PlanRun.plan(env, config, backend, options, true, flag("--verbose"));
+    var view = PlanViews.of(result.plan());
+    var text =
+        switch (format) {
+          case TEXT -> new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).render(view);
+          case JSON -> JsonPlanRenderer.render(view);
+          case MARKDOWN -> new MarkdownPlanRenderer(maxBytes).render(view);
+        };
+    env.out().print(text);
+    if (out != null) {
+      var state = result.snapshot().state();
+      var saved =
+          new SavedPlan(
+              state.lineage(),
+              state.serial(),
+              result.backend(),
+              DesiredHash.of(result.plan(), state.lineage()),
+              VersionProvider.version(),
+              ConfigCommit.of(config.files().get(0)),
+              JsonPlanRenderer.document(view, false));
+      Files.write(out, saved.toBytes());
+      if (format == PlanFormat.TEXT) {
+        env.out()
+            .println(
+                "\nSaved the plan to "
+                    + out
+                    + ". Apply exactly this plan with:"
+                    + " catalog apply "
+                    + out);
+      }
+    }
+    env.out().flush();
+    return detailedExitcode && result.plan().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+  }
+
+  private boolean flag(String name) {
+    var option = spec.findOption(name);
+    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Finds the valid word nearest to a misspelt one, for "did you mean" hints. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /**
@@ -12,7 +12,7 @@ final class Suggestions {
    * plausible typo (at most a third of the word's length, and at least 2 edits allowed); case
    * differences count as no edit. Ties go to the earlier candidate.
    */
-  static Optional<String> nearest(String word, Collection<String> candidates) {
+  public static Optional<String> nearest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (var candidate : candidates) {
@@ -30,7 +30,7 @@ final class Suggestions {
   }
 
   /** {@code did you mean "x"?}, or a list of the valid words when none is close. */
-  static String hint(String word, Collection<String> candidates) {
+  public static String hint(String word, Collection<String> candidates) {
     return nearest(word, candidates)
         .map(n -> "did you mean \"" + n + "\"?")
         .orElseGet(() -> "expected one of: " + String.join(", ", candidates));

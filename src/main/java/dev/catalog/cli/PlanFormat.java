@@ -1,0 +1,8 @@
+package dev.catalog.cli;
+
+/** The output formats of {@code plan} and {@code drift}. */
+enum PlanFormat {
+  TEXT,
+  JSON,
+  MARKDOWN
+}

@@ -1,0 +1,52 @@
+package dev.catalog.cli;
+
+import dev.catalog.config.CatalogConfig;
+import dev.catalog.config.SecretResolver;
+import dev.catalog.osb.HttpTrace;
+import dev.catalog.plan.Plan;
+import dev.catalog.plan.PlanOptions;
+import dev.catalog.plan.Planner;
+import dev.catalog.state.Snapshot;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
+
+/**
+ * What {@code plan}, {@code drift} and {@code graph} share: load the configuration, open the
+ * backend its {@code backend:} block names (flags override it), take the lock when asked (and
+ * unless {@code --lock=false}), read state and plan.
+ */
+final class PlanRun {
+  /** A finished plan and what it was made against. */
+  record Result(CatalogConfig config, String backend, Snapshot snapshot, Plan plan) {}
+
+  private PlanRun() {}
+
+  /**
+   * @param lock take the state lock for the duration of the plan
+   * @param lockTimeout how long to retry a held lock
+   */
+  static Result plan(
+      CliEnvironment env,
+      ConfigOptions configOptions,
+      BackendOptions backendOptions,
+      PlanOptions options,
+      boolean lock,
+      boolean verbose) {
+    var config = configOptions.load(env);
+    var yaml = config.backend();
+    var choice = backendOptions.choose(yaml.type(), yaml.settings());
+    var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
+    var secrets = new SecretResolver(env.env(), () -> new KubernetesClientBuilder().build());
+    try (var session = new StateSession(env, backendOptions, choice, baseDir.toAbsolutePath());
+        var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {}) {
+      var snapshot = session.store().read();
+      var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
+      var planner =
+          new Planner(
+              new PlanBrokerClients(config, new BrokerConnections(env), trace),
+              secrets::resolveObject);
+      var plan = planner.plan(config, snapshot.state(), options);
+      return new Result(config, session.backend().identity(), snapshot, plan);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.catalog.plan;
+
+import dev.catalog.plan.LiveResource.Status;
+import dev.catalog.state.BindingState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Diffs one declared binding. Bindings are immutable in OSB, so any change replaces them: new
+ * parameters, another instance, or the instance itself being replaced or re-created.
+ */
+final class BindingDiffer {
+  private final byte[] key;
+  private final PlanCollector out;
+
+  BindingDiffer(byte[] key, PlanCollector out) {
+    this.key = key;
+    this.out = out;
+  }
+
+  void create(DesiredBinding d, ActionReason reason) {
+    var fields = new ArrayList<FieldChange>();
+    fields.addAll(
+        FieldDiff.text("instance", Optional.empty(), Optional.of(d.config().instance()), true));
+    fields.addAll(
+        ParameterComparison.whole(
+            d.parameters().redacted(), d.parameters().sensitivePointers(), false));
+    out.change(
+        new ResourceChange(
+            d.address(),
+            Action.CREATE,
+            List.of(reason),
+            d.instance().broker(),
+            fields,
+            Optional.of(new DesiredResource.OfBinding(d)),
+            Optional.empty(),
+            Optional.empty()));
+  }
+
+  void delete(BindingState r) {
+    var fields = new ArrayList<FieldChange>();
+    fields.addAll(
+        FieldDiff.text("instance", Optional.of(r.instance().name()), Optional.empty(), true));
+    fields.addAll(
+        ParameterComparison.whole(
+            r.parameters().values(), r.parameters().sensitivePointers(), true));
+    out.change(
+        new ResourceChange(
+            r.address(),
+            Action.DELETE,
+            List.of(ActionReason.REMOVED_FROM_CONFIG),
+            r.broker(),
+            fields,
+            Optional.empty(),
+            Optional.of(r),
+            Optional.empty()));
+  }
+
+  /**
+   * @param instanceAction the planned action of the binding's instance
+   */
+  void diff(DesiredBinding d, BindingState r, LiveResource live, Action instanceAction) {
+    if (live.status() == Status.GONE) {
+      out.drift(new Drift(r.address(), Drift.Kind.GONE, List.of()));
+    }
+    var found = live.status() == Status.FOUND;
+    var params =
+        new ParameterComparison(
+            d.parameters(),
+            r.parameters(),
+            found ? live.parameters() : Optional.empty(),
+            List.of(),
+            key);
+    if (found) {
+      var drifted = params.drift();
+      if (!drifted.isEmpty()) {
+        out.drift(new Drift(r.address(), Drift.Kind.CHANGED, drifted));
+      }
+    }
+    var fields = new ArrayList<FieldChange>();
+    var reasons = new ArrayList<ActionReason>();
+    if (!r.instance().name().equals(d.config().instance())) {
+      reasons.add(ActionReason.INSTANCE_REPLACED);
+      fields.addAll(
+          FieldDiff.text(
+                  "instance",
+                  Optional.of(r.instance().name()),
+                  Optional.of(d.config().instance()),
+                  false)
+              .stream()
+              .map(FieldChange::forcingReplacement)
+              .toList());
+    } else if (instanceAction == Action.REPLACE || instanceAction == Action.CREATE) {
+      reasons.add(ActionReason.INSTANCE_REPLACED);
+    }
+    var paramChanges = params.changes();
+    if (!paramChanges.isEmpty()) {
+      reasons.add(ActionReason.BINDING_PARAMETERS_CHANGED);
+      paramChanges.stream().map(FieldChange::forcingReplacement).forEach(fields::add);
+    }
+    if (live.status() == Status.GONE && reasons.isEmpty()) {
+      create(d, ActionReason.GONE_AT_BROKER);
+      return;
+    }
+    var action = reasons.isEmpty() ? Action.NO_OP : Action.REPLACE;
+    out.change(
+        new ResourceChange(
+            d.address(),
+            action,
+            reasons,
+            d.instance().broker(),
+            fields,
+            Optional.of(new DesiredResource.OfBinding(d)),
+            Optional.of(r),
+            Optional.empty()));
+  }
+}

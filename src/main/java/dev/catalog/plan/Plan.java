@@ -1,0 +1,73 @@
+package dev.catalog.plan;
+
+import dev.catalog.state.Address;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A plan: the change of every resource (no-ops included), drift seen at the brokers, warnings, and
+ * the dependency graph apply walks.
+ *
+ * @param changes one per resource, sorted by address
+ * @param drift resources changed outside of catalog, sorted by address
+ * @param notes warnings: what could not be read, catalog changes, changes not propagated
+ * @param targets the {@code --target} addresses; empty for a full plan
+ * @param refreshed whether live resources were read ({@code --refresh})
+ * @param graph the order apply must follow
+ * @param catalogFingerprints {@link CatalogFingerprint} of each catalog read, by broker name; apply
+ *     records them in state
+ */
+public record Plan(
+    List<ResourceChange> changes,
+    List<Drift> drift,
+    List<String> notes,
+    List<Address> targets,
+    boolean refreshed,
+    DependencyGraph graph,
+    java.util.Map<String, String> catalogFingerprints) {
+  public Plan {
+    changes = List.copyOf(changes);
+    drift = List.copyOf(drift);
+    notes = List.copyOf(notes);
+    targets = List.copyOf(targets);
+    Objects.requireNonNull(graph, "graph");
+    catalogFingerprints = java.util.Map.copyOf(catalogFingerprints);
+  }
+
+  /** Whether {@code --target} limited the plan, so it may not show everything. */
+  public boolean partial() {
+    return !targets.isEmpty();
+  }
+
+  /** The change of one resource. */
+  public Optional<ResourceChange> change(Address address) {
+    return changes.stream().filter(c -> c.address().equals(address)).findFirst();
+  }
+
+  /** Resources created: creates plus replaces, as Terraform counts them. */
+  public int toAdd() {
+    return count(Action.CREATE) + count(Action.REPLACE);
+  }
+
+  /** Resources updated in place. */
+  public int toChange() {
+    return count(Action.UPDATE);
+  }
+
+  /** Resources destroyed: deletes plus replaces. */
+  public int toDestroy() {
+    return count(Action.DELETE) + count(Action.REPLACE);
+  }
+
+  /**
+   * Whether any resource action would change something (what {@code --detailed-exitcode} counts).
+   */
+  public boolean hasChanges() {
+    return changes.stream().anyMatch(c -> c.action().changes());
+  }
+
+  private int count(Action action) {
+    return (int) changes.stream().filter(c -> c.action() == action).count();
+  }
+}

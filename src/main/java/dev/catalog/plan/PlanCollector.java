@@ -1,0 +1,52 @@
+package dev.catalog.plan;
+
+import dev.catalog.config.Diagnostic;
+import dev.catalog.state.Address;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Gathers what the differs find: changes, drift, notes and errors. Used by one thread. */
+final class PlanCollector {
+  private final List<ResourceChange> changes = new ArrayList<>();
+  private final List<Drift> drift = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private final List<Diagnostic> errors = new ArrayList<>();
+
+  void change(ResourceChange change) {
+    changes.add(change);
+  }
+
+  void drift(Drift found) {
+    drift.add(found);
+  }
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  void error(Diagnostic diagnostic) {
+    errors.add(diagnostic);
+  }
+
+  Optional<ResourceChange> change(Address address) {
+    return changes.stream().filter(c -> c.address().equals(address)).findFirst();
+  }
+
+  List<ResourceChange> changes() {
+    return changes.stream().sorted(Comparator.comparing(ResourceChange::address)).toList();
+  }
+
+  List<Drift> drift() {
+    return drift.stream().sorted(Comparator.comparing(Drift::address)).toList();
+  }
+
+  List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  List<Diagnostic> errors() {
+    return List.copyOf(errors);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.catalog.plan;
+
+import dev.catalog.state.Address;
+import java.util.List;
+
+/**
+ * How to plan, from the command line.
+ *
+ * @param refresh read live resources ({@code --refresh}, default true)
+ * @param parallelism how many reads may be in flight at once ({@code --parallelism}, default 10)
+ * @param targets limit the plan to these resources and their dependencies ({@code --target})
+ */
+public record PlanOptions(boolean refresh, int parallelism, List<Address> targets) {
+  /** The default parallelism, as PRODUCT.md section 5 gives for apply. */
+  public static final int DEFAULT_PARALLELISM = 10;
+
+  public PlanOptions {
+    if (parallelism < 1) {
+      throw new dev.catalog.CatalogException(
+          "--parallelism must be at least 1, not " + parallelism);
+    }
+    targets = List.copyOf(targets);
+  }
+
+  /** Refresh, default parallelism, no targets. */
+  public static PlanOptions defaults() {
+    return new PlanOptions(true, DEFAULT_PARALLELISM, List.of());
+  }
+}

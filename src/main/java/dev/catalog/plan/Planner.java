@@ -1,0 +1,152 @@
+package dev.catalog.plan;
+
+import dev.catalog.CatalogException;
+import dev.catalog.config.CatalogConfig;
+import dev.catalog.config.ConfigException;
+import dev.catalog.config.SecretRef;
+import dev.catalog.config.SensitiveJson;
+import dev.catalog.plan.LiveResource.Status;
+import dev.catalog.state.Address;
+import dev.catalog.state.BindingState;
+import dev.catalog.state.Fingerprint;
+import dev.catalog.state.InstanceState;
+import dev.catalog.state.ResourceState;
+import dev.catalog.state.State;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Makes a plan (PRODUCT.md section 4): refreshes, resolves and validates, then diffs desired,
+ * recorded and live state. Sends only GETs. Problems in the configuration come back together as one
+ * {@link ConfigException}, before anything is planned.
+ */
+public final class Planner {
+  private final BrokerClients clients;
+  private final Function<SecretRef, SensitiveJson> secrets;
+
+  public Planner(BrokerClients clients, Function<SecretRef, SensitiveJson> secrets) {
+    this.clients = clients;
+    this.secrets = secrets;
+  }
+
+  /** Plans {@code config} against {@code state}. */
+  public Plan plan(CatalogConfig config, State state, PlanOptions options) {
+    BrokerChecks.refuseRemovedBrokers(config, state);
+    var refresher = new Refresher(clients, options.parallelism());
+    var notes = new ArrayList<String>();
+    Refreshed refreshed;
+    if (options.refresh()) {
+      var brokers = new TreeSet<String>();
+      config.instances().forEach(i -> brokers.add(i.broker()));
+      state.resources().values().forEach(r -> brokers.add(r.broker()));
+      refreshed = refresher.refresh(state, refresher.catalogs(brokers));
+    } else {
+      var needed = BrokerChecks.catalogsNeededWithoutRefresh(config, state, notes);
+      var live = new HashMap<Address, LiveResource>();
+      state
+          .resources()
+          .keySet()
+          .forEach(a -> live.put(a, LiveResource.unread(a, Status.NOT_REFRESHED, "")));
+      refreshed = new Refreshed(refresher.catalogs(needed), live, Refresher.notRefreshed(), false);
+    }
+    return plan(config, state, refreshed, options.targets(), notes);
+  }
+
+  /**
+   * Plans from live data already read: resolution, validation and the diff, with no network.
+   *
+   * @param notes warnings gathered so far, shown first
+   */
+  public Plan plan(
+      CatalogConfig config,
+      State state,
+      Refreshed refreshed,
+      java.util.List<Address> targets,
+      java.util.List<String> notes) {
+    BrokerChecks.refuseRemovedBrokers(config, state);
+    var all = new ArrayList<>(notes);
+    all.addAll(refreshed.notes());
+    var resolution = new Resolver(refreshed.catalogs(), state, secrets).resolve(config);
+    all.addAll(resolution.notes());
+    all.addAll(BrokerChecks.catalogChanges(config, state, refreshed.catalogs()));
+    var out = new PlanCollector();
+    diff(resolution, state, refreshed, out);
+    if (!out.errors().isEmpty()) {
+      throw new ConfigException(out.errors());
+    }
+    all.addAll(out.notes());
+    var changes = Targets.limit(out.changes(), targets);
+    var drift =
+        out.drift().stream()
+            .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address())))
+            .toList();
+    var fingerprints = new TreeMap<String, String>();
+    refreshed.catalogs().forEach((name, c) -> fingerprints.put(name, CatalogFingerprint.of(c)));
+    return new Plan(
+        changes,
+        drift,
+        all,
+        targets,
+        refreshed.refreshed(),
+        GraphBuilder.of(changes),
+        fingerprints);
+  }
+
+  private static void diff(
+      Resolution desired, State state, Refreshed refreshed, PlanCollector out) {
+    var key = Fingerprint.keyFor(state.lineage());
+    var instances = new InstanceDiffer(key, out);
+    var bindings = new BindingDiffer(key, out);
+    var recorded = new TreeMap<Address, ResourceState>(state.resources());
+    for (var d : desired.instances().values()) {
+      var r = recorded.remove(d.address());
+      if (r instanceof InstanceState i) {
+        instances.diff(
+            d,
+            i,
+            live(refreshed, d.address()),
+            Optional.ofNullable(refreshed.catalogs().get(i.broker())));
+      } else {
+        instances.create(d, ActionReason.NEW_RESOURCE);
+      }
+    }
+    for (var d : desired.bindings().values()) {
+      var r = recorded.remove(d.address());
+      if (r instanceof BindingState b) {
+        var instanceAction =
+            out.change(d.instance().address()).map(ResourceChange::action).orElse(Action.NO_OP);
+        bindings.diff(d, b, live(refreshed, d.address()), instanceAction);
+      } else {
+        bindings.create(d, ActionReason.NEW_RESOURCE);
+      }
+    }
+    for (var r : recorded.values()) {
+      if (r instanceof InstanceState i) {
+        var stillBound =
+            desired.bindings().values().stream()
+                .filter(b -> b.config().instance().equals(i.address().name()))
+                .map(b -> b.address().toString())
+                .collect(Collectors.joining(", "));
+        if (!stillBound.isEmpty()) {
+          throw new CatalogException(
+              i.address()
+                  + " cannot be deleted while "
+                  + stillBound
+                  + " still bind it; remove those bindings too");
+        }
+        instances.delete(i);
+      } else if (r instanceof BindingState b) {
+        bindings.delete(b);
+      }
+    }
+  }
+
+  private static LiveResource live(Refreshed refreshed, Address address) {
+    return refreshed.live(address).orElse(LiveResource.unread(address, Status.NOT_REFRESHED, ""));
+  }
+}

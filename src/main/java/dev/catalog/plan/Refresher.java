@@ -1,0 +1,197 @@
+package dev.catalog.plan;
+
+import dev.catalog.CatalogException;
+import dev.catalog.osb.BrokerClient;
+import dev.catalog.osb.OfferingRef;
+import dev.catalog.osb.model.Catalog;
+import dev.catalog.plan.LiveResource.Status;
+import dev.catalog.state.BindingState;
+import dev.catalog.state.InstanceState;
+import dev.catalog.state.ResourceState;
+import dev.catalog.state.State;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads the live side of a plan: each broker's catalog once per run, then a GET of every recorded
+ * instance and binding whose offering allows it ({@code instances_retrievable}, {@code
+ * bindings_retrievable}, checklist F-01, F-02), at most {@code parallelism} at a time. Only GETs
+ * are sent. A read that fails leaves the resource as recorded (F-07) and is noted in the plan.
+ */
+public final class Refresher {
+  private final BrokerClients clients;
+  private final int parallelism;
+
+  public Refresher(BrokerClients clients, int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1");
+    }
+    this.clients = clients;
+    this.parallelism = parallelism;
+  }
+
+  /** Reads the catalogs of {@code brokers} (those configured ones that need reading). */
+  public Map<String, Catalog> catalogs(Set<String> brokers) {
+    var catalogs = new TreeMap<String, Catalog>();
+    for (var name : brokers) {
+      clients.client(name).ifPresent(c -> catalogs.put(name, readCatalog(name, c)));
+    }
+    return catalogs;
+  }
+
+  private static Catalog readCatalog(String name, BrokerClient client) {
+    try {
+      return client.catalog();
+    } catch (CatalogException e) {
+      throw new CatalogException(
+          "broker \"" + name + "\": cannot read its catalog: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads back every recorded resource whose broker is configured and allows it. */
+  public Refreshed refresh(State state, Map<String, Catalog> catalogs) {
+    var notes = new ArrayList<String>();
+    var live = new HashMap<dev.catalog.state.Address, LiveResource>();
+    var pool =
+        Executors.newFixedThreadPool(
+            parallelism,
+            r -> {
+              var t = new Thread(r, "catalog-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      var futures = new ArrayList<Future<LiveResource>>();
+      for (var resource : state.resources().values()) {
+        var catalog = catalogs.get(resource.broker());
+        var client = clients.client(resource.broker());
+        if (catalog == null || client.isEmpty()) {
+          live.put(
+              resource.address(),
+              LiveResource.unread(
+                  resource.address(),
+                  Status.FAILED,
+                  "broker \"" + resource.broker() + "\" is not configured"));
+          continue;
+        }
+        futures.add(pool.submit(() -> read(resource, catalog, client.get())));
+      }
+      for (var future : futures) {
+        var found = await(future);
+        live.put(found.address(), found);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    live.values().stream()
+        .filter(l -> l.status() == Status.FAILED || l.status() == Status.NOT_RETRIEVABLE)
+        .sorted(java.util.Comparator.comparing(LiveResource::address))
+        .forEach(l -> notes.add(l.address() + ": " + l.detail()));
+    return new Refreshed(catalogs, live, notes, true);
+  }
+
+  private static LiveResource await(Future<LiveResource> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CatalogException("interrupted while reading resources back from brokers");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static LiveResource read(ResourceState resource, Catalog catalog, BrokerClient client) {
+    if (resource instanceof InstanceState instance) {
+      return readInstance(instance, catalog, client);
+    } else if (resource instanceof BindingState binding) {
+      return readBinding(binding, catalog, client);
+    }
+    throw new AssertionError(resource);
+  }
+
+  private static LiveResource readInstance(InstanceState i, Catalog catalog, BrokerClient client) {
+    var offering = catalog.serviceById(i.service().id());
+    if (offering.isEmpty() || !offering.get().instancesRetrievable()) {
+      return LiveResource.unread(
+          i.address(),
+          Status.NOT_RETRIEVABLE,
+          "broker \""
+              + i.broker()
+              + "\" does not support fetching instances of service \""
+              + i.service().name()
+              + "\": drift in plan and parameters cannot be seen");
+    }
+    try {
+      var hints = Optional.of(new OfferingRef(i.service().id(), i.plan().id()));
+      var found = client.fetchInstance(i.instanceId(), hints);
+      if (found.isEmpty()) {
+        return goneOrPending(i);
+      }
+      var d = found.get();
+      return new LiveResource(
+          i.address(), Status.FOUND, d.planId(), d.parameters(), d.maintenanceInfoVersion(), "");
+    } catch (CatalogException e) {
+      return LiveResource.unread(
+          i.address(),
+          Status.FAILED,
+          "could not be read back: " + e.getMessage() + "; it stays as recorded");
+    }
+  }
+
+  private static LiveResource readBinding(BindingState b, Catalog catalog, BrokerClient client) {
+    var offering = catalog.serviceById(b.service().id());
+    if (offering.isEmpty() || !offering.get().bindingsRetrievable()) {
+      return LiveResource.unread(
+          b.address(),
+          Status.NOT_RETRIEVABLE,
+          "broker \""
+              + b.broker()
+              + "\" does not support fetching bindings of service \""
+              + b.service().name()
+              + "\": drift in binding parameters cannot be seen");
+    }
+    try {
+      var hints = Optional.of(new OfferingRef(b.service().id(), b.plan().id()));
+      var found = client.fetchBinding(b.instanceId(), b.bindingId(), hints);
+      if (found.isEmpty()) {
+        return goneOrPending(b);
+      }
+      // Credentials are dropped here: refresh only compares parameters.
+      return new LiveResource(
+          b.address(),
+          Status.FOUND,
+          Optional.empty(),
+          found.get().parameters(),
+          Optional.empty(),
+          "");
+    } catch (CatalogException e) {
+      return LiveResource.unread(
+          b.address(),
+          Status.FAILED,
+          "could not be read back: " + e.getMessage() + "; it stays as recorded");
+    }
+  }
+
+  /** A 404 while our own operation is in flight means "not there yet", not gone (F-05, F-08). */
+  private static LiveResource goneOrPending(ResourceState resource) {
+    return resource.inFlight()
+        ? LiveResource.unread(resource.address(), Status.PENDING, "its operation is in flight")
+        : LiveResource.unread(resource.address(), Status.GONE, "");
+  }
+
+  /** The notes of a run that did not read live resources. */
+  static List<String> notRefreshed() {
+    return List.of("--refresh=false: live resources were not read; drift cannot be seen");
+  }
+}

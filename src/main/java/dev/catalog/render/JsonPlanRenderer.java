@@ -1,0 +1,108 @@
+package dev.catalog.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The plan as versioned JSON (docs/plan-json.md, schema {@code plan-json-schema.json}). Secret
+ * values are absent; {@code before_sensitive}/{@code after_sensitive} list where they were.
+ */
+public final class JsonPlanRenderer {
+  /** The document version; bumped on any incompatible change (docs/plan-json.md). */
+  public static final String FORMAT_VERSION = "1.0";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonPlanRenderer() {}
+
+  /** The plan document, pretty-printed, with a trailing newline. */
+  public static String render(PlanView plan) {
+    return write(document(plan, false));
+  }
+
+  /** The drift-only document of {@code catalog drift}: no resource changes. */
+  public static String renderDrift(PlanView plan) {
+    return write(document(plan, true));
+  }
+
+  /** The plan document as a tree (saved plans embed it). */
+  public static ObjectNode document(PlanView plan, boolean driftOnly) {
+    var doc = JsonNodeFactory.instance.objectNode();
+    doc.put("format_version", FORMAT_VERSION);
+    doc.put("applyable", !driftOnly && plan.hasChanges());
+    doc.put("partial", plan.partial());
+    strings(doc.putArray("targets"), plan.targets());
+    doc.put("refreshed", plan.refreshed());
+    var counts = doc.putObject("counts");
+    counts.put("add", driftOnly ? 0 : plan.toAdd());
+    counts.put("change", driftOnly ? 0 : plan.toChange());
+    counts.put("destroy", driftOnly ? 0 : plan.toDestroy());
+    counts.put("drift", plan.drift().size());
+    var drift = doc.putArray("resource_drift");
+    for (var d : plan.drift()) {
+      var item = drift.addObject();
+      item.put("address", d.address());
+      item.put("drift", d.kind());
+      fields(item.putArray("fields"), d.fields());
+    }
+    var changes = doc.putArray("resource_changes");
+    if (!driftOnly) {
+      plan.changes().forEach(c -> change(changes.addObject(), c));
+    }
+    strings(doc.putArray("warnings"), plan.notes());
+    return doc;
+  }
+
+  private static void change(ObjectNode item, PlanView.Change c) {
+    item.put("address", c.address());
+    item.put("type", c.kind());
+    item.put("name", c.name());
+    item.put("broker", c.broker());
+    var change = item.putObject("change");
+    strings(change.putArray("actions"), c.actions());
+    change.set(
+        "before",
+        c.before()
+            .map(b -> (com.fasterxml.jackson.databind.JsonNode) b)
+            .orElse(JsonNodeFactory.instance.nullNode()));
+    change.set(
+        "after",
+        c.after()
+            .map(a -> (com.fasterxml.jackson.databind.JsonNode) a)
+            .orElse(JsonNodeFactory.instance.nullNode()));
+    strings(change.putArray("before_sensitive"), c.beforeSensitive());
+    strings(change.putArray("after_sensitive"), c.afterSensitive());
+    fields(change.putArray("fields"), c.fields());
+    strings(
+        item.putArray("action_reason"), c.reasons().stream().map(PlanView.Reason::code).toList());
+  }
+
+  private static void fields(ArrayNode array, List<PlanView.Field> fields) {
+    for (var f : fields) {
+      var field = array.addObject();
+      field.put("path", f.path());
+      field.put("sensitive", f.sensitive());
+      f.beforeJson().ifPresent(b -> field.set("before", b));
+      f.afterJson().ifPresent(a -> field.set("after", a));
+      field.put("forces_replacement", f.forcesReplacement());
+    }
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+
+  private static String write(ObjectNode doc) {
+    try {
+      return JSON.writeValueAsString(doc) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+}

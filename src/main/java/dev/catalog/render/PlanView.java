@@ -1,0 +1,114 @@
+package dev.catalog.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What every plan format shows, with secrets already removed: the view model the text, JSON and
+ * Markdown renderers share.
+ *
+ * @param changes every resource's change, no-ops included, by address
+ * @param drift resources changed outside of catalog
+ * @param notes warnings (unreadable resources, catalog changes)
+ * @param targets {@code --target} addresses; empty for a full plan
+ * @param refreshed whether live resources were read
+ */
+public record PlanView(
+    List<Change> changes,
+    List<DriftItem> drift,
+    List<String> notes,
+    List<String> targets,
+    boolean refreshed) {
+  public PlanView {
+    changes = List.copyOf(changes);
+    drift = List.copyOf(drift);
+    notes = List.copyOf(notes);
+    targets = List.copyOf(targets);
+  }
+
+  /** One resource's change. {@code before}/{@code after} hold no secret: masks say where. */
+  public record Change(
+      String address,
+      String kind,
+      String name,
+      String broker,
+      String action,
+      String symbol,
+      List<String> actions,
+      List<Reason> reasons,
+      List<Field> fields,
+      Optional<JsonNode> before,
+      Optional<JsonNode> after,
+      List<String> beforeSensitive,
+      List<String> afterSensitive) {
+    public Change {
+      actions = List.copyOf(actions);
+      reasons = List.copyOf(reasons);
+      fields = List.copyOf(fields);
+      before = before.map(JsonNode::deepCopy);
+      after = after.map(JsonNode::deepCopy);
+      beforeSensitive = List.copyOf(beforeSensitive);
+      afterSensitive = List.copyOf(afterSensitive);
+    }
+  }
+
+  /** A reason: its JSON name and its phrase. */
+  public record Reason(String code, String description) {}
+
+  /** One field, values as compact JSON text; a sensitive field has none. */
+  public record Field(
+      String path,
+      Optional<String> before,
+      Optional<String> after,
+      boolean sensitive,
+      boolean forcesReplacement,
+      Optional<JsonNode> beforeJson,
+      Optional<JsonNode> afterJson) {
+    public Field {
+      Objects.requireNonNull(path, "path");
+    }
+  }
+
+  /** A resource changed outside of catalog. */
+  public record DriftItem(String address, String kind, List<Field> fields) {
+    public DriftItem {
+      fields = List.copyOf(fields);
+    }
+  }
+
+  /** Creates plus replaces. */
+  public int toAdd() {
+    return count("create") + count("replace");
+  }
+
+  /** Updates. */
+  public int toChange() {
+    return count("update");
+  }
+
+  /** Deletes plus replaces. */
+  public int toDestroy() {
+    return count("delete") + count("replace");
+  }
+
+  /** Whether any resource action changes something. */
+  public boolean hasChanges() {
+    return changes.stream().anyMatch(c -> !c.action().equals("no-op"));
+  }
+
+  /** Whether a resource is deleted or replaced. */
+  public boolean destroys() {
+    return toDestroy() > 0;
+  }
+
+  /** Whether {@code --target} limited the plan. */
+  public boolean partial() {
+    return !targets.isEmpty();
+  }
+
+  private int count(String action) {
+    return (int) changes.stream().filter(c -> c.action().equals(action)).count();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.catalog.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.plan.Action;
+import dev.catalog.plan.DesiredResource;
+import dev.catalog.plan.Drift;
+import dev.catalog.plan.FieldChange;
+import dev.catalog.plan.Plan;
+import dev.catalog.plan.ResourceChange;
+import dev.catalog.state.BindingState;
+import dev.catalog.state.InstanceState;
+import dev.catalog.state.ResourceState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the one {@link PlanView} all formats render; secret values are left out here. */
+public final class PlanViews {
+  private PlanViews() {}
+
+  /** The view of {@code plan}. */
+  public static PlanView of(Plan plan) {
+    var changes = plan.changes().stream().map(PlanViews::change).toList();
+    var drift = plan.drift().stream().map(PlanViews::drift).toList();
+    var targets = plan.targets().stream().map(Object::toString).toList();
+    return new PlanView(changes, drift, plan.notes(), targets, plan.refreshed());
+  }
+
+  private static PlanView.Change change(ResourceChange c) {
+    var reasons =
+        c.reasons().stream().map(r -> new PlanView.Reason(r.wireName(), r.description())).toList();
+    var before = c.recorded().map(PlanViews::recorded);
+    var after = c.desired().map(PlanViews::desired);
+    return new PlanView.Change(
+        c.address().toString(),
+        c.address().kind().prefix(),
+        c.address().name(),
+        c.broker(),
+        c.action().wireName(),
+        c.action().symbol(),
+        actions(c.action()),
+        reasons,
+        c.fields().stream().map(PlanViews::field).toList(),
+        before.map(Snapshot::json),
+        after.map(Snapshot::json),
+        before.map(Snapshot::sensitive).orElse(List.of()),
+        after.map(Snapshot::sensitive).orElse(List.of()));
+  }
+
+  private static PlanView.DriftItem drift(Drift d) {
+    return new PlanView.DriftItem(
+        d.address().toString(),
+        d.kind().name().toLowerCase(Locale.ROOT),
+        d.fields().stream().map(PlanViews::field).toList());
+  }
+
+  static PlanView.Field field(FieldChange f) {
+    return new PlanView.Field(
+        f.path(),
+        f.before().map(JsonNode::toString),
+        f.after().map(JsonNode::toString),
+        f.sensitive(),
+        f.forcesReplacement(),
+        f.before(),
+        f.after());
+  }
+
+  /** Terraform's ordered action lists: a replace deletes first, then creates. */
+  static List<String> actions(Action action) {
+    return switch (action) {
+      case REPLACE -> List.of("delete", "create");
+      default -> List.of(action.wireName());
+    };
+  }
+
+  private record Snapshot(ObjectNode json, List<String> sensitive) {}
+
+  private static Snapshot recorded(ResourceState r) {
+    var json = JsonNodeFactory.instance.objectNode();
+    var sensitive = new ArrayList<String>();
+    if (r instanceof InstanceState i) {
+      json.put("broker", i.broker());
+      json.put("service", i.service().name());
+      json.put("plan", i.plan().name());
+      json.set("parameters", i.parameters().values());
+      json.set("context", i.context());
+      i.maintenanceInfoVersion().ifPresent(v -> json.put("maintenance_info_version", v));
+      i.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
+    } else if (r instanceof BindingState b) {
+      json.put("instance", b.instance().name());
+      json.set("parameters", b.parameters().values());
+      b.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
+    }
+    return new Snapshot(json, sensitive);
+  }
+
+  private static Snapshot desired(DesiredResource d) {
+    var json = JsonNodeFactory.instance.objectNode();
+    var sensitive = new ArrayList<String>();
+    if (d instanceof DesiredResource.OfInstance of) {
+      var i = of.instance();
+      json.put("broker", i.broker());
+      json.put("service", i.service().name());
+      json.put("plan", i.plan().name());
+      json.set("parameters", i.parameters().redacted());
+      json.set("context", i.context());
+      i.maintenanceInfoVersion().ifPresent(v -> json.put("maintenance_info_version", v));
+      i.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
+    } else if (d instanceof DesiredResource.OfBinding of) {
+      var b = of.binding();
+      json.put("instance", b.config().instance());
+      json.set("parameters", b.parameters().redacted());
+      b.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
+    }
+    return new Snapshot(json, sensitive);
+  }
+}
