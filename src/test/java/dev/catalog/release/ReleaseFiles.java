@@ -17,8 +17,8 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 /**
  * Writes the generated parts of a release: bash and zsh completion scripts and the AsciiDoc man
  * page sources (one per command, {@code catalog-plan.adoc} ...) that the build turns into troff.
- * Run by {@code mvn package} (exec-maven-plugin) from the test classpath, so picocli-codegen
- * never reaches the shipped jar.
+ * Run by {@code mvn package} (exec-maven-plugin) from the test classpath, so picocli-codegen never
+ * reaches the shipped jar.
  *
  * <p>Usage: {@code ReleaseFiles COMPLETION_DIR ADOC_DIR}.
  */
@@ -41,8 +41,8 @@ public final class ReleaseFiles {
   }
 
   /**
-   * picocli generates one bash script; zsh runs the same script through {@code bashcompinit},
-   * which the zsh file enables first (the same text {@code catalog completion zsh} prints).
+   * picocli generates one bash script; zsh runs the same script through {@code bashcompinit}, which
+   * the zsh file enables first (the same text {@code catalog completion zsh} prints).
    */
   static void writeCompletion(CommandLine root, Path dir) throws IOException {
     Files.createDirectories(dir);
