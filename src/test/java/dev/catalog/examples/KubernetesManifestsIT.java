@@ -69,12 +69,12 @@ class KubernetesManifestsIT {
           client
               .getKubernetesSerialization()
               .convertValue(
-              client
-                  .genericKubernetesResources(cronJobApiVersion(client), "CronJob")
-                  .inNamespace(namespace)
-                  .withName("catalog-drift")
-                  .get(),
-              CronJob.class);
+                  client
+                      .genericKubernetesResources(cronJobApiVersion(client), "CronJob")
+                      .inNamespace(namespace)
+                      .withName("catalog-drift")
+                      .get(),
+                  CronJob.class);
       var job = cron.getSpec().getJobTemplate().getSpec();
       assertThat(job.getBackoffLimit()).isZero();
       var pod = job.getTemplate().getSpec();
@@ -133,18 +133,20 @@ class KubernetesManifestsIT {
   }
 
   /**
-   * Creates a manifest's resources. The test server is Kubernetes 1.20 (built from Debian's
-   * source package, .ci/install-kube-apiserver.sh), which serves CronJob only as batch/v1beta1;
-   * the examples use batch/v1 (GA since 1.21, the only version since 1.25). The CronJob fields
-   * the examples use are the same in both, so on such a server the same document is submitted
-   * as batch/v1beta1 and still validated in full by the server.
+   * Creates a manifest's resources. The test server is Kubernetes 1.20 (built from Debian's source
+   * package, .ci/install-kube-apiserver.sh), which serves CronJob only as batch/v1beta1; the
+   * examples use batch/v1 (GA since 1.21, the only version since 1.25). The CronJob fields the
+   * examples use are the same in both, so on such a server the same document is submitted as
+   * batch/v1beta1 and still validated in full by the server.
    */
   private static List<HasMetadata> create(KubernetesClient client, Path manifest, String ns)
       throws IOException {
     String yaml = readString(manifest);
     String served = cronJobApiVersion(client);
     if (!served.equals("batch/v1")) {
-      yaml = yaml.replace("apiVersion: batch/v1\nkind: CronJob", "apiVersion: " + served + "\nkind: CronJob");
+      yaml =
+          yaml.replace(
+              "apiVersion: batch/v1\nkind: CronJob", "apiVersion: " + served + "\nkind: CronJob");
     }
     try (InputStream in = new ByteArrayInputStream(yaml.getBytes(UTF_8))) {
       return client.load(in).inNamespace(ns).create();
