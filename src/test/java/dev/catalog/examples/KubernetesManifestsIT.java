@@ -38,7 +38,11 @@ class KubernetesManifestsIT {
   void everyManifestIsCreatedReadBackAndDeletedOnARealApiServer(RunningKubeApiServer server)
       throws IOException {
     List<Path> manifests = manifests();
-    assertThat(manifests).contains(DRIFT, Path.of("state-backends/configmap/rbac.yaml"));
+    assertThat(manifests)
+        .contains(
+            DRIFT,
+            Path.of("examples/kubernetes/secret-sink-rbac.yaml"),
+            Path.of("state-backends/configmap/rbac.yaml"));
     try (KubernetesClient client = server.newClient()) {
       for (Path manifest : manifests) {
         String namespace = server.newNamespace("examples");
