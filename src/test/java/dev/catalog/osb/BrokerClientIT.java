@@ -8,80 +8,17 @@ import static dev.catalog.testbroker.BrokerCatalog.QUEUE_STANDARD_PLAN_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.catalog.Secret;
 import dev.catalog.testbroker.LedgerInstance;
 import dev.catalog.testbroker.ReferenceBroker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The client end to end against the Spring Cloud OSB reference broker. */
-class BrokerClientIT {
-  private static final FakeClock clock = new FakeClock();
-  private static ReferenceBroker broker;
-
-  private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-
-  @BeforeAll
-  static void startBroker() {
-    broker = ReferenceBroker.start(ReferenceBroker.Options.forTests("it-broker-pw", clock));
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
-  @BeforeEach
-  void resetFaults() {
-    broker.faults().clear();
-  }
-
-  private BrokerClient client(String prefix) {
-    var connection =
-        BrokerConnection.of(
-            broker.baseUrl(prefix),
-            BrokerAuth.basic(ReferenceBroker.USERNAME, Secret.of(broker.password())));
-    return BrokerClient.create(connection, HttpTrace.NONE, sleeper, clock, RetryPolicy.DEFAULT);
-  }
-
-  private OperationPoller poller(BrokerClient client) {
-    return new OperationPoller(client, clock, sleeper, PollingPolicy.DEFAULT);
-  }
-
-  private static ProvisionRequest db(String plan, int storage) {
-    var params = JsonNodeFactory.instance.objectNode().put("storage_gb", storage);
-    return new ProvisionRequest(
-        DB_SERVICE_ID,
-        plan,
-        Bodies.context(),
-        "cluster-1",
-        "shop",
-        Optional.of(params),
-        Optional.empty());
-  }
-
-  private static ProvisionRequest queue() {
-    return new ProvisionRequest(
-        QUEUE_SERVICE_ID,
-        QUEUE_STANDARD_PLAN_ID,
-        Bodies.context(),
-        "cluster-1",
-        "shop",
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  private static String newId() {
-    return UUID.randomUUID().toString();
-  }
+class BrokerClientIT extends ReferenceBrokerClientTest {
 
   @Test
   @DisplayName("C-02..C-11: each platform prefix serves its own catalog")
