@@ -1,9 +1,13 @@
 package dev.catalog.config;
 
+import dev.catalog.state.backend.BackendFactory;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The {@code backend:} block: where state is kept. The loader checks the type and that each setting
@@ -14,21 +18,11 @@ import java.util.Objects;
  * @param location where the block is, or the first file's start when it was not written
  */
 public record Backend(String type, Map<String, String> settings, Location location) {
-  /** The settings each backend type accepts (PRODUCT.md section 3). */
-  public static final Map<String, List<String>> SETTINGS =
-      Map.of(
-          "local", List.of("path"),
-          "git",
-              List.of(
-                  "url",
-                  "branch",
-                  "path",
-                  "author",
-                  "tokenEnv",
-                  "tokenFile",
-                  "sshKeyFile",
-                  "cacheDir"),
-          "configmap", List.of("namespace", "name", "kubeconfig", "context", "leaseDurationSeconds"));
+  /**
+   * The settings each backend type accepts, in a stable order for hints. The backends own the
+   * list ({@link BackendFactory#SETTINGS}); the loader checks the YAML against it.
+   */
+  public static final Map<String, List<String>> SETTINGS = sortedSettings();
 
   public Backend {
     Objects.requireNonNull(type, "type");
@@ -48,6 +42,13 @@ public record Backend(String type, Map<String, String> settings, Location locati
   public Path directory() {
     var parent = Path.of(location.file()).getParent();
     return parent == null ? Path.of("") : parent;
+  }
+
+  private static Map<String, List<String>> sortedSettings() {
+    var sorted = new TreeMap<String, List<String>>();
+    BackendFactory.SETTINGS.forEach(
+        (type, keys) -> sorted.put(type, List.copyOf(new TreeSet<>(keys))));
+    return Collections.unmodifiableMap(sorted);
   }
 
   /** A setting's value, or {@code null} when it was not given. */

@@ -21,7 +21,7 @@ final class BackendReader {
       b.error(
           "type",
           "unknown backend type \"" + type + "\"",
-          Suggestions.hint(type, List.of("local", "git", "configmap")));
+          Suggestions.hint(type, List.copyOf(Backend.SETTINGS.keySet())));
       return Optional.empty();
     }
     var keys = new ArrayList<String>();
