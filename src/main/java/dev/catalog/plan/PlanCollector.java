@@ -4,18 +4,23 @@ import dev.catalog.config.Diagnostic;
 import dev.catalog.state.Address;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Gathers what the differs find: changes, drift, notes and errors. Used by one thread. */
 final class PlanCollector {
   private final List<ResourceChange> changes = new ArrayList<>();
+  // Bindings look up their instance's change; a scan of the list made a plan O(n^2) (issue 7).
+  private final Map<Address, ResourceChange> firstChange = new HashMap<>();
   private final List<Drift> drift = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final List<Diagnostic> errors = new ArrayList<>();
 
   void change(ResourceChange change) {
     changes.add(change);
+    firstChange.putIfAbsent(change.address(), change);
   }
 
   void drift(Drift found) {
@@ -31,7 +36,7 @@ final class PlanCollector {
   }
 
   Optional<ResourceChange> change(Address address) {
-    return changes.stream().filter(c -> c.address().equals(address)).findFirst();
+    return Optional.ofNullable(firstChange.get(address));
   }
 
   List<ResourceChange> changes() {

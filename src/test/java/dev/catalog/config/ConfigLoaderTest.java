@@ -46,6 +46,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void loadsAFileLargerThanSnakeYamlsDefaultThreeMebibyteLimit() throws IOException {
+    var yaml = new StringBuilder(BROKERS).append("instances:\n");
+    int count = 0;
+    while (yaml.length() < 4 * 1024 * 1024) {
+      yaml.append("  - name: db-").append(count++).append("\n    broker: data\n");
+      yaml.append("    service: db\n    plan: small\n");
+      yaml.append("    parameters: { storage_gb: 20, region: eu-1, note: ");
+      yaml.append("x".repeat(40)).append(" }\n");
+    }
+    var config = load(Map.of(), write("big.yaml", yaml.toString()));
+    assertThat(config.instances()).hasSize(count);
+  }
+
+  @Test
   void mergesFilesGivenSeparatelyAndReadsAFileGivenTwiceOnce() throws IOException {
     var brokers = write("brokers.yaml", BROKERS);
     var instances = write("instances.yaml", INSTANCES);

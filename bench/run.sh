@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Runs the catalog benchmark scenarios (issue 7) and prints a table of medians with each
+# scenario's ratio to its floor, measured in the same run. One command: bench/run.sh
+# Options (env): RUNS (default 3), N (default 10000), BIG_N (default 100000), LATENCY_MS (20),
+# PORT (18090), WORK (default target/bench). Needs: java 17+, mvn, curl, /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+N=${N:-10000}
+BIG_N=${BIG_N:-100000}
+LATENCY_MS=${LATENCY_MS:-20}
+PORT=${PORT:-18090}
+WORK=${WORK:-target/bench}
+CATALOG=bin/catalog
+
+echo "== build (once)" >&2
+mvn -B -q -DskipTests package test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
+# The AppCDS archive bin/catalog uses when present (docs/performance.md, start-up).
+rm -f target/catalog.jsa
+java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit=target/catalog.jsa \
+  -jar target/catalog.jar validate -f examples/catalog.yaml >/dev/null 2>&1
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+rm -rf "$WORK" && mkdir -p "$WORK"
+ROWS="$WORK/rows.txt"
+: >"$ROWS"
+BROKER_PID=""
+cleanup() { if [ -n "$BROKER_PID" ]; then kill "$BROKER_PID" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+
+# measure NAME CMD...: runs CMD RUNS times under /usr/bin/time; records median wall, cpu, rss.
+measure() {
+  local name=$1; shift
+  local f="$WORK/$name.times"
+  : >"$f"
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/one.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" \
+      || { echo "$name failed; see $WORK/$name.err" >&2; tail -5 "$WORK/$name.err" >&2; return 1; }
+    cat "$WORK/one.time" >>"$f"
+  done
+  median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  local wall cpu rss
+  wall=$(awk '{print $1}' "$f" | median)
+  cpu=$(awk '{print $2+$3}' "$f" | median)
+  rss=$(awk '{printf "%.0f\n", $4/1024}' "$f" | median)
+  echo "$name $wall $cpu $rss" >>"$WORK/medians.txt"
+}
+get() { awk -v n="$1" -v c="$2" '$1==n {print $c}' "$WORK/medians.txt"; }
+row() { echo "$*" >>"$ROWS"; }
+start_broker() { # LATENCY ASYNC RETRY SEED
+  java -Xss256k -cp "$CP" dev.catalog.bench.FastBroker "$PORT" "$@" >"$WORK/broker.log" 2>&1 &
+  BROKER_PID=$!
+  for _ in $(seq 100); do kill -0 "$BROKER_PID" 2>/dev/null || break; curl -sf "127.0.0.1:$PORT/_stats" >/dev/null && return 0; sleep 0.2; done
+  echo "fast broker did not start" >&2; return 1
+}
+stop_broker() { kill "$BROKER_PID"; wait "$BROKER_PID" 2>/dev/null || true; BROKER_PID=""; }
+requests() { curl -sf "127.0.0.1:$PORT/_stats"; }
+
+echo "== start-up" >&2
+measure java-version java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -version
+measure catalog-version $CATALOG --version
+measure validate-example $CATALOG validate -f examples/catalog.yaml
+jv=$(get java-version 2)
+for s in catalog-version validate-example; do
+  row "start-up: $s|$(get $s 2)|$(get $s 3)|$(get $s 4)|0|java -version $jv s|$(echo "$(get $s 2) $jv" | awk '{printf "%.2f", $1/$2}')|<= 2.5"
+done
+
+echo "== no-op plan without refresh, $N instances" >&2
+java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/n" "$N" 4 "http://127.0.0.1:$PORT"
+measure validate-n $CATALOG validate -f "$WORK/n/catalog.yaml"
+measure plan-norefresh-n $CATALOG plan -f "$WORK/n/catalog.yaml" --refresh=false --lock=false
+grep -q "No changes" "$WORK/plan-norefresh-n.out" || { echo "plan was not a no-op" >&2; exit 1; }
+vn=$(get validate-n 2)
+row "validate $N inst + $((2*N)) bind (floor)|$vn|$(get validate-n 3)|$(get validate-n 4)|0|-|1.00|-"
+row "no-op plan --refresh=false, $N inst|$(get plan-norefresh-n 2)|$(get plan-norefresh-n 3)|$(get plan-norefresh-n 4)|0|validate $vn s|$(echo "$(get plan-norefresh-n 2) $vn" | awk '{printf "%.2f", $1/$2}')|<= 2, RSS < 512"
+
+echo "== no-op plan with refresh, $N instances, ${LATENCY_MS} ms broker latency" >&2
+java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/r" "$N" 1 "http://127.0.0.1:$PORT"
+start_broker "$LATENCY_MS" 0 1 "$WORK/r/broker-seed.json"
+curl -sf -X POST "127.0.0.1:$PORT/_reset" >/dev/null
+measure plan-refresh-n $CATALOG plan -f "$WORK/r/catalog.yaml" --lock=false
+grep -q "No changes" "$WORK/plan-refresh-n.out" || { echo "refresh plan was not a no-op" >&2; exit 1; }
+stats=$(requests)
+stop_broker
+catalogs=$(echo "$stats" | sed -n 's/.*"catalog":\([0-9]*\).*/\1/p')
+gets=$(echo "$stats" | sed -n 's/.*"get_instance":\([0-9]*\).*/\1/p')
+# Default per-broker concurrency is 10 (Broker.DEFAULT_CONCURRENCY); one broker.
+ideal=$(awk -v n="$N" -v l="$LATENCY_MS" 'BEGIN {printf "%.2f", n*l/1000/10}')
+row "no-op plan with refresh, $N inst, ${LATENCY_MS} ms|$(get plan-refresh-n 2)|$(get plan-refresh-n 3)|$(get plan-refresh-n 4)|$(( (catalogs+gets)/RUNS )) ($((catalogs/RUNS)) catalog)|ideal $ideal s|$(echo "$(get plan-refresh-n 2) $ideal" | awk '{printf "%.2f", $1/$2}')|<= 1.25, 1 catalog/broker"
+
+echo "== apply 1,000 async instances" >&2
+# apply is built in parallel (issue 5); until it has --parallelism the scenario is reported only.
+if ! $CATALOG apply --help 2>&1 | grep -q -- "--parallelism"; then
+  row "apply 1000 async x 2 s, --parallelism 50|-|-|-|-|ideal 40 s|-|apply: not available in this build"
+else
+  java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/a" 1000 4 "http://127.0.0.1:$PORT" --no-state
+  start_broker 0 2 1
+  (cd "$WORK/a" && git init -q state-repo 2>/dev/null || true)
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/apply.time" \
+    $CATALOG apply -f "$WORK/a/catalog.yaml" --parallelism 50 --auto-approve \
+    >"$WORK/apply.out" 2>"$WORK/apply.err" || true
+  stats=$(requests); stop_broker
+  polls=$(echo "$stats" | sed -n 's/.*"instance_last_operation":\([0-9]*\).*/\1/p')
+  read -r aw au as am <"$WORK/apply.time"
+  row "apply 1000 async x 2 s, --parallelism 50|$aw|$(echo "$au $as" | awk '{print $1+$2}')|$((am/1024))|$stats|ideal 40 s|$(echo "$aw" | awk '{printf "%.2f", $1/40}')|<= 1.15; polls/op $(awk -v p="${polls:-0}" 'BEGIN {printf "%.1f", p/1000}') <= 3"
+fi
+
+echo "== plan without refresh, $BIG_N instances, 512 MiB heap" >&2
+java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/big" "$BIG_N" 10 "http://127.0.0.1:$PORT"
+RUNS_SAVED=$RUNS; RUNS=1
+if JAVA_OPTS="-Xmx512m" measure plan-norefresh-big $CATALOG plan -f "$WORK/big/catalog.yaml" --refresh=false --lock=false \
+  && grep -q "No changes" "$WORK/plan-norefresh-big.out"; then
+  row "plan --refresh=false, $BIG_N inst, -Xmx512m|$(get plan-norefresh-big 2)|$(get plan-norefresh-big 3)|$(get plan-norefresh-big 4)|0|-|-|completes in 512 MiB heap"
+else
+  row "plan --refresh=false, $BIG_N inst, -Xmx512m|-|-|-|0|-|-|MISSED: $(grep -m1 -o 'OutOfMemoryError[^,]*' "$WORK/plan-norefresh-big.err" || echo failed)"
+fi
+RUNS=$RUNS_SAVED
+echo
+echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MiB, $(java -version 2>&1 | head -1), load:$(uptime | sed 's/.*load average//')"
+echo "medians of $RUNS runs (100k: 1 run)"
+echo
+echo "| scenario | wall s | CPU s | peak RSS MiB | requests | floor | ratio | target |"
+echo "|---|---|---|---|---|---|---|---|"
+awk -F'|' '{line="|"; for (i = 1; i <= NF; i++) line = line " " $i " |"; print line}' "$ROWS"
