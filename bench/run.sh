@@ -16,10 +16,6 @@ CATALOG=bin/catalog
 echo "== build (once)" >&2
 mvn -B -q -DskipTests package test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
-# The AppCDS archive bin/catalog uses when present (docs/performance.md, start-up).
-rm -f target/catalog.jsa
-java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit=target/catalog.jsa \
-  -jar target/catalog.jar validate -f examples/catalog.yaml >/dev/null 2>&1
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 rm -rf "$WORK" && mkdir -p "$WORK"
 ROWS="$WORK/rows.txt"

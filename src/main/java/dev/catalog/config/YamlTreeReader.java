@@ -13,7 +13,9 @@ import dev.catalog.config.YamlNode.YamlMap;
 import dev.catalog.config.YamlNode.YamlScalar;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -35,6 +37,40 @@ final class YamlTreeReader {
 
   private final EnvExpander env;
   private final Diagnostics diagnostics;
+
+  /**
+   * One String per distinct key: every instance repeats the same dozen keys, and 100,000
+   * instances held millions of copies (issue 7).
+   */
+  private final Map<String, String> keys = new HashMap<>();
+
+  /**
+   * Where a value is, as a chain to its parent; the dotted text is built only for a diagnostic. A
+   * path string per value was a third of the tree of a 100,000-instance catalog (issue 7).
+   */
+  private record TreePath(TreePath parent, String key, int index) {
+    static final TreePath ROOT = new TreePath(null, null, -1);
+
+    TreePath key(String name) {
+      return new TreePath(this, name, -1);
+    }
+
+    TreePath item(int i) {
+      return new TreePath(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return "";
+      }
+      var above = parent.toString();
+      if (key == null) {
+        return above + "[" + index + "]";
+      }
+      return above.isEmpty() ? key : above + "." + key;
+    }
+  }
 
   private static YAMLFactory yamlFactory() {
     var options = new LoaderOptions();
@@ -63,7 +99,7 @@ final class YamlTreeReader {
             "start it with \"apiVersion: " + CatalogConfig.API_VERSION + "\"");
         return Optional.empty();
       }
-      var root = value(parser, file, "");
+      var root = value(parser, file, TreePath.ROOT);
       if (parser.nextToken() != null) {
         diagnostics.error(
             location(parser, file),
@@ -82,7 +118,7 @@ final class YamlTreeReader {
     }
   }
 
-  private YamlNode value(YAMLParser parser, String file, String path) throws IOException {
+  private YamlNode value(YAMLParser parser, String file, TreePath path) throws IOException {
     var location = location(parser, file);
     var token = parser.currentToken();
     if (token == JsonToken.START_OBJECT) {
@@ -90,27 +126,27 @@ final class YamlTreeReader {
     } else if (token == JsonToken.START_ARRAY) {
       var items = new ArrayList<YamlNode>();
       while (parser.nextToken() != JsonToken.END_ARRAY) {
-        items.add(value(parser, file, path + "[" + items.size() + "]"));
+        items.add(value(parser, file, path.item(items.size())));
       }
       return new YamlList(items, location);
     }
     return scalar(parser, file, path, location);
   }
 
-  private YamlMap map(YAMLParser parser, String file, String path, Location location)
+  private YamlMap map(YAMLParser parser, String file, TreePath path, Location location)
       throws IOException {
     var entries = new LinkedHashMap<String, Entry>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      var key = parser.currentName();
+      var key = keys.computeIfAbsent(parser.currentName(), k -> k);
       var keyLocation = location(parser, file);
-      var keyPath = path.isEmpty() ? key : path + "." + key;
+      var keyPath = path.key(key);
       parser.nextToken();
       var child = value(parser, file, keyPath);
       var previous = entries.get(key);
       if (previous != null) {
         diagnostics.error(
             keyLocation,
-            keyPath,
+            keyPath.toString(),
             "duplicate key",
             "it is already written at " + previous.keyLocation() + "; keep one");
       } else {
@@ -120,19 +156,22 @@ final class YamlTreeReader {
     return new YamlMap(entries, location);
   }
 
-  private YamlScalar scalar(YAMLParser parser, String file, String path, Location location)
+  private YamlScalar scalar(YAMLParser parser, String file, TreePath path, Location location)
       throws IOException {
     if (parser.isCurrentAlias()) {
       diagnostics.error(
           location,
-          path,
+          path.toString(),
           "YAML aliases (*" + parser.getText() + ") are not supported",
           "write the value out");
       return new YamlScalar(JSON.nullNode(), "", location, true);
     }
     var text = parser.getText();
     if (parser.currentToken() == JsonToken.VALUE_STRING) {
-      var expanded = env.expand(text, location, path, diagnostics);
+      var expanded =
+          text.contains("${")
+              ? env.expand(text, location, path.toString(), diagnostics)
+              : Optional.of(text);
       return expanded.isPresent()
           ? new YamlScalar(JSON.textNode(expanded.get()), expanded.get(), location)
           : new YamlScalar(JSON.textNode(text), text, location, true);
@@ -145,7 +184,8 @@ final class YamlTreeReader {
           case VALUE_FALSE -> JSON.booleanNode(false);
           case VALUE_NULL -> JSON.nullNode();
           default -> {
-            diagnostics.error(location, path, "unsupported YAML value (a tagged or binary scalar)");
+            diagnostics.error(
+                location, path.toString(), "unsupported YAML value (a tagged or binary scalar)");
             yield JSON.nullNode();
           }
         };

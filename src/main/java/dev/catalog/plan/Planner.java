@@ -37,7 +37,9 @@ public final class Planner {
   /** Plans {@code config} against {@code state}. */
   public Plan plan(CatalogConfig config, State state, PlanOptions options) {
     BrokerChecks.refuseRemovedBrokers(config, state);
-    var refresher = new Refresher(clients, options.parallelism());
+    var concurrency = new HashMap<String, Integer>();
+    config.brokers().forEach(b -> concurrency.put(b.name(), b.concurrency()));
+    var refresher = new Refresher(clients, options.parallelism(), concurrency);
     var notes = new ArrayList<String>();
     Refreshed refreshed;
     if (options.refresh()) {

@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import dev.catalog.CatalogException;
+import dev.catalog.config.Broker;
 import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.OfferingRef;
 import dev.catalog.osb.model.Catalog;
@@ -17,25 +18,41 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads the live side of a plan: each broker's catalog once per run, then a GET of every recorded
  * instance and binding whose offering allows it ({@code instances_retrievable}, {@code
- * bindings_retrievable}, checklist F-01, F-02), at most {@code parallelism} at a time. Only GETs
- * are sent. A read that fails leaves the resource as recorded (F-07) and is noted in the plan.
+ * bindings_retrievable}, checklist F-01, F-02). Reads to one broker are bounded by that broker's
+ * {@code concurrency} (docs/configuration.md, default 10) and all reads together by {@code
+ * --parallelism} (docs/plan.md), so a slow broker cannot be flooded and a fast one is not held back
+ * by a global pool (issue 7). Only GETs are sent. A read that fails leaves the resource as recorded
+ * (F-07) and is noted in the plan.
  */
 public final class Refresher {
   private final BrokerClients clients;
   private final int parallelism;
+  private final Map<String, Integer> concurrency;
 
+  /** A refresher where every broker has the default concurrency. */
   public Refresher(BrokerClients clients, int parallelism) {
+    this(clients, parallelism, Map.of());
+  }
+
+  /**
+   * @param concurrency reads in flight at once per broker name; a broker not in it gets {@link
+   *     Broker#DEFAULT_CONCURRENCY}
+   */
+  public Refresher(BrokerClients clients, int parallelism, Map<String, Integer> concurrency) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
     }
     this.clients = clients;
     this.parallelism = parallelism;
+    this.concurrency = Map.copyOf(concurrency);
   }
 
   /** Reads the catalogs of {@code brokers} (those configured ones that need reading). */
@@ -60,14 +77,10 @@ public final class Refresher {
   public Refreshed refresh(State state, Map<String, Catalog> catalogs) {
     var notes = new ArrayList<String>();
     var live = new HashMap<dev.catalog.state.Address, LiveResource>();
-    var pool =
-        Executors.newFixedThreadPool(
-            parallelism,
-            r -> {
-              var t = new Thread(r, "catalog-refresh");
-              t.setDaemon(true);
-              return t;
-            });
+    // One pool per broker sized to its concurrency; the shared semaphore caps the total. A task
+    // waiting for a global permit holds only a thread of its own broker's pool, so no deadlock.
+    var overall = new Semaphore(parallelism);
+    var pools = new HashMap<String, ExecutorService>();
     try {
       var futures = new ArrayList<Future<LiveResource>>();
       for (var resource : state.resources().values()) {
@@ -82,20 +95,43 @@ public final class Refresher {
                   "broker \"" + resource.broker() + "\" is not configured"));
           continue;
         }
-        futures.add(pool.submit(() -> read(resource, catalog, client.get())));
+        var pool = pools.computeIfAbsent(resource.broker(), this::pool);
+        futures.add(pool.submit(() -> readWithin(overall, resource, catalog, client.get())));
       }
       for (var future : futures) {
         var found = await(future);
         live.put(found.address(), found);
       }
     } finally {
-      pool.shutdownNow();
+      pools.values().forEach(ExecutorService::shutdownNow);
     }
     live.values().stream()
         .filter(l -> l.status() == Status.FAILED || l.status() == Status.NOT_RETRIEVABLE)
         .sorted(java.util.Comparator.comparing(LiveResource::address))
         .forEach(l -> notes.add(l.address() + ": " + l.detail()));
     return new Refreshed(catalogs, live, notes, true);
+  }
+
+  private ExecutorService pool(String broker) {
+    int size = Math.min(parallelism, concurrency.getOrDefault(broker, Broker.DEFAULT_CONCURRENCY));
+    return Executors.newFixedThreadPool(
+        size,
+        r -> {
+          var t = new Thread(r, "catalog-refresh-" + broker);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  private static LiveResource readWithin(
+      Semaphore overall, ResourceState resource, Catalog catalog, BrokerClient client)
+      throws InterruptedException {
+    overall.acquire();
+    try {
+      return read(resource, catalog, client);
+    } finally {
+      overall.release();
+    }
   }
 
   private static LiveResource await(Future<LiveResource> future) {

@@ -89,7 +89,7 @@ final class ResourceCodec {
     if (!node.isObject()) {
       throw f.invalid(path, "expected an object");
     }
-    var broker = f.text(node, "broker", path);
+    var broker = f.sharedText(node, "broker", path);
     var service = offering(node, "service", path, f);
     var plan = offering(node, "plan", path, f);
     var parameters = parameters(node, path, f);
@@ -131,7 +131,7 @@ final class ResourceCodec {
   private static OfferingRef offering(JsonNode node, String field, String path, JsonFields f) {
     var ref = f.object(node, field, path);
     return new OfferingRef(
-        f.text(ref, "id", path + "." + field), f.text(ref, "name", path + "." + field));
+        f.sharedText(ref, "id", path + "." + field), f.sharedText(ref, "name", path + "." + field));
   }
 
   private static RecordedParameters parameters(JsonNode node, String path, JsonFields f) {

@@ -1,18 +1,23 @@
 package dev.catalog.state;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Reads and writes the versioned state JSON. Keys come in a fixed order and the output is pretty
@@ -23,8 +28,7 @@ public final class StateCodec {
   /** The format version this catalog writes. */
   public static final int CURRENT_VERSION = 1;
 
-  private final ObjectMapper mapper =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private final ObjectMapper mapper = new ObjectMapper();
   private final ObjectWriter writer =
       mapper.writer(
           new DefaultPrettyPrinter()
@@ -80,13 +84,53 @@ public final class StateCodec {
    * @throws StateFormatException when it is not valid JSON, misses fields or is too new
    */
   public State decode(byte[] content, String source) {
+    return decode(new ByteArrayInputStream(content), source);
+  }
+
+  /**
+   * Reads a document from a stream. A current-version document whose {@code version} comes before
+   * {@code resources} (as this codec writes it) is decoded one resource at a time, so the whole
+   * document is never held as a JSON tree (issue 7: a 243 MB state for 100,000 instances); any
+   * other document is read as a tree and upgraded.
+   */
+  public State decode(InputStream content, String source) {
     var fields = new JsonFields(source);
-    JsonNode root;
-    try {
-      root = mapper.readTree(content);
+    try (var parser = mapper.createParser(content)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw fields.invalid("$", "expected a JSON object (the file is empty or truncated)");
+      }
+      var header = JsonNodeFactory.instance.objectNode();
+      TreeMap<Address, ResourceState> streamed = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        var name = parser.currentName();
+        parser.nextToken();
+        var version = header.get("version");
+        if (name.equals("resources")
+            && parser.currentToken() == JsonToken.START_OBJECT
+            && version != null
+            && version.canConvertToExactIntegral()
+            && version.asLong() == CURRENT_VERSION) {
+          streamed = streamResources(parser, fields);
+        } else {
+          header.set(name, mapper.readTree(parser));
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw notJson(source, parser.currentLocation());
+      }
+      var resources = streamed;
+      return resources == null
+          ? decodeTree(header, source, fields)
+          : decodeHeader(header, fields, () -> resources);
     } catch (JsonProcessingException e) {
-      var where = e.getLocation();
-      throw new StateFormatException(
+      throw notJson(source, e.getLocation());
+    } catch (IOException e) {
+      throw new StateFormatException("state " + source + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static StateFormatException notJson(String source, JsonLocation where) {
+    return new StateFormatException(
           "state "
               + source
               + " is not valid JSON (corrupted or truncated"
@@ -95,12 +139,22 @@ public final class StateCodec {
                   : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
               + "); it was not changed: restore it from its backup or history and run "
               + "'catalog state push FILE'");
-    } catch (IOException e) {
-      throw new StateFormatException("state " + source + " cannot be read: " + e.getMessage());
+  }
+
+  private TreeMap<Address, ResourceState> streamResources(JsonParser parser, JsonFields f)
+      throws IOException {
+    var resources = new TreeMap<Address, ResourceState>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      var key = parser.currentName();
+      parser.nextToken();
+      JsonNode node = mapper.readTree(parser);
+      var address = f.address(key, "resources." + key);
+      resources.put(address, ResourceCodec.decode(address, node, f));
     }
-    if (root == null || !root.isObject()) {
-      throw fields.invalid("$", "expected a JSON object (the file is empty or truncated)");
-    }
+    return resources;
+  }
+
+  private static State decodeTree(ObjectNode root, String source, JsonFields fields) {
     long version = fields.number(root, "version", "$");
     if (version > CURRENT_VERSION) {
       throw new StateFormatException(
@@ -115,13 +169,32 @@ public final class StateCodec {
               + CURRENT_VERSION
               + ": upgrade catalog; the state was not changed");
     }
+    JsonNode current = root;
     if (version < CURRENT_VERSION) {
-      root = StateUpgrader.upgrade((ObjectNode) root, (int) version, fields);
+      current = StateUpgrader.upgrade(root, (int) version, fields);
     }
-    return decodeCurrent(root, fields);
+    var tree = current;
+    return decodeHeader(
+        current,
+        fields,
+        () -> {
+          var resources = new TreeMap<Address, ResourceState>();
+          fields
+              .object(tree, "resources", "$")
+              .fields()
+              .forEachRemaining(
+                  e -> {
+                    var address = fields.address(e.getKey(), "resources." + e.getKey());
+                    resources.put(address, ResourceCodec.decode(address, e.getValue(), fields));
+                  });
+          return resources;
+        });
   }
 
-  private static State decodeCurrent(JsonNode root, JsonFields f) {
+  /** The top-level fields, checked before {@code resources} is asked for its records. */
+  private static State decodeHeader(
+      JsonNode root, JsonFields f, Supplier<TreeMap<Address, ResourceState>> resources) {
+    f.number(root, "version", "$");
     var lineage = f.text(root, "lineage", "$");
     var serial = f.number(root, "serial", "$");
     var toolVersion = f.optionalText(root, "tool_version", "$").orElse("unknown");
@@ -136,14 +209,6 @@ public final class StateCodec {
                     new BrokerRecord(
                         f.text(e.getValue(), "url", "brokers." + e.getKey()),
                         f.text(e.getValue(), "catalog_fingerprint", "brokers." + e.getKey()))));
-    var resources = new TreeMap<Address, ResourceState>();
-    f.object(root, "resources", "$")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              var address = f.address(e.getKey(), "resources." + e.getKey());
-              resources.put(address, ResourceCodec.decode(address, e.getValue(), f));
-            });
-    return new State(lineage, serial, toolVersion, brokers, resources);
+    return new State(lineage, serial, toolVersion, brokers, resources.get());
   }
 }

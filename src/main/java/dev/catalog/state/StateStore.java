@@ -53,7 +53,7 @@ public final class StateStore {
     if (stored.isEmpty()) {
       return new Snapshot(State.empty(newLineage.get(), toolVersion), Optional.empty());
     }
-    var state = codec.decode(stored.get().content(), backend.identity());
+    var state = codec.decode(stored.get().contentStream(), backend.identity());
     return new Snapshot(state, Optional.of(stored.get().version()));
   }
 

@@ -3,7 +3,9 @@ package dev.catalog.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -133,6 +135,28 @@ class StateCodecTest {
         .hasMessage(
             "state s.json is invalid at resources.instance.orders-db.last_operation.state:"
                 + " expected 'in progress', 'succeeded' or 'failed'; it was not changed");
+  }
+
+  @Test
+  void aDocumentWithResourcesBeforeItsVersionIsReadAsATreeToTheSameState() throws IOException {
+    var mapper = new ObjectMapper();
+    var written = (ObjectNode) mapper.readTree(codec.encode(sample()));
+    var reordered = JsonNodeFactory.instance.objectNode();
+    reordered.set("resources", written.get("resources"));
+    written.fields().forEachRemaining(e -> reordered.putIfAbsent(e.getKey(), e.getValue()));
+
+    assertThat(codec.decode(mapper.writeValueAsBytes(reordered), "s.json")).isEqualTo(sample());
+  }
+
+  @Test
+  void contentAfterTheDocumentIsNotValidJson() {
+    var text = new String(codec.encode(sample()), StandardCharsets.UTF_8) + "{}";
+    assertThatThrownBy(() -> codec.decode(text.getBytes(StandardCharsets.UTF_8), "s.json"))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageStartingWith("state s.json is not valid JSON (corrupted or truncated at line ")
+        .hasMessageEndingWith(
+            "; it was not changed: restore it from its backup or history and run 'catalog state"
+                + " push FILE'");
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The default backend: {@code catalog.state.json} beside the configuration. The version token is
- * the SHA-256 of the content; writes are atomic renames under an OS lock, and the previous state is
+ * the length and two CRCs of the content ({@link AtomicFileWriter#digest}); writes are atomic renames under an OS lock, and the previous state is
  * kept as {@code catalog.state.json.backup}.
  */
 public final class LocalBackend implements StateBackend {
