@@ -1,0 +1,115 @@
+package dev.catalog.state.backend;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a {@link LockInfo} is written into a Lease and read back: holder identity, duration and times
+ * in the spec (what Kubernetes tooling understands), the rest in annotations.
+ */
+final class LeaseRecords {
+  static final String ID = "catalog.dev/lock-id";
+  static final String HOLDER = "catalog.dev/lock-holder";
+  static final String OPERATION = "catalog.dev/lock-operation";
+  static final String CREATED = "catalog.dev/lock-created";
+  static final String TOOL_VERSION = "catalog.dev/lock-tool-version";
+
+  private LeaseRecords() {}
+
+  /**
+   * A Lease holding {@code info} from {@code now}; replacing {@code previous} (resourceVersion
+   * checked) when there is one.
+   */
+  static Lease held(
+      ConfigMapSettings settings,
+      String namespace,
+      LockInfo info,
+      LeaseTiming timing,
+      Instant now,
+      Lease previous) {
+    int transitions =
+        previous == null || previous.getSpec().getLeaseTransitions() == null
+            ? 0
+            : previous.getSpec().getLeaseTransitions() + 1;
+    ObjectMetaBuilder meta =
+        new ObjectMetaBuilder()
+            .withName(settings.leaseName())
+            .withNamespace(namespace)
+            .withLabels(ConfigMapLayout.labels(settings.name(), "lock"))
+            .withAnnotations(
+                Map.of(
+                    ID, info.id(),
+                    HOLDER, info.holder(),
+                    OPERATION, info.operation(),
+                    CREATED, info.created().toString(),
+                    TOOL_VERSION, info.toolVersion()));
+    if (previous != null) {
+      meta.withResourceVersion(previous.getMetadata().getResourceVersion());
+    }
+    return new LeaseBuilder()
+        .withMetadata(meta.build())
+        .withNewSpec()
+        .withHolderIdentity(info.holder() + "/" + info.id())
+        .withLeaseDurationSeconds((int) timing.duration().toSeconds())
+        .withAcquireTime(microTime(now))
+        .withRenewTime(microTime(now))
+        .withLeaseTransitions(transitions)
+        .endSpec()
+        .build();
+  }
+
+  /** The lock in the Lease, or empty when it is released (no holder identity). */
+  static Optional<LockInfo> holder(Lease lease) {
+    String identity = lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+    if (identity == null || identity.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> a =
+        lease.getMetadata().getAnnotations() == null
+            ? Map.of()
+            : lease.getMetadata().getAnnotations();
+    Instant created;
+    try {
+      created = Instant.parse(a.getOrDefault(CREATED, ""));
+    } catch (RuntimeException e) {
+      // A Lease someone else wrote: its renew time is the best age we have.
+      created = renewedAt(lease);
+    }
+    return Optional.of(
+        new LockInfo(
+            a.getOrDefault(ID, identity),
+            a.getOrDefault(HOLDER, identity),
+            a.getOrDefault(OPERATION, "unknown"),
+            created,
+            a.getOrDefault(TOOL_VERSION, "unknown")));
+  }
+
+  static Instant renewedAt(Lease lease) {
+    ZonedDateTime at =
+        lease.getSpec().getRenewTime() != null
+            ? lease.getSpec().getRenewTime()
+            : lease.getSpec().getAcquireTime();
+    return at == null ? Instant.EPOCH : at.toInstant();
+  }
+
+  static Instant expiresAt(Lease lease) {
+    Integer seconds = lease.getSpec().getLeaseDurationSeconds();
+    return renewedAt(lease).plusSeconds(seconds == null ? 0 : seconds);
+  }
+
+  static boolean expired(Lease lease, Instant now) {
+    return expiresAt(lease).isBefore(now);
+  }
+
+  /** Lease times are MicroTime: microsecond precision, UTC. */
+  static ZonedDateTime microTime(Instant at) {
+    return ZonedDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+  }
+}
