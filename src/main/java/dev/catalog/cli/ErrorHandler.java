@@ -2,6 +2,7 @@ package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
 import dev.catalog.config.ConfigException;
+import dev.catalog.state.backend.StateLockedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -37,7 +38,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       }
     }
     err.flush();
-    return ExitCode.ERROR;
+    return ex instanceof StateLockedException ? ExitCode.LOCKED : ExitCode.ERROR;
   }
 
   /** One line per configuration problem, then {@code N errors.}; the same for every command. */

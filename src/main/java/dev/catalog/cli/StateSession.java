@@ -1,0 +1,120 @@
+package dev.catalog.cli;
+
+import dev.catalog.CatalogException;
+import dev.catalog.state.HeldLock;
+import dev.catalog.state.Sleeper;
+import dev.catalog.state.Snapshot;
+import dev.catalog.state.State;
+import dev.catalog.state.StateLocker;
+import dev.catalog.state.StateStore;
+import dev.catalog.state.backend.BackendFactory;
+import dev.catalog.state.backend.StateBackend;
+import dev.catalog.state.backend.local.LocalBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.function.UnaryOperator;
+
+/**
+ * One command's access to state: the backend chosen by {@link BackendOptions}, a store over it,
+ * the lock around mutations and the backup every mutating command keeps.
+ */
+final class StateSession implements AutoCloseable {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final CliEnvironment env;
+  private final BackendOptions options;
+  private final StateBackend backend;
+  private final StateStore store;
+  private final Path baseDir;
+  private final Clock clock;
+
+  StateSession(CliEnvironment env, BackendOptions options, Path baseDir) {
+    this.env = env;
+    this.options = options;
+    this.baseDir = baseDir;
+    var choice = options.choose();
+    this.backend = BackendFactory.open(choice.type(), choice.settings(), baseDir, env.env());
+    this.store = new StateStore(backend, VersionProvider.version());
+    this.clock = Clock.systemUTC();
+  }
+
+  /** Opens on the working directory (until the YAML configuration is wired in). */
+  static StateSession open(CliEnvironment env, BackendOptions options) {
+    return new StateSession(env, options, Path.of("").toAbsolutePath());
+  }
+
+  StateStore store() {
+    return store;
+  }
+
+  StateBackend backend() {
+    return backend;
+  }
+
+  /**
+   * Locks (unless {@code --lock=false}), reads, backs up, applies {@code change} and writes; a
+   * failed write saves the state to the errored file. Returns the state before and after.
+   */
+  Snapshot mutate(String operation, UnaryOperator<State> change) {
+    try (var lock = lock(operation)) {
+      var before = store.read();
+      if (!before.exists()) {
+        throw new CatalogException("no state at " + backend.identity());
+      }
+      var after = change.apply(before.state());
+      if (after.sameContent(before.state())) {
+        return before;
+      }
+      backup(before);
+      return store.writeOrSave(before, after, backupDir());
+    }
+  }
+
+  /** Takes the state lock for {@code operation}, or a no-op handle under --lock=false. */
+  AutoCloseable0 lock(String operation) {
+    if (!options.lock()) {
+      return () -> {};
+    }
+    var locker =
+        new StateLocker(
+            store, clock, Sleeper.SYSTEM, StateLocker.currentHolder(), VersionProvider.version());
+    HeldLock held = locker.acquire(operation, options.lockTimeout());
+    return held::close;
+  }
+
+  /** Writes the state as it was to a timestamped backup file and says where. */
+  void backup(Snapshot before) {
+    var file =
+        backupDir()
+            .resolve(
+                "catalog.state." + STAMP.format(clock.instant()) + "-" + before.state().serial()
+                    + ".backup.json");
+    try {
+      Files.write(file, store.codec().encode(before.state()));
+    } catch (IOException e) {
+      throw new CatalogException("cannot write the state backup " + file + ": " + e.getMessage(), e);
+    }
+    env.err().println("Backup of the previous state: " + file);
+  }
+
+  /** Beside the local state file, else the configuration's directory. */
+  Path backupDir() {
+    return backend instanceof LocalBackend local ? local.file().getParent() : baseDir;
+  }
+
+  @Override
+  public void close() {
+    backend.close();
+  }
+
+  /** A closeable without checked exceptions. */
+  interface AutoCloseable0 extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

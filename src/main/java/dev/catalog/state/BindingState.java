@@ -1,0 +1,87 @@
+package dev.catalog.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A binding as recorded in state: never its credentials, only their keyed-hash fingerprint and
+ * where they were delivered (PRODUCT.md section 2).
+ *
+ * @param address {@code binding.NAME}
+ * @param bindingId the OSB binding_id, a UUID chosen by catalog
+ * @param instance the address of the bound instance
+ * @param instanceId that instance's OSB instance_id
+ * @param broker the broker name
+ * @param service the instance's service offering (the bind request carries its id)
+ * @param plan the instance's plan
+ * @param parameters the bind parameters as sent, without sensitive values
+ * @param context the OSB context object as sent; a deep copy
+ * @param credentialsFingerprint keyed hash of the credentials last received, if any
+ * @param sink where the credentials were delivered, if they were
+ * @param lastOperation the last operation, if one was started
+ * @param pendingOrphanMitigation clean-ups still to be sent
+ */
+public record BindingState(
+    Address address,
+    String bindingId,
+    Address instance,
+    String instanceId,
+    String broker,
+    OfferingRef service,
+    OfferingRef plan,
+    RecordedParameters parameters,
+    JsonNode context,
+    Optional<String> credentialsFingerprint,
+    Optional<SinkDescription> sink,
+    Optional<LastOperation> lastOperation,
+    List<OrphanMitigation> pendingOrphanMitigation)
+    implements ResourceState {
+
+  public BindingState {
+    Objects.requireNonNull(address, "address");
+    if (address.kind() != ResourceKind.BINDING) {
+      throw new IllegalArgumentException("not a binding address: " + address);
+    }
+    Objects.requireNonNull(bindingId, "bindingId");
+    Objects.requireNonNull(instance, "instance");
+    if (instance.kind() != ResourceKind.INSTANCE) {
+      throw new IllegalArgumentException("not an instance address: " + instance);
+    }
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(parameters, "parameters");
+    context = Objects.requireNonNull(context, "context").deepCopy();
+    Objects.requireNonNull(credentialsFingerprint, "credentialsFingerprint");
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(lastOperation, "lastOperation");
+    pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
+  }
+
+  @Override
+  public JsonNode context() {
+    return context.deepCopy();
+  }
+
+  @Override
+  public String osbId() {
+    return bindingId;
+  }
+
+  @Override
+  public BindingState withAddress(Address newAddress) {
+    return new BindingState(
+        newAddress, bindingId, instance, instanceId, broker, service, plan, parameters, context,
+        credentialsFingerprint, sink, lastOperation, pendingOrphanMitigation);
+  }
+
+  /** A copy pointing at a renamed instance. */
+  public BindingState withInstance(Address newInstance) {
+    return new BindingState(
+        address, bindingId, newInstance, instanceId, broker, service, plan, parameters, context,
+        credentialsFingerprint, sink, lastOperation, pendingOrphanMitigation);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.catalog.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A service instance as recorded in state (PRODUCT.md section 2).
+ *
+ * @param address {@code instance.NAME}
+ * @param instanceId the OSB instance_id, a UUID chosen by catalog
+ * @param broker the broker name
+ * @param service the service offering
+ * @param plan the service plan
+ * @param parameters the parameters as sent, without sensitive values
+ * @param context the OSB context object as sent; a deep copy
+ * @param maintenanceInfoVersion the plan's {@code maintenance_info.version} as sent, if any
+ * @param dashboardUrl the dashboard URL the broker returned, if any
+ * @param lastOperation the last operation, if one was started
+ * @param pendingOrphanMitigation clean-ups still to be sent
+ */
+public record InstanceState(
+    Address address,
+    String instanceId,
+    String broker,
+    OfferingRef service,
+    OfferingRef plan,
+    RecordedParameters parameters,
+    JsonNode context,
+    Optional<String> maintenanceInfoVersion,
+    Optional<String> dashboardUrl,
+    Optional<LastOperation> lastOperation,
+    List<OrphanMitigation> pendingOrphanMitigation)
+    implements ResourceState {
+
+  public InstanceState {
+    Objects.requireNonNull(address, "address");
+    if (address.kind() != ResourceKind.INSTANCE) {
+      throw new IllegalArgumentException("not an instance address: " + address);
+    }
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(parameters, "parameters");
+    context = Objects.requireNonNull(context, "context").deepCopy();
+    Objects.requireNonNull(maintenanceInfoVersion, "maintenanceInfoVersion");
+    Objects.requireNonNull(dashboardUrl, "dashboardUrl");
+    Objects.requireNonNull(lastOperation, "lastOperation");
+    pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
+  }
+
+  @Override
+  public JsonNode context() {
+    return context.deepCopy();
+  }
+
+  @Override
+  public String osbId() {
+    return instanceId;
+  }
+
+  @Override
+  public InstanceState withAddress(Address newAddress) {
+    return new InstanceState(
+        newAddress, instanceId, broker, service, plan, parameters, context,
+        maintenanceInfoVersion, dashboardUrl, lastOperation, pendingOrphanMitigation);
+  }
+
+  /** A copy with another last operation. */
+  public InstanceState withLastOperation(LastOperation operation) {
+    return new InstanceState(
+        address, instanceId, broker, service, plan, parameters, context,
+        maintenanceInfoVersion, dashboardUrl, Optional.of(operation), pendingOrphanMitigation);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.catalog.state.backend.git;
+
+import dev.catalog.CatalogException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * The remote and the local bare cache repository it is fetched into. Only the refs asked for are
+ * fetched (the state branch, the lock ref), never the whole repository.
+ */
+final class GitRemote implements AutoCloseable {
+  private final GitSettings settings;
+  private final Repository cache;
+  private final URIish uri;
+  private final SshdSessionFactory ssh;
+
+  GitRemote(GitSettings settings) {
+    this.settings = settings;
+    try {
+      this.uri = new URIish(settings.url());
+      this.cache = openCache(settings.cacheDir().toFile());
+    } catch (java.net.URISyntaxException e) {
+      throw new CatalogException("invalid git backend url " + settings.displayUrl() + ": " + e.getMessage());
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot open the git backend cache " + settings.cacheDir() + ": " + e.getMessage(), e);
+    }
+    this.ssh =
+        settings
+            .sshKeyFile()
+            .map(
+                key -> {
+                  var home = FS.DETECTED.userHome();
+                  return new SshdSessionFactoryBuilder()
+                      .setHomeDirectory(home)
+                      .setSshDirectory(new File(home, ".ssh"))
+                      .setDefaultIdentities(dir -> List.of(key))
+                      .build(null);
+                })
+            .orElse(null);
+  }
+
+  private static Repository openCache(File dir) throws IOException {
+    var repo = new FileRepositoryBuilder().setGitDir(dir).setBare().build();
+    if (!repo.getObjectDatabase().exists()) {
+      Files.createDirectories(dir.toPath().getParent());
+      try {
+        repo.create(true);
+      } catch (IllegalStateException createdByAnotherProcess) {
+        // Two catalog processes sharing a cache: the other one created it first.
+      }
+    }
+    return repo;
+  }
+
+  Repository cache() {
+    return cache;
+  }
+
+  /** Fetches {@code remoteRef}'s objects; returns its id at the remote, or null when absent. */
+  ObjectId fetch(String remoteRef) {
+    try (var transport = open(); var connection = transport.openFetch()) {
+      var ref = connection.getRef(remoteRef);
+      if (ref == null || ref.getObjectId() == null) {
+        return null;
+      }
+      var id = ref.getObjectId();
+      if (!cache.getObjectDatabase().has(id)) {
+        connection.fetch(NullProgressMonitor.INSTANCE, List.of(ref), Set.of());
+      }
+      remember(remoteRef, id);
+      return id;
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot fetch " + remoteRef + " from " + settings.displayUrl() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A cache ref per fetched remote ref, so the next fetch negotiates and sends only new objects. */
+  private void remember(String remoteRef, ObjectId id) throws IOException {
+    var update = cache.updateRef("refs/cache/" + remoteRef.substring("refs/".length()));
+    update.setNewObjectId(id);
+    update.setForceUpdate(true);
+    var result = update.update();
+    if (result == RefUpdate.Result.LOCK_FAILURE) {
+      // Another process sharing the cache is updating it; its value is as good as ours.
+      return;
+    }
+  }
+
+  /**
+   * Pushes {@code newId} (null: delete) to {@code remoteRef} without force, only if the remote
+   * still has {@code expectedOld} (zero id: the ref must not exist).
+   */
+  RemoteRefUpdate push(ObjectId newId, String remoteRef, ObjectId expectedOld) {
+    try (var transport = open()) {
+      var update =
+          newId == null
+              ? new RemoteRefUpdate(cache, (String) null, remoteRef, false, null, expectedOld)
+              : new RemoteRefUpdate(cache, null, newId, remoteRef, false, null, expectedOld);
+      var result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+      return result.getRemoteUpdate(remoteRef);
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot push " + remoteRef + " to " + settings.displayUrl() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Transport open() throws IOException {
+    var transport = Transport.open(cache, uri);
+    transport.setTimeout(120);
+    settings
+        .token()
+        .ifPresent(
+            token ->
+                transport.setCredentialsProvider(
+                    new UsernamePasswordCredentialsProvider("x-access-token", token.reveal())));
+    if (ssh != null && transport instanceof SshTransport sshTransport) {
+      sshTransport.setSshSessionFactory(ssh);
+    }
+    return transport;
+  }
+
+  @Override
+  public void close() {
+    cache.close();
+    if (ssh != null) {
+      ssh.close();
+    }
+  }
+}

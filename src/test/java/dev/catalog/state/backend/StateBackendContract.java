@@ -1,0 +1,346 @@
+package dev.catalog.state.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.catalog.CatalogException;
+import dev.catalog.state.Address;
+import dev.catalog.state.ManualClock;
+import dev.catalog.state.OperationState;
+import dev.catalog.state.StateCodec;
+import dev.catalog.state.StateFormatException;
+import dev.catalog.state.StateLocker;
+import dev.catalog.state.StateStore;
+import dev.catalog.state.TestStates;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The behaviour every state backend promises (PRODUCT.md section 2), run against each backend
+ * opened through {@link BackendFactory}. Subclasses give the type and a fresh, empty location per
+ * test; nothing here knows which backend it is talking to.
+ */
+public abstract class StateBackendContract {
+  private static final Instant NOW = Instant.parse("2026-11-21T07:00:00Z");
+
+  @TempDir protected Path workDir;
+
+  private Map<String, String> settings;
+  private final List<StateBackend> opened = new ArrayList<>();
+
+  /** The backend type passed to {@link BackendFactory#open}. */
+  protected abstract String type();
+
+  /** Settings naming a fresh, empty location; called once per test. */
+  protected abstract Map<String, String> settings();
+
+  @BeforeEach
+  void chooseLocation() {
+    settings = settings();
+  }
+
+  @AfterEach
+  void closeBackends() {
+    opened.forEach(StateBackend::close);
+  }
+
+  /** A new backend instance on this test's location, as another run of catalog would open it. */
+  protected StateBackend open() {
+    var backend = BackendFactory.open(type(), settings, workDir);
+    opened.add(backend);
+    return backend;
+  }
+
+  private StateStore store() {
+    return new StateStore(open(), "test");
+  }
+
+  private static LockInfo lockBy(String holder) {
+    return new LockInfo("lock-" + holder, holder, "apply", NOW, "0.1.0");
+  }
+
+  @Test
+  void readingALocationWithNoStateFindsNothing() {
+    assertThat(open().read()).isEmpty();
+  }
+
+  @Test
+  void lineageIsFixedAtCreationAndKeptByLaterWrites() {
+    var created = store().update(s -> s.with(TestStates.instance("orders-db")));
+    var later = store().update(s -> s.with(TestStates.instance("audit-db")));
+    var reread = store().read();
+    assertThat(later.state().lineage()).isEqualTo(created.state().lineage());
+    assertThat(reread.state().lineage()).isEqualTo(created.state().lineage());
+    assertThat(reread.state().resources().keySet())
+        .containsExactly(Address.instance("audit-db"), Address.instance("orders-db"));
+  }
+
+  @Test
+  void serialIncrementsOnEveryChangingWriteAndOnlyThen() {
+    var store = store();
+    var first = store.update(s -> s.with(TestStates.instance("orders-db")));
+    var second = store.update(s -> s.with(TestStates.instance("audit-db")));
+    var unchanged = store.update(s -> s);
+    assertThat(first.state().serial()).isEqualTo(1);
+    assertThat(second.state().serial()).isEqualTo(2);
+    assertThat(unchanged.state().serial()).isEqualTo(2);
+    assertThat(unchanged.version()).isEqualTo(second.version());
+    assertThat(store().read().state().serial()).isEqualTo(2);
+  }
+
+  @Test
+  void aWriteAgainstAStaleVersionIsAConflictNamingBothVersions() {
+    store().update(s -> s.with(TestStates.instance("orders-db")));
+    var a = store();
+    var b = store();
+    var readByA = a.read();
+    var readByB = b.read();
+    var written = a.write(readByA, readByA.state().with(TestStates.instance("audit-db")));
+    assertThatThrownBy(
+            () -> b.write(readByB, readByB.state().with(TestStates.instance("cache"))))
+        .isInstanceOf(StateConflictException.class)
+        .hasMessageContaining(readByB.version().orElseThrow())
+        .hasMessageContaining(written.version().orElseThrow());
+    assertThat(store().read().state().resources()).containsOnlyKeys(
+        Address.instance("audit-db"), Address.instance("orders-db"));
+  }
+
+  @Test
+  void creatingAStateThatSomeoneElseCreatedMeanwhileIsAConflict() {
+    var a = store();
+    var b = store();
+    var emptyA = a.read();
+    var emptyB = b.read();
+    a.write(emptyA, emptyA.state().with(TestStates.instance("orders-db")));
+    assertThatThrownBy(() -> b.write(emptyB, emptyB.state().with(TestStates.instance("cache"))))
+        .isInstanceOf(StateConflictException.class)
+        .hasMessageContaining("expected version (no state)");
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void twoProcessesRacingFiftyTimesEachLoseNoUpdate() throws Exception {
+    store().update(s -> s.with(TestStates.instance("seed")));
+    try (var p = ChildProcess.start("race", type(), workDir, settings, "p", "50");
+        var q = ChildProcess.start("race", type(), workDir, settings, "q", "50")) {
+      p.send("go");
+      q.send("go");
+      var resultP = p.readLine();
+      var resultQ = q.readLine();
+      assertThat(p.waitFor()).as(p::errors).isZero();
+      assertThat(q.waitFor()).as(q::errors).isZero();
+      assertThat(landed(resultP) + landed(resultQ)).isEqualTo(100);
+    }
+    var state = store().read().state();
+    assertThat(state.resources()).hasSize(101);
+    for (int i = 0; i < 50; i++) {
+      assertThat(state.resources()).containsKeys(
+          Address.instance("p-" + i), Address.instance("q-" + i));
+    }
+    assertThat(state.serial()).isEqualTo(101);
+  }
+
+  private static int landed(String result) {
+    assertThat(result).matches("landed \\d+ conflicts \\d+");
+    return Integer.parseInt(result.split(" ")[1]);
+  }
+
+  @Test
+  void lockContentionNamesTheHolder() {
+    var holder = lockBy("alice@build-1");
+    open().lock(holder);
+    var other = open();
+    assertThatThrownBy(() -> other.lock(lockBy("bob@laptop")))
+        .isInstanceOfSatisfying(
+            StateLockedException.class, e -> assertThat(e.holder()).isEqualTo(holder))
+        .hasMessageContaining(
+            " is locked by alice@build-1 (operation 'apply', lock id lock-alice@build-1, since "
+                + "2026-11-21T07:00:00Z, catalog 0.1.0)");
+    assertThat(other.currentLock()).contains(holder);
+  }
+
+  @Test
+  void unlockReleasesTheLockForTheNextHolder() {
+    var first = open();
+    first.lock(lockBy("alice@build-1"));
+    first.unlock("lock-alice@build-1");
+    var second = open();
+    assertThat(second.currentLock()).isEmpty();
+    second.lock(lockBy("bob@laptop"));
+    assertThat(open().currentLock().map(LockInfo::holder)).contains("bob@laptop");
+  }
+
+  @Test
+  void lockTimeoutRetriesWithBackoffAndThenReportsTheHolderAndAge() {
+    open().lock(new LockInfo("lock-1", "alice@build-1", "apply", NOW.minusSeconds(3600), "0.1.0"));
+    var clock = new ManualClock(NOW);
+    var sleeps = new ArrayList<Duration>();
+    var locker =
+        new StateLocker(
+            store(), clock, d -> { sleeps.add(d); clock.advance(d); }, "bob@laptop", "0.1.0");
+    assertThatThrownBy(() -> locker.acquire("plan", Duration.ofSeconds(10)))
+        .isInstanceOf(StateLockedException.class)
+        .hasMessageEndingWith(
+            "\nStill locked after --lock-timeout 10s.\nThe lock is 1h10s old. The state shows no"
+                + " operation in flight. If no catalog run is active, release the lock with:"
+                + " catalog force-unlock lock-1");
+    assertThat(sleeps)
+        .containsExactly(
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(2250));
+  }
+
+  @Test
+  void lockTimeoutSucceedsOnceTheHolderReleases() {
+    var holder = open();
+    holder.lock(lockBy("alice@build-1"));
+    var clock = new ManualClock(NOW);
+    var sleeps = new ArrayList<Duration>();
+    var locker =
+        new StateLocker(
+            store(),
+            clock,
+            d -> {
+              sleeps.add(d);
+              clock.advance(d);
+              if (sleeps.size() == 2) {
+                holder.unlock("lock-alice@build-1");
+              }
+            },
+            "bob@laptop",
+            "0.1.0");
+    try (var lock = locker.acquire("apply", Duration.ofMinutes(1))) {
+      assertThat(open().currentLock().map(LockInfo::holder)).contains("bob@laptop");
+    }
+    assertThat(sleeps).hasSize(2);
+    assertThat(open().currentLock()).isEmpty();
+  }
+
+  @Test
+  void aStaleLockReportsTheOperationsInFlight() {
+    store().update(s -> s.with(TestStates.instance("orders-db", OperationState.IN_PROGRESS)));
+    open().lock(new LockInfo("lock-1", "alice@build-1", "apply", NOW.minusSeconds(90), "0.1.0"));
+    var locker =
+        new StateLocker(store(), new ManualClock(NOW), d -> {}, "bob@laptop", "0.1.0");
+    assertThatThrownBy(() -> locker.acquire("apply", Duration.ZERO))
+        .isInstanceOf(StateLockedException.class)
+        .hasMessageEndingWith(
+            "\nThe lock is 1m30s old. The state shows 1 operation(s) in flight: instance.orders-db"
+                + " (provision). If the holder died mid-apply, run 'catalog force-unlock lock-1'"
+                + " and then 'catalog apply' to resume them.");
+  }
+
+  @Test
+  void forceUnlockChecksTheLockId() {
+    open().lock(lockBy("alice@build-1"));
+    var rescuer = open();
+    assertThatThrownBy(() -> rescuer.forceUnlock("lock-wrong"))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("lock id lock-wrong does not match the lock on state ")
+        .hasMessageEndingWith(
+            " (id lock-alice@build-1, held by alice@build-1); nothing was released");
+    assertThat(rescuer.currentLock().map(LockInfo::id)).contains("lock-alice@build-1");
+    rescuer.forceUnlock("lock-alice@build-1");
+    assertThat(open().currentLock()).isEmpty();
+    var next = open();
+    next.lock(lockBy("bob@laptop"));
+    assertThat(open().currentLock().map(LockInfo::holder)).contains("bob@laptop");
+  }
+
+  @Test
+  void forceUnlockWithoutALockSaysSo() {
+    var backend = open();
+    assertThatThrownBy(() -> backend.forceUnlock("lock-1"))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage("state " + backend.identity() + " is not locked");
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void aLockIsReleasedWhenItsHolderIsTerminated() throws Exception {
+    try (var child = ChildProcess.start("hold-lock", type(), workDir, settings)) {
+      var line = child.readLine();
+      assertThat(line).as(child::errors).startsWith("locked ");
+      assertThat(open().currentLock().map(LockInfo::holder)).contains("child@test");
+      child.terminate();
+      var after = open().currentLock();
+      assertThat(after).withFailMessage(() -> "still locked: " + after + " child stderr: " + child.errors()).isEmpty();
+    }
+  }
+
+  @Test
+  void aFiveMebibyteStateRoundTrips() {
+    var store = store();
+    var base = store.read();
+    var big = TestStates.large(base.state(), 5 * 1024 * 1024);
+    var written = store.write(base, big);
+    var encoded = new StateCodec().encode(written.state());
+    assertThat(encoded.length).isGreaterThan(5 * 1024 * 1024);
+    var stored = open().read().orElseThrow();
+    assertThat(stored.content()).isEqualTo(encoded);
+    assertThat(store().read().state()).isEqualTo(written.state());
+  }
+
+  @Test
+  void aTruncatedStateIsReportedAndNeverOverwritten() {
+    var written = store().update(s -> s.with(TestStates.instance("orders-db")));
+    var full = new StateCodec().encode(written.state());
+    var truncated = Arrays.copyOf(full, full.length / 2);
+    open().write(truncated, written.version(), "simulate a truncated write");
+    var store = store();
+    assertThatThrownBy(() -> store.update(s -> s.with(TestStates.instance("audit-db"))))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessageStartingWith("state " + store.backend().identity() + " is not valid JSON")
+        .hasMessageEndingWith(
+            "it was not changed: restore it from its backup or history and run 'catalog state"
+                + " push FILE'");
+    assertThat(open().read().orElseThrow().content()).isEqualTo(truncated);
+  }
+
+  @Test
+  void aCorruptedStateIsReportedAndNeverOverwritten() {
+    var written = store().update(s -> s.with(TestStates.instance("orders-db")));
+    var corrupted = "{\"version\": 1, \"lineage\": 7}".getBytes(StandardCharsets.UTF_8);
+    open().write(corrupted, written.version(), "simulate corruption");
+    var store = store();
+    assertThatThrownBy(() -> store.update(s -> s.with(TestStates.instance("audit-db"))))
+        .isInstanceOf(StateFormatException.class)
+        .hasMessage(
+            "state " + store.backend().identity() + " is invalid at $.lineage: expected a string; it"
+                + " was not changed");
+    assertThat(open().read().orElseThrow().content()).isEqualTo(corrupted);
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void killMinus9DuringAWriteLeavesThePreviousOrTheNewState() throws Exception {
+    store().update(s -> s.with(TestStates.instance("seed")));
+    long killedWhileWriting;
+    try (var writer = ChildProcess.start("writer", type(), workDir, settings)) {
+      String line;
+      do {
+        line = writer.readLine();
+      } while (line != null && !line.equals("writing 4"));
+      assertThat(line).isEqualTo("writing 4");
+      killedWhileWriting = 4;
+      writer.kill();
+    }
+    var state = store().read().state();
+    assertThat(state.serial()).isBetween(killedWhileWriting - 1, killedWhileWriting);
+    assertThat(state.resources()).containsKey(Address.instance("n" + (killedWhileWriting - 3)));
+    assertThat(Optional.of(state.lineage())).isNotEmpty();
+  }
+}
