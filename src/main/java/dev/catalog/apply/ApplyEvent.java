@@ -45,9 +45,7 @@ public sealed interface ApplyEvent {
     }
   }
 
-  /**
-   * The operation was accepted and left in flight (recorded in state, resumed by the next run).
-   */
+  /** The operation was accepted and left in flight (recorded in state, resumed by the next run). */
   record LeftInProgress(Step step, Instant at, Duration elapsed) implements ApplyEvent {
     public LeftInProgress {
       Objects.requireNonNull(step, "step");

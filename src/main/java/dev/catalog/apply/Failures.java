@@ -7,8 +7,8 @@ final class Failures {
   private Failures() {}
 
   /**
-   * A {@link CatalogException}'s message is written for the user and shown as it is; anything
-   * else is a bug, shown with its type so it can be reported.
+   * A {@link CatalogException}'s message is written for the user and shown as it is; anything else
+   * is a bug, shown with its type so it can be reported.
    */
   static String message(Step step, Throwable e) {
     if (e instanceof CatalogException) {

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Walks steps in dependency order with at most {@code parallelism} running at once, after
  * Terraform's {@code dag.Walker}: a step starts when everything it waits for has succeeded; when
- * one of those failed, was skipped or is left in progress, the step is skipped and says why
- * instead of failing on its own. Independent branches carry on after a failure.
+ * one of those failed, was skipped or is left in progress, the step is skipped and says why instead
+ * of failing on its own. Independent branches carry on after a failure.
  *
  * <p>The decisions (what is ready, what is skipped) are all made on the calling thread; workers
  * only run steps and hand their outcome back through a queue, so the walk needs no locks.
@@ -216,8 +216,7 @@ public final class GraphWalker {
     private final SerialListener events;
     private final CancellationToken cancellation;
 
-    RunningStep(
-        Step step, Instant started, SerialListener events, CancellationToken cancellation) {
+    RunningStep(Step step, Instant started, SerialListener events, CancellationToken cancellation) {
       this.step = step;
       this.started = started;
       this.events = events;

@@ -1,8 +1,8 @@
 package dev.catalog.apply;
 
 /**
- * Hands events to a listener one at a time: polls arrive from worker threads while the walk
- * reports starts and ends from its own, and renderers should not each need a lock.
+ * Hands events to a listener one at a time: polls arrive from worker threads while the walk reports
+ * starts and ends from its own, and renderers should not each need a lock.
  */
 final class SerialListener {
   private final ApplyListener listener;

@@ -1,8 +1,8 @@
 package dev.catalog.apply;
 
 /**
- * Does the broker work of one step (and records it through the {@link StateRecorder}). Called on
- * a worker thread, at most {@code parallelism} at once.
+ * Does the broker work of one step (and records it through the {@link StateRecorder}). Called on a
+ * worker thread, at most {@code parallelism} at once.
  */
 @FunctionalInterface
 public interface StepRunner {

@@ -29,7 +29,9 @@ final class ProgressLines {
    */
   static String printable(String description) {
     var clean = new StringBuilder(description.length());
-    description.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    description
+        .codePoints()
+        .forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
     return clean.toString().strip();
   }
 

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Apply progress on an interactive terminal: finished steps scroll up as lines, and below them a
- * live block keeps one line per running operation (address, action, elapsed time, the broker's
- * last description), redrawn in place with ANSI cursor movement. Without a terminal it prints what
+ * live block keeps one line per running operation (address, action, elapsed time, the broker's last
+ * description), redrawn in place with ANSI cursor movement. Without a terminal it prints what
  * {@link LineProgressRenderer} prints. {@link #tick()} redraws the block so elapsed times move
  * between events; the CLI calls it once a second.
  */

@@ -5,8 +5,8 @@ import dev.catalog.state.SinkDescription;
 import java.util.Optional;
 
 /**
- * One place a binding's credentials are kept. Every method names the binding so that messages
- * (and the Secret's owner annotation) say whose credentials they are.
+ * One place a binding's credentials are kept. Every method names the binding so that messages (and
+ * the Secret's owner annotation) say whose credentials they are.
  */
 public interface CredentialSink {
   /** Where this sink writes, as state records it. */

@@ -44,8 +44,8 @@ public final class Credentials {
   }
 
   /**
-   * The keyed hash ({@code hmac-sha256:HEX}) of the canonical JSON: all that state keeps, enough
-   * to notice that a re-bind returned other credentials.
+   * The keyed hash ({@code hmac-sha256:HEX}) of the canonical JSON: all that state keeps, enough to
+   * notice that a re-bind returned other credentials.
    */
   public String fingerprint(FingerprintKey key) {
     return Fingerprint.of(key.bytes(), (JsonNode) value);

@@ -35,7 +35,10 @@ final class EnvFormat {
       var entry = it.next();
       if (!NAME.matcher(entry.getKey()).matches()) {
         throw new CatalogException(
-            binding + ": credential \"" + entry.getKey() + "\" is not a valid environment"
+            binding
+                + ": credential \""
+                + entry.getKey()
+                + "\" is not a valid environment"
                 + " variable name, so it cannot be written in env format; use format: json");
       }
       out.append(entry.getKey()).append('=').append(quote(text(entry.getValue()))).append('\n');

@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Credentials in a Kubernetes Secret of type {@code Opaque}: one key per credential after the
- * transforms, labelled and annotated as catalog's. Re-delivery updates the Secret in place (keys
- * no longer returned disappear); a Secret that catalog did not create for this binding is never
+ * transforms, labelled and annotated as catalog's. Re-delivery updates the Secret in place (keys no
+ * longer returned disappear); a Secret that catalog did not create for this binding is never
  * touched.
  */
 public final class KubernetesSecretSink implements CredentialSink {

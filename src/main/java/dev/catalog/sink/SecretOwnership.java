@@ -43,14 +43,25 @@ final class SecretOwnership {
     String owner = annotations.get(OWNER_ANNOTATION);
     if (!MANAGER.equals(labels.get(MANAGED_BY)) || owner == null) {
       throw new CatalogException(
-          binding + ": Kubernetes Secret " + secret + " exists and was not created by catalog;"
-              + " refusing to " + what + " it. Delete it, or deliver the credentials to another"
+          binding
+              + ": Kubernetes Secret "
+              + secret
+              + " exists and was not created by catalog;"
+              + " refusing to "
+              + what
+              + " it. Delete it, or deliver the credentials to another"
               + " Secret name.");
     }
     if (!owner.equals(binding.toString())) {
       throw new CatalogException(
-          binding + ": Kubernetes Secret " + secret + " holds the credentials of " + owner
-              + "; refusing to " + what + " it. Deliver the credentials to another Secret name.");
+          binding
+              + ": Kubernetes Secret "
+              + secret
+              + " holds the credentials of "
+              + owner
+              + "; refusing to "
+              + what
+              + " it. Deliver the credentials to another Secret name.");
     }
   }
 }

@@ -32,7 +32,8 @@ class GraphWalkerTest {
             create("instance.cache"),
             create("binding.report", "binding.app"));
 
-    ApplyResult result = walk(10, steps, Direction.FORWARD, (step, context) -> StepOutcome.COMPLETED);
+    ApplyResult result =
+        walk(10, steps, Direction.FORWARD, (step, context) -> StepOutcome.COMPLETED);
 
     assertThat(log).appliedInOrder("instance.db", "binding.app", "binding.report");
     assertThat(log).appliedInOrder("instance.cache", "binding.app");
@@ -138,10 +139,14 @@ class GraphWalkerTest {
     assertThat(log).appliedInOrder("instance.b", "binding.b");
     assertThat(log).skipped("binding.a", "because instance.a failed");
     assertThat(log.lines())
-        .contains("failed instance.a instance.a: internal error: java.lang.IllegalStateException: boom");
+        .contains(
+            "failed instance.a instance.a: internal error: java.lang.IllegalStateException: boom");
     assertThat(log.lines().indexOf("started binding.b"))
-        .isGreaterThan(log.lines().indexOf("failed instance.a instance.a: internal error:"
-            + " java.lang.IllegalStateException: boom"));
+        .isGreaterThan(
+            log.lines()
+                .indexOf(
+                    "failed instance.a instance.a: internal error:"
+                        + " java.lang.IllegalStateException: boom"));
     assertThat(result.count(StepStatus.SUCCEEDED)).isEqualTo(2);
   }
 
@@ -219,8 +224,7 @@ class GraphWalkerTest {
 
     var walk =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () ->
-                new GraphWalker(10, CLOCK).walk(steps, Direction.FORWARD, poller, log, token));
+            () -> new GraphWalker(10, CLOCK).walk(steps, Direction.FORWARD, poller, log, token));
     polling.await();
     token.cancel();
     cancelled.countDown();
@@ -251,8 +255,7 @@ class GraphWalkerTest {
   void rejectsADependencyCycle() {
     var steps = List.of(create("instance.a", "instance.b"), create("instance.b", "instance.a"));
 
-    assertThatThrownBy(
-            () -> walk(10, steps, Direction.FORWARD, (s, c) -> StepOutcome.COMPLETED))
+    assertThatThrownBy(() -> walk(10, steps, Direction.FORWARD, (s, c) -> StepOutcome.COMPLETED))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("dependency cycle among [instance.a, instance.b]");
   }

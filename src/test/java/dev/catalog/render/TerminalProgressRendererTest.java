@@ -40,10 +40,12 @@ class TerminalProgressRendererTest {
                 + UP
                 + "  instance.db  creating  0s\n"
                 + "  instance.old  destroying  0s\n"
-                + UP + UP
+                + UP
+                + UP
                 + "  instance.db  creating  2s  provisioning 40%\n"
                 + "  instance.old  destroying  2s\n"
-                + UP + UP
+                + UP
+                + UP
                 + "instance.old: Destruction complete after 5s\n"
                 + "  instance.db  creating  5s  provisioning 40%\n"
                 + UP
@@ -67,7 +69,8 @@ class TerminalProgressRendererTest {
                 + "Error: "
                 + ProgressScript.BIND_ERROR
                 + "\n"
-                + "Apply failed! Resources: 1 added, 0 changed, 1 destroyed; 1 failed, 1 skipped.\n")
+                + "Apply failed! Resources: 1 added, 0 changed, 1 destroyed; 1 failed, 1"
+                + " skipped.\n")
         .doesNotContain("\u001B[2J");
   }
 
@@ -77,7 +80,8 @@ class TerminalProgressRendererTest {
     var lines = new StringWriter();
     var clock = Clock.fixed(ProgressScript.at(0), ZoneOffset.UTC);
 
-    ProgressScript.play(new TerminalProgressRenderer(new PrintWriter(terminal), false, false, 80, clock));
+    ProgressScript.play(
+        new TerminalProgressRenderer(new PrintWriter(terminal), false, false, 80, clock));
     ProgressScript.play(new LineProgressRenderer(new PrintWriter(lines), false));
 
     assertThat(terminal.toString()).isEqualTo(lines.toString()).doesNotContain("\u001B");

@@ -50,10 +50,10 @@ class CredentialsTest {
             dev.catalog.config.CredentialsTarget.FileFormat.JSON);
     var sink = new CredentialSinks(() -> null).forTarget(target);
 
-    Delivery delivery =
-        CredentialSinks.deliver(Address.binding("app"), credentials(), sink, key);
+    Delivery delivery = CredentialSinks.deliver(Address.binding("app"), credentials(), sink, key);
 
-    assertThat(delivery.sink()).isEqualTo(new SinkDescription.File(dir.resolve("c.json").toString()));
+    assertThat(delivery.sink())
+        .isEqualTo(new SinkDescription.File(dir.resolve("c.json").toString()));
     assertThat(delivery.fingerprint()).isEqualTo(credentials().fingerprint(key));
     assertThat(delivery.toString()).doesNotContain(PASSWORD);
   }

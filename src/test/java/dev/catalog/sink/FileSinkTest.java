@@ -153,7 +153,8 @@ class FileSinkTest {
     Path file = dir.resolve("orders.env");
     sink(file, "0600", FileFormat.ENV).write(APP, credentials());
 
-    var sink = new CredentialSinks(() -> null).forRecorded(new SinkDescription.File(file.toString()));
+    var sink =
+        new CredentialSinks(() -> null).forRecorded(new SinkDescription.File(file.toString()));
 
     assertThat(sink.read(APP).orElseThrow().reveal().get("password").textValue())
         .isEqualTo(PASSWORD);

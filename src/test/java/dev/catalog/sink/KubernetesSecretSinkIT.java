@@ -83,10 +83,14 @@ class KubernetesSecretSinkIT {
     assertThat(decoded(secret()))
         .isEqualTo(
             Map.of(
-                "username", "orders",
-                "port", "5432",
-                "DB_PASSWORD", PASSWORD,
-                "POOL_SIZE", "10",
+                "username",
+                "orders",
+                "port",
+                "5432",
+                "DB_PASSWORD",
+                PASSWORD,
+                "POOL_SIZE",
+                "10",
                 "credentials.json",
                 "{\"username\":\"orders\",\"port\":5432,\"DB_PASSWORD\":\""
                     + PASSWORD
