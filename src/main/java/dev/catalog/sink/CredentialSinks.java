@@ -4,6 +4,7 @@ import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
+import dev.catalog.state.Address;
 import dev.catalog.state.SinkDescription;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -12,23 +13,40 @@ import java.util.function.Supplier;
 
 /**
  * Opens the sink for a configured target, or for one recorded in state (to read or delete the
- * credentials of a binding that is no longer in the configuration).
+ * credentials of a binding that is no longer in the configuration). Closing it closes the
+ * Kubernetes client, if one was made.
  */
-public final class CredentialSinks {
+public final class CredentialSinks implements AutoCloseable {
   private final Supplier<KubernetesClient> kubernetes;
+  private KubernetesClient client;
 
   /**
-   * @param kubernetes gives the client for Secret sinks; called only when one is used, so a
-   *     configuration with file sinks only needs no cluster
+   * @param kubernetes makes the client for Secret sinks; called once, when the first Secret sink is
+   *     opened, so a configuration with file sinks only needs no cluster
    */
   public CredentialSinks(Supplier<KubernetesClient> kubernetes) {
     this.kubernetes = kubernetes;
   }
 
+  private synchronized KubernetesClient client() {
+    if (client == null) {
+      client = kubernetes.get();
+    }
+    return client;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+  }
+
   /** The sink a binding's configuration names. */
   public CredentialSink forTarget(CredentialsTarget target) {
     if (target instanceof SecretTarget secret) {
-      return new KubernetesSecretSink(kubernetes.get(), secret);
+      return new KubernetesSecretSink(client(), secret);
     }
     if (target instanceof FileTarget file) {
       return new FileSink(file);
@@ -58,10 +76,7 @@ public final class CredentialSinks {
    * @param binding the binding whose credentials these are
    */
   public static Delivery deliver(
-      dev.catalog.state.Address binding,
-      Credentials credentials,
-      CredentialSink sink,
-      FingerprintKey key) {
+      Address binding, Credentials credentials, CredentialSink sink, FingerprintKey key) {
     sink.write(binding, credentials);
     return new Delivery(sink.description(), credentials.fingerprint(key));
   }

@@ -35,9 +35,13 @@ public final class FileSink implements CredentialSink {
     this.target = target;
   }
 
+  /**
+   * The absolute path: a file sink is on the machine that runs catalog, and a later run (from
+   * another directory, or after the binding left the configuration) must find the same file.
+   */
   @Override
   public SinkDescription description() {
-    return new SinkDescription.File(target.path().toString());
+    return new SinkDescription.File(target.path().toAbsolutePath().normalize().toString());
   }
 
   @Override
