@@ -34,34 +34,33 @@ final class SecretOwnership {
   /**
    * Fails unless {@code existing} is marked as written by catalog for {@code binding}.
    *
-   * @param what {@code overwrite} or {@code delete}, for the message
+   * @param what {@code overwrite}, {@code read credentials from} or {@code delete}
    */
   static void check(ObjectMeta existing, Address binding, String secret, String what) {
     Map<String, String> labels = existing.getLabels() == null ? Map.of() : existing.getLabels();
     Map<String, String> annotations =
         existing.getAnnotations() == null ? Map.of() : existing.getAnnotations();
     String owner = annotations.get(OWNER_ANNOTATION);
-    if (!MANAGER.equals(labels.get(MANAGED_BY)) || owner == null) {
-      throw new CatalogException(
-          binding
-              + ": Kubernetes Secret "
-              + secret
-              + " exists and was not created by catalog;"
-              + " refusing to "
-              + what
-              + " it. Delete it, or deliver the credentials to another"
-              + " Secret name.");
+    boolean ours = MANAGER.equals(labels.get(MANAGED_BY)) && owner != null;
+    if (ours && owner.equals(binding.toString())) {
+      return;
     }
-    if (!owner.equals(binding.toString())) {
-      throw new CatalogException(
-          binding
-              + ": Kubernetes Secret "
-              + secret
-              + " holds the credentials of "
-              + owner
-              + "; refusing to "
-              + what
-              + " it. Deliver the credentials to another Secret name.");
-    }
+    String whose =
+        ours ? " holds the credentials of " + owner : " exists and was not created by catalog";
+    // Only a write can be redirected; a read or delete of someone else's Secret just stops.
+    String hint =
+        what.equals("overwrite")
+            ? (ours ? " Deliver" : " Delete it, or deliver")
+                + " the credentials to another Secret name."
+            : "";
+    throw new CatalogException(
+        binding
+            + ": Kubernetes Secret "
+            + secret
+            + whose
+            + "; refusing to "
+            + what
+            + " it."
+            + hint);
   }
 }

@@ -57,22 +57,10 @@ class CredentialsStayInTheSinkTest {
     var badTarget = new FileTarget(dir.resolve("bad.env"), "bad.env", "0600", FileFormat.ENV);
     var lines = new StringWriter();
     var json = new StringWriter();
-    var lineRenderer = new LineProgressRenderer(new PrintWriter(lines), false);
-    var jsonRenderer = new JsonProgressRenderer(new PrintWriter(json));
     ApplyListener both =
-        new ApplyListener() {
-          @Override
-          public void onEvent(ApplyEvent event) {
-            lineRenderer.onEvent(event);
-            jsonRenderer.onEvent(event);
-          }
-
-          @Override
-          public void onFinish(ApplyResult result) {
-            lineRenderer.onFinish(result);
-            jsonRenderer.onFinish(result);
-          }
-        };
+        ApplyListener.all(
+            new LineProgressRenderer(new PrintWriter(lines), false),
+            new JsonProgressRenderer(new PrintWriter(json)));
 
     try (var recorder = new StateRecorder(store.read(), store::write);
         var sinks = new CredentialSinks(() -> null)) {

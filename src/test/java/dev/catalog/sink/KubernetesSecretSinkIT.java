@@ -132,7 +132,10 @@ class KubernetesSecretSinkIT {
                 + " Delete it, or deliver the credentials to another Secret name.");
     assertThat(decoded(secret())).containsExactly(Map.entry("mine", "keep"));
     assertThatThrownBy(() -> sink(List.of()).delete(APP))
-        .hasMessageContaining("refusing to delete it");
+        .hasMessage(
+            "binding.orders-db-app: Kubernetes Secret \""
+                + namespace
+                + "/orders-db\" exists and was not created by catalog; refusing to delete it.");
     assertThat(secret()).isNotNull();
   }
 
