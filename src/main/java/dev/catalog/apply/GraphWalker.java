@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -171,7 +172,8 @@ public final class GraphWalker {
 
     private Finished runOne(Step step, RunningStep context, Instant started) {
       try {
-        return new Finished(step, started, runner.run(step, context), null);
+        var outcome = Objects.requireNonNull(runner.run(step, context), "runner returned null");
+        return new Finished(step, started, outcome, null);
       } catch (Throwable e) {
         return new Finished(step, started, null, Failures.message(step, e));
       }
@@ -197,14 +199,13 @@ public final class GraphWalker {
         ended.put(step.address(), new StepResult(step, StepStatus.FAILED, done.failure()));
         events.send(new ApplyEvent.Failed(step, now, elapsed, done.failure()));
       } else if (done.outcome() == StepOutcome.IN_PROGRESS) {
+        // Left in flight because of the interrupt (not --no-wait): the walk did not finish.
+        interrupted |= cancellation.isCancelled();
         ended.put(step.address(), new StepResult(step, StepStatus.IN_PROGRESS, ""));
         events.send(new ApplyEvent.LeftInProgress(step, now, elapsed));
       } else {
         ended.put(step.address(), new StepResult(step, StepStatus.SUCCEEDED, ""));
         events.send(new ApplyEvent.Completed(step, now, elapsed));
-      }
-      if (cancellation.isCancelled()) {
-        interrupted = true;
       }
     }
   }

@@ -276,6 +276,26 @@ class GraphWalkerTest {
   }
 
   @Test
+  void aCancelAfterTheLastStepStartedStillCompletesTheApply() {
+    var token = new CancellationToken();
+
+    ApplyResult result =
+        new GraphWalker(10, CLOCK)
+            .walk(
+                List.of(create("instance.a")),
+                Direction.FORWARD,
+                (step, context) -> {
+                  token.cancel();
+                  return StepOutcome.COMPLETED;
+                },
+                log,
+                token);
+
+    assertThat(result.interrupted()).isFalse();
+    assertThat(result.succeeded()).isTrue();
+  }
+
+  @Test
   void dependenciesOutsideTheWalkCountAsDone() {
     walk(
         10,
