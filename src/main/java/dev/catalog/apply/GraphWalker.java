@@ -183,7 +183,12 @@ public final class GraphWalker {
     private Finished nextFinished() {
       while (true) {
         try {
-          return finished.take();
+          Finished next = finished.take();
+          // An interrupt that races with the wake-up leaves take() returning with the flag set.
+          if (Thread.interrupted()) {
+            cancellation.cancel();
+          }
+          return next;
         } catch (InterruptedException e) {
           cancellation.cancel();
         }
