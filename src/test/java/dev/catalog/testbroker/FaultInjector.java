@@ -38,6 +38,11 @@ public final class FaultInjector {
     queue.add(new Fault(null, 0, Timing.BEFORE_WORK, delay));
   }
 
+  /** The next request of {@code method} is answered normally, but only after {@code delay}. */
+  public void delayNext(String method, Duration delay) {
+    queue.add(new Fault(method, 0, Timing.BEFORE_WORK, delay));
+  }
+
   /**
    * Waits out an injected delay; returns false when the broker is shutting down, so a delayed
    * request does not reach a stopped application.
