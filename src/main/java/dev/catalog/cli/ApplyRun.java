@@ -24,6 +24,8 @@ import dev.catalog.render.TerminalProgressRenderer;
 import dev.catalog.render.TextPlanRenderer;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.FingerprintKey;
+import dev.catalog.state.Snapshot;
+import dev.catalog.state.State;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -72,14 +74,27 @@ final class ApplyRun {
         var held = session.lock(request.operation());
         var sinks = new CredentialSinks(() -> new KubernetesClientBuilder().build())) {
       var snapshot = session.store().read();
-      var planner = new Planner(clients, secrets::resolveObject);
-      Plan plan = planner.plan(request.desired().apply(config), snapshot.state(), request.planOptions());
       var identity = session.backend().identity();
+      Optional<SavedPlan> saved = Optional.empty();
       if (request.planFile().isPresent()) {
         var file = request.planFile().get();
-        var saved = SavedPlan.parse(Files.readAllBytes(file), file.toString());
-        saved.check(snapshot.state(), identity);
-        saved.checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
+        saved = Optional.of(SavedPlan.parse(Files.readAllBytes(file), file.toString()));
+        if (!snapshot.exists()) {
+          // No state yet: the plan was made against an empty state whose lineage it chose.
+          var empty = snapshot.state();
+          snapshot =
+              new Snapshot(
+                  new State(saved.get().lineage(), 0, empty.toolVersion(), empty.brokers(),
+                      empty.resources()),
+                  Optional.empty());
+        }
+        saved.get().check(snapshot.state(), identity);
+      }
+      var planner = new Planner(clients, secrets::resolveObject);
+      Plan plan =
+          planner.plan(request.desired().apply(config), snapshot.state(), request.planOptions());
+      if (saved.isPresent()) {
+        saved.get().checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
       }
       boolean unfinished =
           snapshot.state().resources().values().stream()
