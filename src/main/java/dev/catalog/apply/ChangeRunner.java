@@ -113,7 +113,7 @@ final class ChangeRunner implements StepRunner {
       switch (op.type()) {
         case PROVISION:
           if (desired.orElse(null) instanceof DesiredResource.OfInstance d && !accepted) {
-            return instances.sendProvision(d.instance(), i.instanceId(), context);
+            return instances.resumeProvision(d.instance(), i, context);
           }
           // D-09: a DELETE may cancel a provision still running; otherwise poll it to its end.
           return destroyPhase

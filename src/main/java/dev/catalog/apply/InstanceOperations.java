@@ -90,6 +90,30 @@ final class InstanceOperations {
     };
   }
 
+  /**
+   * Resumes a provision recorded as about to be sent, with no operation token: the PUT may or may
+   * not have reached the broker. The broker's last_operation says whether it did (P-28: re-poll
+   * rather than re-issue); when it knows nothing of the instance, the same PUT is sent again.
+   */
+  StepOutcome resumeProvision(DesiredInstance desired, InstanceState recorded, StepContext context) {
+    var client = ops.client(recorded.broker());
+    try {
+      var known =
+          client.lastInstanceOperation(
+              recorded.instanceId(), new LastOperationQuery(offering(recorded), Optional.empty()));
+      if (known.kind() == OsbResult.Kind.COMPLETED) {
+        return poll(
+            recorded,
+            recorded.lastOperation().orElseThrow(),
+            desired.plan().maximumPollingDuration(),
+            context);
+      }
+    } catch (BrokerException e) {
+      // Unknown to the broker (404), or it cannot say: the idempotent PUT decides.
+    }
+    return sendProvision(desired, recorded.instanceId(), context);
+  }
+
   /** Sends the planned PATCH (U-18: failures never orphan-mitigate an update). */
   StepOutcome update(DesiredInstance desired, InstanceUpdate update, StepContext context) {
     var address = desired.address().toString();
