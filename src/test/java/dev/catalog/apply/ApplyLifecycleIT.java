@@ -169,6 +169,28 @@ class ApplyLifecycleIT {
   }
 
   @Test
+  void noWaitLeavesTheAsyncProvisionInFlightAndRefreshAndTheNextApplyFinishIt()
+      throws IOException {
+    Files.writeString(
+        config, yaml(broker, queue("events"), binding("events-app", "events", "out/events.env")));
+
+    var accepted = run("apply", "--auto-approve", "--no-wait");
+
+    assertThat(accepted.exitCode()).as(accepted.out()).isZero();
+    assertThat(accepted.out()).contains("instance.events: Still creating").contains("in progress");
+    assertThat(state().inFlight()).extracting(r -> r.address().toString())
+        .containsExactly("instance.events");
+    var refreshed = run("refresh");
+    assertThat(refreshed.out()).isEqualTo("instance.events: provision succeeded\n");
+    assertThat(state().inFlight()).isEmpty();
+    var finished = run("apply", "--auto-approve");
+    assertThat(finished.out())
+        .endsWith("Apply complete! Resources: 1 added, 0 changed, 0 destroyed.\n");
+    assertStateMatchesLedger();
+    assertThat(broker.ledger().instances()).hasSize(1);
+  }
+
+  @Test
   void applyCreatesUpdatesReplacesRebindsAndDestroysWithTheLedgerMatchingEveryStep()
       throws IOException {
     var bindings =
@@ -188,6 +210,17 @@ class ApplyLifecycleIT {
     assertThat(JSON.convertValue(delivered, Map.class)).isEqualTo(ordersBinding.credentials());
     assertThat(bindingState("orders-app").credentialsFingerprint()).isPresent();
     assertThat(Files.readString(dir.resolve("out/events.env"))).isNotEmpty();
+    var keys = run("credentials", "binding.orders-app");
+    var expectedKeys = new StringBuilder("binding.orders-app (from broker \"data\"):\n");
+    delivered.fieldNames().forEachRemaining(k -> expectedKeys.append("  " + k + " = (sensitive)\n"));
+    assertThat(keys.out()).isEqualTo(expectedKeys.toString());
+    var shown = run("credentials", "binding.orders-app", "--show-secrets");
+    delivered
+        .fields()
+        .forEachRemaining(
+            f -> assertThat(shown.out()).contains("  " + f.getKey() + " = " + f.getValue().asText()));
+    assertThat(run("credentials", "binding.events-app").out())
+        .startsWith("binding.events-app (from the sink):\n");
 
     var unchanged = apply(db("orders-db", "small", 20) + queue("events"), bindings);
     assertThat(unchanged.exitCode()).isZero();
