@@ -138,6 +138,10 @@ class ApplyFaultsIT {
         .isEqualTo(OperationType.DEPROVISION);
     var orphanId = pending.get(0).instanceId();
     assertThat(broker.ledger().instance(orphanId)).isPresent();
+    var plan = CliRun.run(Map.of("BROKER_PW", PASSWORD), "plan", "-f", config.toString());
+    assertThat(plan.out())
+        .contains(": orphan mitigation pending since ")
+        .contains("): apply first sends deprovision of " + orphanId);
 
     assertConverged();
     assertThat(broker.ledger().instance(orphanId)).isEmpty();
