@@ -110,6 +110,9 @@ final class ApplyRun {
       if (request.planFile().isEmpty() && !request.autoApprove() && !approved(env)) {
         return ExitCode.ERROR;
       }
+      if (!request.json()) {
+        env.out().println(); // the progress lines start under the plan, not glued to it
+      }
       if (snapshot.exists()) {
         session.backup(snapshot);
       }
