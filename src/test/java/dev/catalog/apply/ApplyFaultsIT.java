@@ -164,12 +164,13 @@ class ApplyFaultsIT {
   @Test
   void aProvisionAnsweredAfterTheTimeoutIsOrphanMitigatedAndTheNextApplyConverges()
       throws IOException {
-    Files.writeString(
-        config,
-        Files.readString(config)
-            .replace(
-                "    url: " + broker.baseUrl("data"),
-                "    url: " + broker.baseUrl("data") + "\n    timeouts: { request: 1s }"));
+    // Both brokers time out after 1 s: whichever PUT the delay hits (they run in parallel).
+    var yaml = Files.readString(config);
+    for (var prefix : new String[] {"data", "messaging"}) {
+      var url = "    url: " + broker.baseUrl(prefix);
+      yaml = yaml.replace(url + "\n", url + "\n    timeouts: { request: 1s }\n");
+    }
+    Files.writeString(config, yaml);
     broker.faults().delayNext("PUT", Duration.ofSeconds(5));
 
     var first = apply();
