@@ -1,11 +1,102 @@
 package dev.catalog.cli;
 
+import dev.catalog.plan.PlanOptions;
+import dev.catalog.state.Address;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code catalog apply}: Make brokers match the configuration, or apply a saved plan. */
-@Command(name = "apply", mixinStandardHelpOptions = true, description = "Make brokers match the configuration, or apply a saved plan.")
-final class ApplyCommand extends NotImplementedYet {
+/** {@code catalog apply}: make brokers match the configuration, or apply a saved plan. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = "Make brokers match the configuration, or apply a saved plan.",
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0    success",
+      "  1    error, a stale plan, or an operation failed",
+      "  3    state locked",
+      "  130  interrupted (in-flight operations are recorded; the next apply resumes them)"
+    })
+final class ApplyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ConfigOptions config;
+
+  @Mixin BackendOptions backend;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "PLANFILE",
+      description = "A plan saved by \"catalog plan --out\"; applied without asking.")
+  Path planFile;
+
+  @Option(names = "--auto-approve", description = "Do not ask for approval.")
+  boolean autoApprove;
+
+  @Option(
+      names = "--target",
+      paramLabel = "ADDR",
+      description = "Only this resource and its dependencies (repeatable).")
+  List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = "--parallelism",
+      defaultValue = "10",
+      paramLabel = "N",
+      description = "Broker operations in flight at once (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(
+      names = "--no-wait",
+      description = "Return once every operation is accepted; the next apply or refresh resumes.")
+  boolean noWait;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json: one JSON event per line (default: ${DEFAULT-VALUE}).")
+  ProgressFormat format;
+
+  private final CliEnvironment env;
+
   ApplyCommand(CliEnvironment env) {
-    super(env);
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    var options =
+        new PlanOptions(true, parallelism, targets.stream().map(Address::parse).toList());
+    return ApplyRun.run(
+        env,
+        new ApplyRun.Request(
+            config,
+            backend,
+            options,
+            Optional.ofNullable(planFile),
+            autoApprove,
+            !noWait,
+            format == ProgressFormat.JSON,
+            env.colour(flag("--no-color")),
+            flag("--verbose"),
+            "apply",
+            UnaryOperator.identity()));
+  }
+
+  private boolean flag(String name) {
+    var option = spec.findOption(name);
+    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 }

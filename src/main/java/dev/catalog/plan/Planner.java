@@ -82,6 +82,7 @@ public final class Planner {
       throw new ConfigException(out.errors());
     }
     all.addAll(out.notes());
+    all.addAll(UnfinishedWork.notes(state));
     var changes = Targets.limit(out.changes(), targets);
     var drift =
         out.drift().stream()

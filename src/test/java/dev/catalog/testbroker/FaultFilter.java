@@ -15,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class FaultFilter extends OncePerRequestFilter {
   private static final String AFTER_WORK = FaultFilter.class.getName() + ".afterWork";
+  private static final String NUMBER = FaultFilter.class.getName() + ".number";
   private final FaultInjector faults;
 
   FaultFilter(FaultInjector faults) {
@@ -34,6 +35,10 @@ final class FaultFilter extends OncePerRequestFilter {
       var pending = (FaultInjector.Fault) request.getAttribute(AFTER_WORK);
       if (pending == null) {
         chain.doFilter(request, response);
+        var number = (Integer) request.getAttribute(NUMBER);
+        if (number != null) {
+          faults.after(number, request.getMethod(), request.getRequestURI());
+        }
         return;
       }
       var real = unwrap(response);
@@ -46,7 +51,16 @@ final class FaultFilter extends OncePerRequestFilter {
             ? faults.take(request.getMethod())
             : Optional.<FaultInjector.Fault>empty();
     if (fault.isEmpty()) {
+      if (!request.getRequestURI().contains("/v2/")) {
+        chain.doFilter(request, response);
+        return;
+      }
+      int number = faults.before(request.getMethod(), request.getRequestURI());
+      request.setAttribute(NUMBER, number);
       chain.doFilter(request, response);
+      if (!request.isAsyncStarted()) {
+        faults.after(number, request.getMethod(), request.getRequestURI());
+      }
       return;
     }
     var f = fault.get();

@@ -38,6 +38,11 @@ public final class FaultInjector {
     queue.add(new Fault(null, 0, Timing.BEFORE_WORK, delay));
   }
 
+  /** The next request of {@code method} is answered normally, but only after {@code delay}. */
+  public void delayNext(String method, Duration delay) {
+    queue.add(new Fault(method, 0, Timing.BEFORE_WORK, delay));
+  }
+
   /**
    * Waits out an injected delay; returns false when the broker is shutting down, so a delayed
    * request does not reach a stopped application.
@@ -54,6 +59,39 @@ public final class FaultInjector {
   /** Ends pending delays; called when the broker stops. */
   void close() {
     closed.countDown();
+  }
+
+  /** Hears each OSB request the broker serves, numbered from 1, before and after its work. */
+  public interface RequestHook {
+    void beforeWork(int number, String method, String path);
+
+    void afterWork(int number, String method, String path);
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile RequestHook hook;
+
+  /** Sets the hook (null for none) and numbers requests from 1 again. */
+  public void hook(RequestHook newHook) {
+    requests.set(0);
+    hook = newHook;
+  }
+
+  int before(String method, String path) {
+    int number = requests.incrementAndGet();
+    var h = hook;
+    if (h != null) {
+      h.beforeWork(number, method, path);
+    }
+    return number;
+  }
+
+  void after(int number, String method, String path) {
+    var h = hook;
+    if (h != null) {
+      h.afterWork(number, method, path);
+    }
   }
 
   public void clear() {

@@ -1,0 +1,175 @@
+package dev.catalog.apply;
+
+import dev.catalog.CatalogException;
+import dev.catalog.plan.DesiredResource;
+import dev.catalog.plan.ResourceChange;
+import dev.catalog.state.Address;
+import dev.catalog.state.BindingState;
+import dev.catalog.state.InstanceState;
+import dev.catalog.state.LastOperation;
+import dev.catalog.state.OperationState;
+import dev.catalog.state.OperationType;
+import dev.catalog.state.ResourceState;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the steps of one phase of an apply against the brokers. Every step starts from the resource
+ * as state records it now, not as the plan saw it: a pending orphan mitigation is sent first, and
+ * an operation left in flight (by {@code --no-wait}, an interrupt or a crash) is resumed, by
+ * polling its recorded operation or re-sending the idempotent request with the same id, so a
+ * resource is never created twice.
+ */
+final class ChangeRunner implements StepRunner {
+  private final Map<String, ResourceChange> changes;
+  private final boolean destroyPhase;
+  private final Operations ops;
+  private final InstanceOperations instances;
+  private final BindingOperations bindings;
+
+  /**
+   * @param changes the plan's changes by address
+   * @param destroyPhase true for the reversed walk of deletes and of the delete half of replaces
+   */
+  ChangeRunner(Map<String, ResourceChange> changes, boolean destroyPhase, ApplyServices services) {
+    this.changes = changes;
+    this.destroyPhase = destroyPhase;
+    this.ops = new Operations(services);
+    this.instances = new InstanceOperations(ops);
+    this.bindings = new BindingOperations(ops, instances);
+  }
+
+  @Override
+  public StepOutcome run(Step step, StepContext context) {
+    var address = Address.parse(step.address());
+    var change = changes.get(step.address());
+    var desired =
+        destroyPhase || change == null ? Optional.<DesiredResource>empty() : change.desired();
+    var current = ops.recorded(address);
+    if (current.isPresent() && !pending(current.get()).isEmpty()) {
+      mitigatePending(current.get());
+      current = Optional.empty();
+    }
+    if (current.isPresent() && current.get().inFlight()) {
+      var op = lastOperation(current.get());
+      var resumed = resume(current.get(), op, desired, context);
+      if (resumed == StepOutcome.IN_PROGRESS) {
+        return resumed;
+      }
+      current = ops.recorded(address);
+      boolean creation = op.type() == OperationType.PROVISION || op.type() == OperationType.BIND;
+      if (creation && current.isPresent() && !destroyPhase && !isUpdate(change)) {
+        return StepOutcome.COMPLETED; // the interrupted create is now done: never a second one
+      }
+    }
+    if (destroyPhase) {
+      return current.isEmpty() ? StepOutcome.COMPLETED : delete(current.get(), context);
+    }
+    if (desired.isEmpty()) {
+      throw new CatalogException(address + ": nothing declared to apply");
+    }
+    if (current.isEmpty()) {
+      return create(desired.get(), context);
+    }
+    if (isUpdate(change) && desired.get() instanceof DesiredResource.OfInstance i) {
+      return instances.update(i.instance(), change.update().orElseThrow(), context);
+    }
+    if (change != null && change.action() == dev.catalog.plan.Action.REPLACE) {
+      var deleted = delete(current.get(), context);
+      if (deleted == StepOutcome.IN_PROGRESS) {
+        return deleted;
+      }
+      return create(desired.get(), context);
+    }
+    return StepOutcome.COMPLETED;
+  }
+
+  private static boolean isUpdate(ResourceChange change) {
+    return change != null && change.update().isPresent();
+  }
+
+  private StepOutcome create(DesiredResource desired, StepContext context) {
+    if (desired instanceof DesiredResource.OfInstance i) {
+      return instances.create(i.instance(), context);
+    }
+    return bindings.create(((DesiredResource.OfBinding) desired).binding(), context);
+  }
+
+  private StepOutcome delete(ResourceState current, StepContext context) {
+    if (current instanceof InstanceState i) {
+      return instances.delete(i, context);
+    }
+    return bindings.delete((BindingState) current, context);
+  }
+
+  /** Finishes the operation state records as in flight. */
+  private StepOutcome resume(
+      ResourceState current,
+      LastOperation op,
+      Optional<DesiredResource> desired,
+      StepContext context) {
+    boolean accepted = op.operationToken().isPresent();
+    if (current instanceof InstanceState i) {
+      switch (op.type()) {
+        case PROVISION:
+          if (desired.orElse(null) instanceof DesiredResource.OfInstance d && !accepted) {
+            return instances.resumeProvision(d.instance(), i, context);
+          }
+          // D-09: a DELETE may cancel a provision still running; otherwise poll it to its end.
+          return destroyPhase
+              ? StepOutcome.COMPLETED
+              : instances.poll(i, op, Optional.empty(), context);
+        case UPDATE:
+          if (accepted) {
+            return instances.poll(i, op, Optional.empty(), context);
+          }
+          // Not known to have been sent: the planned PATCH, if the plan still has one, follows.
+          var ended = Records.ended(op, OperationState.SUCCEEDED, Optional.empty());
+          ops.record(s -> s.with(i.withLastOperation(ended)));
+          return StepOutcome.COMPLETED;
+        case DEPROVISION:
+          return instances.sendDeprovision(i.address().toString(), context);
+        default:
+          throw new IllegalStateException(op.type() + " on an instance");
+      }
+    }
+    var b = (BindingState) current;
+    switch (op.type()) {
+      case BIND:
+        if (desired.orElse(null) instanceof DesiredResource.OfBinding d) {
+          return accepted
+              ? bindings.poll(d.binding(), b, context)
+              : bindings.sendBind(d.binding(), context);
+        }
+        return StepOutcome.COMPLETED; // UB-05: an unbind may stop a bind still running
+      case UNBIND:
+        return bindings.sendUnbind(b.address(), context);
+      default:
+        throw new IllegalStateException(op.type() + " on a binding");
+    }
+  }
+
+  private void mitigatePending(ResourceState current) {
+    try {
+      if (current instanceof InstanceState i) {
+        instances.mitigatePending(i);
+      } else {
+        bindings.mitigatePending((BindingState) current);
+      }
+    } catch (RuntimeException e) {
+      throw new CatalogException(
+          current.address() + ": orphan mitigation failed again and stays pending: "
+              + e.getMessage(), e);
+    }
+  }
+
+  static java.util.List<dev.catalog.state.OrphanMitigation> pending(ResourceState r) {
+    return r instanceof InstanceState i
+        ? i.pendingOrphanMitigation()
+        : ((BindingState) r).pendingOrphanMitigation();
+  }
+
+  private static LastOperation lastOperation(ResourceState r) {
+    return r.lastOperation().orElseThrow();
+  }
+}

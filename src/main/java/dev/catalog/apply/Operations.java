@@ -1,0 +1,99 @@
+package dev.catalog.apply;
+
+import dev.catalog.CatalogException;
+import dev.catalog.osb.BrokerClient;
+import dev.catalog.osb.OperationPoller;
+import dev.catalog.osb.OsbResult;
+import dev.catalog.osb.PollListener;
+import dev.catalog.osb.PollOutcome;
+import dev.catalog.osb.PollTarget;
+import dev.catalog.state.Address;
+import dev.catalog.state.ResourceState;
+import dev.catalog.state.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Helpers the instance and binding operations share: clients, polling, state reads. */
+final class Operations {
+  /** The context of a clean-up, which always waits for its operation. */
+  static final StepContext NEVER_CANCELLED =
+      new StepContext() {
+        @Override
+        public void polling(String description) {}
+
+        @Override
+        public boolean cancelled() {
+          return false;
+        }
+      };
+
+  private final ApplyServices services;
+
+  Operations(ApplyServices services) {
+    this.services = services;
+  }
+
+  ApplyServices services() {
+    return services;
+  }
+
+  BrokerClient client(String broker) {
+    return services
+        .brokers()
+        .client(broker)
+        .orElseThrow(() -> new CatalogException("broker \"" + broker + "\" is not configured"));
+  }
+
+  State state() {
+    return services.recorder().current().state();
+  }
+
+  Optional<ResourceState> recorded(Address address) {
+    return state().resource(address);
+  }
+
+  void record(UnaryOperator<State> change) {
+    services.recorder().record(change);
+  }
+
+  Instant now() {
+    return services.clock().instant();
+  }
+
+  /**
+   * Polls an accepted operation until it ends, reporting the broker's descriptions; returns
+   * still-in-progress without polling when the apply was interrupted.
+   */
+  PollOutcome await(
+      BrokerClient client,
+      PollTarget target,
+      Instant started,
+      Optional<Duration> planMaximum,
+      StepContext context) {
+    if (context.cancelled()) {
+      return new PollOutcome.StillInProgress(Optional.empty());
+    }
+    var poller =
+        new OperationPoller(client, services.clock(), services.sleeper(), services.polling());
+    PollListener listener =
+        new PollListener() {
+          @Override
+          public void inProgress(dev.catalog.osb.LastOperation operation) {
+            context.polling(operation.description().orElse(""));
+          }
+        };
+    return poller.await(target, started, planMaximum, Optional.empty(), listener);
+  }
+
+  /** The user-facing text of a refusal. */
+  static String refused(String what, OsbResult.Refused<?> refused) {
+    var code = refused.refusal().errorCode();
+    return what
+        + ": the broker refused with "
+        + refused.status()
+        + (code.isEmpty() ? "" : " " + code)
+        + refused.description().map(d -> ": \"" + d + "\"").orElse("");
+  }
+}

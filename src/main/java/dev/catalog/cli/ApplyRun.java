@@ -1,0 +1,196 @@
+package dev.catalog.cli;
+
+import dev.catalog.CatalogException;
+import dev.catalog.apply.ApplyListener;
+import dev.catalog.apply.ApplyResult;
+import dev.catalog.apply.ApplyServices;
+import dev.catalog.apply.Applier;
+import dev.catalog.apply.CancellationToken;
+import dev.catalog.apply.StateRecorder;
+import dev.catalog.config.CatalogConfig;
+import dev.catalog.config.SecretResolver;
+import dev.catalog.osb.HttpTrace;
+import dev.catalog.osb.PollingPolicy;
+import dev.catalog.osb.Sleeper;
+import dev.catalog.plan.DesiredHash;
+import dev.catalog.plan.Plan;
+import dev.catalog.plan.PlanOptions;
+import dev.catalog.plan.Planner;
+import dev.catalog.plan.SavedPlan;
+import dev.catalog.render.JsonProgressRenderer;
+import dev.catalog.render.PlanViews;
+import dev.catalog.render.Styles;
+import dev.catalog.render.TerminalProgressRenderer;
+import dev.catalog.render.TextPlanRenderer;
+import dev.catalog.sink.CredentialSinks;
+import dev.catalog.sink.FingerprintKey;
+import dev.catalog.state.Snapshot;
+import dev.catalog.state.State;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * What {@code apply} and {@code destroy} share: lock the state for the whole run, plan, show the
+ * plan, get approval, carry it out with progress, and exit 0, 1 (something failed) or 130
+ * (interrupted).
+ */
+final class ApplyRun {
+  /** The interrupt exit code: 128 + SIGINT. */
+  static final int INTERRUPTED = 130;
+
+  /** How one run is asked for. */
+  record Request(
+      ConfigOptions config,
+      BackendOptions backend,
+      PlanOptions planOptions,
+      Optional<Path> planFile,
+      boolean autoApprove,
+      boolean waitForOperations,
+      boolean json,
+      boolean colour,
+      boolean verbose,
+      String operation,
+      UnaryOperator<CatalogConfig> desired) {}
+
+  private ApplyRun() {}
+
+  static int run(CliEnvironment env, Request request) throws IOException {
+    var config = request.config().load(env);
+    var yaml = config.backend();
+    var choice = request.backend().choose(yaml.type(), yaml.settings());
+    var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
+    var secrets = new SecretResolver(env.env(), () -> new KubernetesClientBuilder().build());
+    var trace = request.verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
+    var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
+    try (var session = new StateSession(env, request.backend(), choice, baseDir.toAbsolutePath());
+        var held = session.lock(request.operation());
+        var sinks = new CredentialSinks(() -> new KubernetesClientBuilder().build())) {
+      var snapshot = session.store().read();
+      var identity = session.backend().identity();
+      Optional<SavedPlan> saved = Optional.empty();
+      if (request.planFile().isPresent()) {
+        var file = request.planFile().get();
+        saved = Optional.of(SavedPlan.parse(Files.readAllBytes(file), file.toString()));
+        if (!snapshot.exists()) {
+          // No state yet: the plan was made against an empty state whose lineage it chose.
+          var empty = snapshot.state();
+          snapshot =
+              new Snapshot(
+                  new State(saved.get().lineage(), 0, empty.toolVersion(), empty.brokers(),
+                      empty.resources()),
+                  Optional.empty());
+        }
+        saved.get().check(snapshot.state(), identity);
+      }
+      var planner = new Planner(clients, secrets::resolveObject);
+      Plan plan =
+          planner.plan(request.desired().apply(config), snapshot.state(), request.planOptions());
+      if (saved.isPresent()) {
+        saved.get().checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
+      }
+      boolean unfinished =
+          snapshot.state().resources().values().stream()
+              .anyMatch(r -> r.inFlight() || !pendingOf(r).isEmpty());
+      if (!request.json()) {
+        var view = PlanViews.of(plan);
+        env.out().print(new TextPlanRenderer(Styles.of(request.colour())).render(view));
+        env.out().flush();
+      }
+      if (!plan.hasChanges() && !unfinished) {
+        return ExitCode.OK;
+      }
+      if (request.planFile().isEmpty() && !request.autoApprove() && !approved(env)) {
+        return ExitCode.ERROR;
+      }
+      if (!request.json()) {
+        env.out().println(); // the progress lines start under the plan, not glued to it
+      }
+      if (snapshot.exists()) {
+        session.backup(snapshot);
+      }
+      var backupDir = session.backupDir();
+      var store = session.store();
+      var clock = Clock.systemUTC();
+      try (var recorder =
+          new StateRecorder(snapshot, (base, next) -> store.writeOrSave(base, next, backupDir))) {
+        var services =
+            new ApplyServices(
+                clients,
+                recorder,
+                sinks,
+                FingerprintKey.choose(env.env(), snapshot.state().lineage()),
+                clock,
+                Sleeper.REAL,
+                PollingPolicy.DEFAULT,
+                request.waitForOperations());
+        var cancellation = new CancellationToken();
+        var listener = listener(env, request, clock);
+        ApplyResult result;
+        try (var signals = InterruptSignals.install(cancellation)) {
+          result =
+              new Applier(request.planOptions().parallelism(), clock, services)
+                  .apply(plan, snapshot.state(), listener, cancellation);
+        }
+        env.out().flush();
+        if (result.interrupted()) {
+          return INTERRUPTED;
+        }
+        return result.succeeded() ? ExitCode.OK : ExitCode.ERROR;
+      }
+    }
+  }
+
+  private static ApplyListener listener(CliEnvironment env, Request request, Clock clock) {
+    if (request.json()) {
+      return new JsonProgressRenderer(env.out());
+    }
+    boolean live = env.interactive() && !env.ci();
+    return new TerminalProgressRenderer(env.out(), live, request.colour(), columns(env), clock);
+  }
+
+  private static int columns(CliEnvironment env) {
+    try {
+      return Integer.parseInt(env.env().getOrDefault("COLUMNS", "100"));
+    } catch (NumberFormatException e) {
+      return 100;
+    }
+  }
+
+  /**
+   * Asks for {@code yes} on a terminal. In CI nobody can answer, so the run is refused with what to
+   * do instead.
+   */
+  private static boolean approved(CliEnvironment env) throws IOException {
+    if (env.ci()) {
+      throw new CatalogException(
+          "no terminal to ask for approval (CI): review the plan and run again with"
+              + " --auto-approve, or apply a saved plan with \"catalog apply PLANFILE\"");
+    }
+    env.out().print("\nDo you want to perform these actions?\n"
+        + "  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
+    env.out().flush();
+    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    var answer = in.readLine();
+    if (answer == null || !answer.strip().equals("yes")) {
+      env.err().println("Apply cancelled.");
+      return false;
+    }
+    env.out().println();
+    return true;
+  }
+
+  private static java.util.List<dev.catalog.state.OrphanMitigation> pendingOf(
+      dev.catalog.state.ResourceState r) {
+    return r instanceof dev.catalog.state.InstanceState i
+        ? i.pendingOrphanMitigation()
+        : ((dev.catalog.state.BindingState) r).pendingOrphanMitigation();
+  }
+}

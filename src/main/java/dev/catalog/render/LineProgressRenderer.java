@@ -1,0 +1,80 @@
+package dev.catalog.render;
+
+import dev.catalog.apply.ApplyEvent;
+import dev.catalog.apply.ApplyListener;
+import dev.catalog.apply.ApplyResult;
+import dev.catalog.apply.StepResult;
+import dev.catalog.apply.StepStatus;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Apply progress for CI logs (no terminal, or {@code CI=true}): one plain line per event, then the
+ * errors and the summary. A poll is printed when the broker's description changes or {@value
+ * #REPEAT_SECONDS} seconds after the step's last line, so a long operation shows it is alive
+ * without filling the log.
+ */
+public final class LineProgressRenderer implements ApplyListener {
+  static final int REPEAT_SECONDS = 10;
+
+  private final PrintWriter out;
+  private final AnsiStyle style;
+  private final Map<String, Printed> lastPoll = new HashMap<>();
+
+  public LineProgressRenderer(PrintWriter out, boolean colour) {
+    this.out = out;
+    this.style = new AnsiStyle(colour);
+  }
+
+  @Override
+  public void onEvent(ApplyEvent event) {
+    if (event instanceof ApplyEvent.Polling poll) {
+      if (worthPrinting(poll)) {
+        out.println(ProgressLines.polling(poll));
+      }
+    } else {
+      String line = ProgressLines.once(event).orElseThrow();
+      out.println(event instanceof ApplyEvent.Failed ? style.red(line) : line);
+      lastPoll.put(event.step().address(), new Printed(event.at(), ""));
+    }
+    out.flush();
+  }
+
+  @Override
+  public void onFinish(ApplyResult result) {
+    printErrorsAndSummary(out, style, result);
+  }
+
+  /** The failures, each as an {@code Error:} line, then the summary line. */
+  static void printErrorsAndSummary(PrintWriter out, AnsiStyle style, ApplyResult result) {
+    out.println();
+    for (StepResult step : result.steps()) {
+      if (step.status() == StepStatus.FAILED) {
+        out.println(style.red("Error: ") + step.detail());
+      }
+    }
+    String summary = ApplySummary.line(result);
+    out.println(
+        result.succeeded()
+            ? style.green(summary)
+            : result.interrupted() ? style.yellow(summary) : style.red(summary));
+    out.flush();
+  }
+
+  private boolean worthPrinting(ApplyEvent.Polling poll) {
+    Printed last = lastPoll.get(poll.step().address());
+    boolean due =
+        last == null
+            || !last.description().equals(poll.description())
+            || !Duration.between(last.at(), poll.at()).minusSeconds(REPEAT_SECONDS).isNegative();
+    if (due) {
+      lastPoll.put(poll.step().address(), new Printed(poll.at(), poll.description()));
+    }
+    return due;
+  }
+
+  private record Printed(Instant at, String description) {}
+}
