@@ -38,19 +38,7 @@ final class DriftCommand implements Callable<Integer> {
       description = "Broker reads in flight at once (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
-  PlanFormat format;
-
-  @Option(
-      names = "--max-bytes",
-      defaultValue = "60000",
-      paramLabel = "N",
-      description = "Markdown size budget (default: ${DEFAULT-VALUE}).")
-  int maxBytes;
+  @Mixin PlanOutputOptions output;
 
   private final CliEnvironment env;
 
@@ -64,11 +52,11 @@ final class DriftCommand implements Callable<Integer> {
     var result = PlanRun.plan(env, config, backend, options, false, flag("--verbose"));
     var view = PlanViews.of(result.plan());
     var text =
-        switch (format) {
+        switch (output.format) {
           case TEXT ->
               new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).renderDrift(view);
           case JSON -> JsonPlanRenderer.renderDrift(view);
-          case MARKDOWN -> new MarkdownPlanRenderer(maxBytes).renderDrift(view);
+          case MARKDOWN -> new MarkdownPlanRenderer(output.maxBytes).renderDrift(view);
         };
     env.out().print(text);
     env.out().flush();

@@ -64,19 +64,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Save the plan for catalog apply.")
   Path out;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
-  PlanFormat format;
-
-  @Option(
-      names = "--max-bytes",
-      defaultValue = "60000",
-      paramLabel = "N",
-      description = "Markdown size budget (default: ${DEFAULT-VALUE}).")
-  int maxBytes;
+  @Mixin PlanOutputOptions output;
 
   @Option(
       names = "--detailed-exitcode",
@@ -96,10 +84,10 @@ final class PlanCommand implements Callable<Integer> {
     var result = PlanRun.plan(env, config, backend, options, true, flag("--verbose"));
     var view = PlanViews.of(result.plan());
     var text =
-        switch (format) {
+        switch (output.format) {
           case TEXT -> new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).render(view);
           case JSON -> JsonPlanRenderer.render(view);
-          case MARKDOWN -> new MarkdownPlanRenderer(maxBytes).render(view);
+          case MARKDOWN -> new MarkdownPlanRenderer(output.maxBytes).render(view);
         };
     env.out().print(text);
     if (out != null) {
@@ -114,7 +102,7 @@ final class PlanCommand implements Callable<Integer> {
               ConfigCommit.of(config.files().get(0)),
               JsonPlanRenderer.document(view, false));
       Files.write(out, saved.toBytes());
-      if (format == PlanFormat.TEXT) {
+      if (output.format == PlanFormat.TEXT) {
         env.out()
             .println(
                 "\nSaved the plan to "
