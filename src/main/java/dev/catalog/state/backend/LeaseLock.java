@@ -74,7 +74,7 @@ final class LeaseLock implements AutoCloseable {
       } else {
         Optional<LockInfo> holder = LeaseRecords.holder(existing);
         if (holder.isPresent() && !LeaseRecords.expired(existing, now)) {
-          throw locked(existing, holder.get(), now);
+          throw LeaseRecords.locked(existing, holder.get(), now, where(), namespace);
         }
         lease()
             .resource(LeaseRecords.held(settings, namespace, info, timing, now, existing))
@@ -98,7 +98,7 @@ final class LeaseLock implements AutoCloseable {
         Lease winner = get();
         Optional<LockInfo> holder = winner == null ? Optional.empty() : LeaseRecords.holder(winner);
         if (holder.isPresent()) {
-          throw locked(winner, holder.get(), clock.instant());
+          throw LeaseRecords.locked(winner, holder.get(), clock.instant(), where(), namespace);
         }
       }
       throw KubeApiErrors.failed("take the lock Lease " + leaseWhere(), e);
@@ -212,34 +212,6 @@ final class LeaseLock implements AutoCloseable {
       beating = null;
     }
     heldId = null;
-  }
-
-  private StateLockedException locked(Lease lease, LockInfo holder, Instant now) {
-    // The first line is the one every backend prints (LockInfoCodec.describe on the state branch).
-    return new StateLockedException(
-        where()
-            + " is locked by "
-            + holder.holder()
-            + " (operation '"
-            + holder.operation()
-            + "', lock id "
-            + holder.id()
-            + ", since "
-            + holder.created()
-            + ", catalog "
-            + holder.toolVersion()
-            + ")\nIts Lease was renewed "
-            + Durations.format(Duration.between(LeaseRecords.renewedAt(lease), now))
-            + " ago and expires in "
-            + Durations.format(Duration.between(now, LeaseRecords.expiresAt(lease)))
-            + " unless renewed.\nTo remove it by hand: kubectl -n "
-            + namespace
-            + " delete lease "
-            + settings.leaseName()
-            + "  (or: catalog force-unlock "
-            + holder.id()
-            + ")",
-        holder);
   }
 
   private static Duration age(LockInfo holder, Instant now) {

@@ -3,6 +3,7 @@ package dev.catalog.state.backend;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -89,6 +90,41 @@ final class LeaseRecords {
             a.getOrDefault(OPERATION, "unknown"),
             created,
             a.getOrDefault(TOOL_VERSION, "unknown")));
+  }
+
+  /**
+   * The error for a Lease held by someone else: who, since when, how fresh the Lease is, and how
+   * to remove it by hand. The first line is the one every backend prints (LockInfoCodec.describe).
+   *
+   * @param where the state's address, as the user configured it
+   * @param namespace the Lease's namespace
+   */
+  static StateLockedException locked(
+      Lease lease, LockInfo holder, Instant now, String where, String namespace) {
+    return new StateLockedException(
+        where
+            + " is locked by "
+            + holder.holder()
+            + " (operation '"
+            + holder.operation()
+            + "', lock id "
+            + holder.id()
+            + ", since "
+            + holder.created()
+            + ", catalog "
+            + holder.toolVersion()
+            + ")\nIts Lease was renewed "
+            + Durations.format(Duration.between(renewedAt(lease), now))
+            + " ago and expires in "
+            + Durations.format(Duration.between(now, expiresAt(lease)))
+            + " unless renewed.\nTo remove it by hand: kubectl -n "
+            + namespace
+            + " delete lease "
+            + lease.getMetadata().getName()
+            + "  (or: catalog force-unlock "
+            + holder.id()
+            + ")",
+        holder);
   }
 
   static Instant renewedAt(Lease lease) {
