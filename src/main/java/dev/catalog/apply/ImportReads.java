@@ -163,6 +163,9 @@ final class ImportReads {
   private RecordedParameters parameters(
       String what, Optional<JsonNode> live, DesiredParameters desired, List<String> notes) {
     if (live.isEmpty()) {
+      if (desired.isEmpty()) {
+        return desired.recorded(parameterKey); // nothing declared, nothing reported: no news
+      }
       notes.add(what + ": broker \"" + broker + "\" did not report its parameters; the"
           + " configured ones were recorded (F-09), so plan cannot show differences in them");
       return desired.recorded(parameterKey);
