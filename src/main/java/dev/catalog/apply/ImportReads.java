@@ -23,6 +23,7 @@ import dev.catalog.state.RecordedParameters;
 import dev.catalog.state.SinkDescription;
 import dev.catalog.state.State;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -200,7 +201,7 @@ final class ImportReads {
         dashboardUrl,
         Optional.empty(),
         List.of(),
-        Optional.of(new Imported(clock.instant(), verified)));
+        Optional.of(new Imported(clock.instant().truncatedTo(ChronoUnit.SECONDS), verified)));
   }
 
   private BindingState bindingState(
@@ -225,7 +226,7 @@ final class ImportReads {
         sink,
         Optional.empty(),
         List.of(),
-        Optional.of(new Imported(clock.instant(), verified)));
+        Optional.of(new Imported(clock.instant().truncatedTo(ChronoUnit.SECONDS), verified)));
   }
 
   private static OfferingRef ref(ServiceOffering service) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0    imported",
-      "  1    error (not declared, already in state, unknown at the broker); state is unchanged",
+      "  1    error: nothing was imported and state is unchanged",
       "  3    state locked"
     })
 final class ImportCommand implements Callable<Integer> {
