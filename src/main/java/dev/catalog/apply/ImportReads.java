@@ -54,14 +54,27 @@ final class ImportReads {
     var service = desired.service();
     if (!service.instancesRetrievable()) {
       var recorded =
-          instanceState(desired, id, ref(service), ref(desired.plan()),
-              desired.parameters().recorded(parameterKey), desired.maintenanceInfoVersion(),
-              Optional.empty(), false);
+          instanceState(
+              desired,
+              id,
+              ref(service),
+              ref(desired.plan()),
+              desired.parameters().recorded(parameterKey),
+              desired.maintenanceInfoVersion(),
+              Optional.empty(),
+              false);
       return new Importer.Result(
           state.with(recorded),
           recorded,
-          "Imported " + address + " (id " + id + ") unverified: service \"" + service.name()
-              + "\" of broker " + broker + " does not allow reading instances back"
+          "Imported "
+              + address
+              + " (id "
+              + id
+              + ") unverified: service \""
+              + service.name()
+              + "\" of broker "
+              + broker
+              + " does not allow reading instances back"
               + " (instances_retrievable is false), so the configured service, plan and"
               + " parameters were recorded.",
           List.of());
@@ -73,7 +86,11 @@ final class ImportReads {
             .orElseThrow(
                 () ->
                     new CatalogException(
-                        address + ": broker \"" + broker + "\" has no instance " + id
+                        address
+                            + ": broker \""
+                            + broker
+                            + "\" has no instance "
+                            + id
                             + " (404: absent, or still being provisioned); state is unchanged"));
     var notes = new ArrayList<String>();
     var serviceId = live.serviceId().orElse(service.id());
@@ -85,16 +102,16 @@ final class ImportReads {
     var planId = live.planId().orElse(desired.plan().id());
     var livePlan = liveService.flatMap(s -> s.planById(planId));
     var planRef =
-        livePlan.map(ImportReads::ref).orElseGet(() -> unlisted(address + ": plan id", planId,
-            notes));
+        livePlan
+            .map(ImportReads::ref)
+            .orElseGet(() -> unlisted(address + ": plan id", planId, notes));
     var version =
         live.maintenanceInfoVersion()
             .or(() -> livePlan.flatMap(ServicePlan::maintenanceInfo).map(MaintenanceInfo::version));
-    var parameters = parameters(address.toString(), live.parameters(), desired.parameters(),
-        notes);
+    var parameters = parameters(address.toString(), live.parameters(), desired.parameters(), notes);
     var recorded =
-        instanceState(desired, id, serviceRef, planRef, parameters, version, live.dashboardUrl(),
-            true);
+        instanceState(
+            desired, id, serviceRef, planRef, parameters, version, live.dashboardUrl(), true);
     return new Importer.Result(
         state.with(recorded),
         recorded,
@@ -114,18 +131,32 @@ final class ImportReads {
     var retrievable = service.map(ServiceOffering::bindingsRetrievable).orElse(false);
     if (!retrievable) {
       var recorded =
-          bindingState(desired, instance, id, desired.parameters().recorded(parameterKey),
-              Optional.empty(), Optional.empty(), false);
+          bindingState(
+              desired,
+              instance,
+              id,
+              desired.parameters().recorded(parameterKey),
+              Optional.empty(),
+              Optional.empty(),
+              false);
       var serviceName = service.map(ServiceOffering::name).orElse(instance.service().name());
       return new Importer.Result(
           state.with(recorded),
           recorded,
-          "Imported " + address + " (id " + id + ") unverified: service \"" + serviceName
-              + "\" of broker " + broker + " does not allow reading bindings back"
+          "Imported "
+              + address
+              + " (id "
+              + id
+              + ") unverified: service \""
+              + serviceName
+              + "\" of broker "
+              + broker
+              + " does not allow reading bindings back"
               + " (bindings_retrievable is false), so the configured parameters were recorded and"
               + " no credentials were delivered.",
           List.of(
-              address + ": its sink was left as it is. catalog cannot obtain the credentials of"
+              address
+                  + ": its sink was left as it is. catalog cannot obtain the credentials of"
                   + " this binding; to get new ones, remove it from the configuration and apply"
                   + " (unbind), then declare it again and apply (bind)."));
     }
@@ -136,12 +167,16 @@ final class ImportReads {
             .orElseThrow(
                 () ->
                     new CatalogException(
-                        address + ": broker \"" + broker + "\" has no binding " + id
-                            + " of instance " + instance.instanceId()
+                        address
+                            + ": broker \""
+                            + broker
+                            + "\" has no binding "
+                            + id
+                            + " of instance "
+                            + instance.instanceId()
                             + " (404: absent, or still being created); state is unchanged"));
     var notes = new ArrayList<String>();
-    var parameters = parameters(address.toString(), live.parameters(), desired.parameters(),
-        notes);
+    var parameters = parameters(address.toString(), live.parameters(), desired.parameters(), notes);
     // Delivered as apply delivers a new binding's: the sink gets the values, state the fingerprint.
     var delivery =
         CredentialSinks.deliver(
@@ -150,13 +185,26 @@ final class ImportReads {
             sinks.forTarget(desired.config().credentials()),
             key);
     var recorded =
-        bindingState(desired, instance, id, parameters, Optional.of(delivery.fingerprint()),
-            Optional.of(delivery.sink()), true);
+        bindingState(
+            desired,
+            instance,
+            id,
+            parameters,
+            Optional.of(delivery.fingerprint()),
+            Optional.of(delivery.sink()),
+            true);
     return new Importer.Result(
         state.with(recorded),
         recorded,
-        "Imported " + address + " (id " + id + ") from broker " + broker
-            + "; its credentials were written to " + describe(delivery.sink()) + ".",
+        "Imported "
+            + address
+            + " (id "
+            + id
+            + ") from broker "
+            + broker
+            + "; its credentials were written to "
+            + describe(delivery.sink())
+            + ".",
         notes);
   }
 
@@ -167,16 +215,26 @@ final class ImportReads {
       if (desired.isEmpty()) {
         return desired.recorded(parameterKey); // nothing declared, nothing reported: no news
       }
-      notes.add(what + ": broker \"" + broker + "\" did not report its parameters; the"
-          + " configured ones were recorded (F-09), so plan cannot show differences in them");
+      notes.add(
+          what
+              + ": broker \""
+              + broker
+              + "\" did not report its parameters; the"
+              + " configured ones were recorded (F-09), so plan cannot show differences in them");
       return desired.recorded(parameterKey);
     }
     return RecordedParameters.of(live.get(), desired.sensitivePointers(), parameterKey);
   }
 
   private OfferingRef unlisted(String what, String id, List<String> notes) {
-    notes.add(what + " " + id + " is not in the catalog of broker \"" + broker + "\"; recorded"
-        + " under its id");
+    notes.add(
+        what
+            + " "
+            + id
+            + " is not in the catalog of broker \""
+            + broker
+            + "\"; recorded"
+            + " under its id");
     return new OfferingRef(id, id);
   }
 

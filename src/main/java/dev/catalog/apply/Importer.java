@@ -138,7 +138,12 @@ public final class Importer {
           (InstanceState) state.resource(Address.instance(instanceName)).orElseThrow();
       var key = FingerprintKey.choose(env, state.lineage());
       return reads.binding(
-          desired.binding(address.name()).orElseThrow(), recordedInstance, osbId, state, sinks, key);
+          desired.binding(address.name()).orElseThrow(),
+          recordedInstance,
+          osbId,
+          state,
+          sinks,
+          key);
     } catch (BrokerException e) {
       throw new CatalogException(address + ": " + e.getMessage() + "; state is unchanged", e);
     }

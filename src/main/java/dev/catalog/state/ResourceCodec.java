@@ -28,8 +28,12 @@ final class ResourceCodec {
       b.credentialsFingerprint().ifPresent(v -> node.put("credentials_fingerprint", v));
       b.sink().ifPresent(sink -> node.set("sink", sink(sink)));
     }
-    imported(resource).ifPresent(
-        i -> node.putObject("imported").put("at", i.at().toString()).put("verified", i.verified()));
+    imported(resource)
+        .ifPresent(
+            i ->
+                node.putObject("imported")
+                    .put("at", i.at().toString())
+                    .put("verified", i.verified()));
     resource.lastOperation().ifPresent(op -> node.set("last_operation", operation(op)));
     if (!resource.pendingOrphanMitigation().isEmpty()) {
       var steps = node.putArray("pending_orphan_mitigation");
@@ -194,7 +198,9 @@ final class ResourceCodec {
   }
 
   private static Optional<Imported> imported(ResourceState resource) {
-    return resource instanceof InstanceState i ? i.imported() : ((BindingState) resource).imported();
+    return resource instanceof InstanceState i
+        ? i.imported()
+        : ((BindingState) resource).imported();
   }
 
   /** Optional within version 1: states written before {@code catalog import} existed lack it. */
