@@ -219,8 +219,8 @@ final class ImportReads {
           what
               + ": broker \""
               + broker
-              + "\" did not report its parameters; the"
-              + " configured ones were recorded (F-09), so plan cannot show differences in them");
+              + "\" did not report its parameters (OSB allows that, checklist F-09); the"
+              + " configured ones were recorded, so plan cannot show differences in them");
       return desired.recorded(parameterKey);
     }
     return RecordedParameters.of(live.get(), desired.sensitivePointers(), parameterKey);

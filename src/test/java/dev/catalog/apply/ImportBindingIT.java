@@ -147,4 +147,65 @@ class ImportBindingIT {
     assertThat(sink).doesNotExist();
     assertThat(harness.requests()).allSatisfy(r -> assertThat(r).startsWith("GET "));
   }
+
+  private static String bindingWithParameters(String sink) {
+    return """
+    - name: orders-app
+      instance: orders-db
+      parameters: { role: reader }
+      credentials:
+        file: { path: %s }
+    """
+        .formatted(sink);
+  }
+
+  @Test
+  void aBindingWithOtherParametersAtTheBrokerIsPlannedForReplacement() throws IOException {
+    var instanceId = harness.provisionDb(BrokerCatalog.DB_SMALL_PLAN_ID, 20);
+    var bindingId = harness.bindDb(instanceId, JSON.createObjectNode().put("role", "writer"));
+    var sink = harness.dir().resolve("orders-app.json");
+    harness.configure(db("orders-db", "small", 20), bindingWithParameters(sink.toString()));
+    assertThat(harness.importing("instance.orders-db", instanceId).exitCode()).isZero();
+
+    var imported = harness.importing("binding.orders-app", bindingId);
+
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(harness.bindingState("orders-app").parameters().values())
+        .isEqualTo(JSON.createObjectNode().put("role", "writer"));
+    var plan = harness.run("plan", "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
+    assertThat(plan.out())
+        .contains("-/+ binding.orders-app")
+        .contains("Plan: 1 to add, 0 to change, 1 to destroy.");
+  }
+
+  @Test
+  void aBindingWhoseParametersTheBrokerOmitsIsRecordedWithTheConfiguredOnesAndANote()
+      throws IOException {
+    var instanceId = harness.provisionDb(BrokerCatalog.DB_SMALL_PLAN_ID, 20);
+    // Bound without parameters: the broker's GET then leaves "parameters" out (F-09).
+    var bindingId =
+        harness.bind(
+            "data", instanceId, BrokerCatalog.DB_SERVICE_ID, BrokerCatalog.DB_SMALL_PLAN_ID);
+    var sink = harness.dir().resolve("orders-app.json");
+    harness.configure(db("orders-db", "small", 20), bindingWithParameters(sink.toString()));
+    assertThat(harness.importing("instance.orders-db", instanceId).exitCode()).isZero();
+
+    var imported = harness.importing("binding.orders-app", bindingId);
+
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.out())
+        .isEqualTo(
+            "Note: binding.orders-app: broker \"data\" did not report its parameters (OSB allows"
+                + " that, checklist F-09); the configured ones were recorded, so plan cannot show"
+                + " differences in them\n"
+                + "Imported binding.orders-app (id "
+                + bindingId
+                + ") from broker data; its credentials were written to file "
+                + sink
+                + ".\n");
+    assertThat(harness.bindingState("orders-app").parameters().values())
+        .isEqualTo(JSON.createObjectNode().put("role", "reader"));
+    assertThat(harness.run("plan", "--detailed-exitcode").exitCode()).isZero();
+  }
 }

@@ -131,6 +131,16 @@ final class ImportHarness implements AutoCloseable {
     return id;
   }
 
+  /** Binds a {@code db} instance of broker {@code data} with these parameters. */
+  String bindDb(String instanceId, JsonNode parameters) {
+    var id = UUID.randomUUID().toString();
+    var request =
+        BindRequest.of(BrokerCatalog.DB_SERVICE_ID, BrokerCatalog.DB_SMALL_PLAN_ID, legacyContext())
+            .withParameters(parameters);
+    client("data").bind(instanceId, id, request);
+    return id;
+  }
+
   void configure(String instances, String bindings) throws IOException {
     Files.writeString(config, yaml(broker, instances, bindings));
   }
