@@ -24,6 +24,7 @@ import dev.catalog.state.StateStore;
 import dev.catalog.state.backend.local.LocalBackend;
 import dev.catalog.testbroker.BrokerCatalog;
 import dev.catalog.testbroker.FaultInjector;
+import dev.catalog.testbroker.FaultInjector.Timing;
 import dev.catalog.testbroker.ReferenceBroker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ final class ImportHarness implements AutoCloseable {
   private final ReferenceBroker broker;
   private final Path config;
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private int failingReads;
 
   private ImportHarness(Path dir, ReferenceBroker broker) {
     this.dir = dir;
@@ -155,6 +157,14 @@ final class ImportHarness implements AutoCloseable {
     return CliRun.run(Map.of("BROKER_PW", PASSWORD), all);
   }
 
+  /**
+   * Makes the broker answer 500 to the next {@code count} GETs after the next import's catalog
+   * read, so the resource's read fails (the faulted requests do not reach {@link #requests}).
+   */
+  void failReadsAfterCatalog(int count) {
+    failingReads = count;
+  }
+
   /** {@code catalog import ARGS...}, recording every request the broker serves meanwhile. */
   CliRun importing(String... args) {
     requests.clear();
@@ -165,6 +175,10 @@ final class ImportHarness implements AutoCloseable {
               @Override
               public void beforeWork(int number, String method, String path) {
                 requests.add(method + " " + path);
+                if (path.endsWith("/v2/catalog") && failingReads > 0) {
+                  broker.faults().failNext(failingReads, "GET", 500, Timing.BEFORE_WORK);
+                  failingReads = 0;
+                }
               }
 
               @Override

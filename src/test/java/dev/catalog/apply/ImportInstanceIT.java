@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,5 +183,30 @@ class ImportInstanceIT {
                 + " instance.orders-db'\n");
     assertThat(harness.requests()).isEmpty();
     assertThat(Files.readString(harness.stateFile())).isEqualTo(before);
+  }
+
+  @Test
+  void aBrokerErrorOnTheReadLeavesStateUntouchedAndNothingIsDeleted() throws IOException {
+    var id = harness.provisionDb(BrokerCatalog.DB_SMALL_PLAN_ID, 20);
+    harness.configure(db("orders-db", "small", 20), "");
+    harness.failReadsAfterCatalog(4); // every attempt of the retried GET
+
+    var imported = harness.importing("instance.orders-db", id);
+
+    assertThat(imported.exitCode()).isEqualTo(1);
+    assertThat(imported.out()).isEmpty();
+    // The whole message; only the request id the client generates varies.
+    assertThat(imported.err())
+        .matches(
+            Pattern.quote(
+                    "Error: instance.orders-db: fetch instance \""
+                        + id
+                        + "\": broker returned 500 Internal Server Error (InjectedFault):"
+                        + " \"injected 500\" [request ")
+                + "[0-9a-f-]{36}"
+                + Pattern.quote("]; state is unchanged\n"));
+    assertThat(harness.stateFile()).doesNotExist();
+    assertThat(harness.requests()).containsExactly("GET /data/v2/catalog");
+    assertThat(harness.broker().ledger().instance(id)).isPresent();
   }
 }
