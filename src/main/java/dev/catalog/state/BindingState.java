@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param sink where the credentials were delivered, if they were
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
+ * @param imported set when {@code catalog import} adopted it
  */
 public record BindingState(
     Address address,
@@ -36,7 +37,8 @@ public record BindingState(
     Optional<String> credentialsFingerprint,
     Optional<SinkDescription> sink,
     Optional<LastOperation> lastOperation,
-    List<OrphanMitigation> pendingOrphanMitigation)
+    List<OrphanMitigation> pendingOrphanMitigation,
+    Optional<Imported> imported)
     implements ResourceState {
 
   public BindingState {
@@ -59,6 +61,39 @@ public record BindingState(
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(lastOperation, "lastOperation");
     pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
+    Objects.requireNonNull(imported, "imported");
+  }
+
+  /** A binding catalog created (not imported). */
+  public BindingState(
+      Address address,
+      String bindingId,
+      Address instance,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> credentialsFingerprint,
+      Optional<SinkDescription> sink,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation) {
+    this(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        Optional.empty());
   }
 
   @Override
@@ -86,7 +121,8 @@ public record BindingState(
         credentialsFingerprint,
         sink,
         lastOperation,
-        pendingOrphanMitigation);
+        pendingOrphanMitigation,
+        imported);
   }
 
   /** A copy pointing at a renamed instance. */
@@ -104,6 +140,7 @@ public record BindingState(
         credentialsFingerprint,
         sink,
         lastOperation,
-        pendingOrphanMitigation);
+        pendingOrphanMitigation,
+        imported);
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param dashboardUrl the dashboard URL the broker returned, if any
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
+ * @param imported set when {@code catalog import} adopted it, until catalog next updates it
  */
 public record InstanceState(
     Address address,
@@ -31,7 +32,8 @@ public record InstanceState(
     Optional<String> maintenanceInfoVersion,
     Optional<String> dashboardUrl,
     Optional<LastOperation> lastOperation,
-    List<OrphanMitigation> pendingOrphanMitigation)
+    List<OrphanMitigation> pendingOrphanMitigation,
+    Optional<Imported> imported)
     implements ResourceState {
 
   public InstanceState {
@@ -49,6 +51,35 @@ public record InstanceState(
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
     Objects.requireNonNull(lastOperation, "lastOperation");
     pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
+    Objects.requireNonNull(imported, "imported");
+  }
+
+  /** An instance catalog created (not imported). */
+  public InstanceState(
+      Address address,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> maintenanceInfoVersion,
+      Optional<String> dashboardUrl,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation) {
+    this(
+        address,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        maintenanceInfoVersion,
+        dashboardUrl,
+        lastOperation,
+        pendingOrphanMitigation,
+        Optional.empty());
   }
 
   @Override
@@ -74,7 +105,8 @@ public record InstanceState(
         maintenanceInfoVersion,
         dashboardUrl,
         lastOperation,
-        pendingOrphanMitigation);
+        pendingOrphanMitigation,
+        imported);
   }
 
   /** A copy with another last operation. */
@@ -90,6 +122,7 @@ public record InstanceState(
         maintenanceInfoVersion,
         dashboardUrl,
         Optional.of(operation),
-        pendingOrphanMitigation);
+        pendingOrphanMitigation,
+        imported);
   }
 }

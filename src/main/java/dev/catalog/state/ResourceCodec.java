@@ -28,6 +28,12 @@ final class ResourceCodec {
       b.credentialsFingerprint().ifPresent(v -> node.put("credentials_fingerprint", v));
       b.sink().ifPresent(sink -> node.set("sink", sink(sink)));
     }
+    imported(resource)
+        .ifPresent(
+            i ->
+                node.putObject("imported")
+                    .put("at", i.at().toString())
+                    .put("verified", i.verified()));
     resource.lastOperation().ifPresent(op -> node.set("last_operation", operation(op)));
     if (!resource.pendingOrphanMitigation().isEmpty()) {
       var steps = node.putArray("pending_orphan_mitigation");
@@ -96,6 +102,7 @@ final class ResourceCodec {
     var context = f.json(node, "context");
     var lastOperation = lastOperation(node, path, f);
     var mitigation = mitigation(node, path, f);
+    var imported = imported(node, path, f);
     return switch (address.kind()) {
       case INSTANCE ->
           new InstanceState(
@@ -109,7 +116,8 @@ final class ResourceCodec {
               f.optionalText(node, "maintenance_info_version", path),
               f.optionalText(node, "dashboard_url", path),
               lastOperation,
-              mitigation);
+              mitigation,
+              imported);
       case BINDING ->
           new BindingState(
               address,
@@ -124,7 +132,8 @@ final class ResourceCodec {
               f.optionalText(node, "credentials_fingerprint", path),
               sink(node, path, f),
               lastOperation,
-              mitigation);
+              mitigation,
+              imported);
     };
   }
 
@@ -186,6 +195,27 @@ final class ResourceCodec {
             f.optionalText(op, "operation", opPath),
             f.instant(op, "started", opPath),
             f.optionalText(op, "description", opPath)));
+  }
+
+  private static Optional<Imported> imported(ResourceState resource) {
+    return resource instanceof InstanceState i
+        ? i.imported()
+        : ((BindingState) resource).imported();
+  }
+
+  /** Optional within version 1: states written before {@code catalog import} existed lack it. */
+  private static Optional<Imported> imported(JsonNode node, String path, JsonFields f) {
+    var imported = f.optionalObject(node, "imported", path);
+    if (imported == null || imported.isNull()) {
+      return Optional.empty();
+    }
+    var importedPath = path + ".imported";
+    var verified = imported.get("verified");
+    if (verified == null || !verified.isBoolean()) {
+      throw f.invalid(importedPath + ".verified", "expected true or false");
+    }
+    return Optional.of(
+        new Imported(f.instant(imported, "at", importedPath), verified.booleanValue()));
   }
 
   private static List<OrphanMitigation> mitigation(JsonNode node, String path, JsonFields f) {
