@@ -2,6 +2,7 @@ package dev.catalog.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -24,7 +25,7 @@ public final class Main {
 
   /** Runs one command line in-process and returns its exit code; tests call this. */
   public static int run(CliEnvironment env, String... args) {
-    return commandLine(env).execute(args);
+    return commandLine(env, Subcommands.neededBy(args)).execute(args);
   }
 
   /** Runs with the given streams, no terminal and the given environment. */
@@ -32,9 +33,17 @@ public final class Main {
     return run(new CliEnvironment(out, err, env, false), args);
   }
 
-  /** The configured picocli command tree. */
+  /** The configured picocli command tree with every subcommand. */
   public static CommandLine commandLine(CliEnvironment env) {
-    var cmd = new CommandLine(CatalogCommand.class, new CommandFactory(env));
+    return commandLine(env, Subcommands.all());
+  }
+
+  private static CommandLine commandLine(CliEnvironment env, List<Class<?>> subcommands) {
+    var factory = new CommandFactory(env);
+    var cmd = new CommandLine(CatalogCommand.class, factory);
+    for (var subcommand : subcommands) {
+      cmd.addSubcommand(new CommandLine(subcommand, factory));
+    }
     cmd.setOut(env.out());
     cmd.setErr(env.err());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
