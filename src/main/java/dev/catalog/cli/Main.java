@@ -8,12 +8,22 @@ import picocli.CommandLine;
 
 /** Process entry point: wires the real streams and environment and exits with the code. */
 public final class Main {
+  private static final String JGIT_SHA1 = "org.eclipse.jgit.util.sha1.implementation";
+
   private Main() {}
 
   public static void main(String[] args) {
     // Third-party libraries (JGit, fabric8) log through SLF4J; keep them quiet unless they warn.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    // JGit hashes objects with its own pure-Java SHA-1 with collision detection unless told
+    // otherwise; under bin/catalog's C1-only JVM that was a third of the CPU of an apply with the
+    // Git backend, every state blob hashed once to commit and once more by a file remote receiving
+    // it (issue 7). The JDK's SHA-1 is several times faster. Collision detection guards objects
+    // crafted by a hostile remote; the state repository is one the user trusts to hold the state.
+    if (System.getProperty(JGIT_SHA1) == null) {
+      System.setProperty(JGIT_SHA1, "jdkNative");
+    }
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     var env = new CliEnvironment(out, err, System.getenv(), System.console() != null);
