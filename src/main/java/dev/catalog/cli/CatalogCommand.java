@@ -5,30 +5,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code catalog} command: prints usage when called with no subcommand. */
+/**
+ * The top-level {@code catalog} command: prints usage when called with no subcommand. Its
+ * subcommands are added by {@link Main} from {@link Subcommands}, only those a run needs.
+ */
 @Command(
     name = "catalog",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps Open Service Broker instances and bindings in the state a YAML file declares.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      DriftCommand.class,
-      DestroyCommand.class,
-      RefreshCommand.class,
-      ImportCommand.class,
-      MarketplaceCommand.class,
-      CredentialsCommand.class,
-      GraphCommand.class,
-      StateCommand.class,
-      ForceUnlockCommand.class,
-      InitCommand.class,
-      VersionCommand.class,
-      CompletionCommand.class,
-    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success, no changes",

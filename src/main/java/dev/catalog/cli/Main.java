@@ -2,17 +2,28 @@ package dev.catalog.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
 /** Process entry point: wires the real streams and environment and exits with the code. */
 public final class Main {
+  private static final String JGIT_SHA1 = "org.eclipse.jgit.util.sha1.implementation";
+
   private Main() {}
 
   public static void main(String[] args) {
     // Third-party libraries (JGit, fabric8) log through SLF4J; keep them quiet unless they warn.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    // JGit hashes objects with its own pure-Java SHA-1 with collision detection unless told
+    // otherwise; under bin/catalog's C1-only JVM that was a third of the CPU of an apply with the
+    // Git backend, every state blob hashed once to commit and once more by a file remote receiving
+    // it (issue 7). The JDK's SHA-1 is several times faster. Collision detection guards objects
+    // crafted by a hostile remote; the state repository is one the user trusts to hold the state.
+    if (System.getProperty(JGIT_SHA1) == null) {
+      System.setProperty(JGIT_SHA1, "jdkNative");
+    }
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     var env = new CliEnvironment(out, err, System.getenv(), System.console() != null);
@@ -24,7 +35,7 @@ public final class Main {
 
   /** Runs one command line in-process and returns its exit code; tests call this. */
   public static int run(CliEnvironment env, String... args) {
-    return commandLine(env).execute(args);
+    return commandLine(env, Subcommands.neededBy(args)).execute(args);
   }
 
   /** Runs with the given streams, no terminal and the given environment. */
@@ -32,9 +43,17 @@ public final class Main {
     return run(new CliEnvironment(out, err, env, false), args);
   }
 
-  /** The configured picocli command tree. */
+  /** The configured picocli command tree with every subcommand. */
   public static CommandLine commandLine(CliEnvironment env) {
-    var cmd = new CommandLine(CatalogCommand.class, new CommandFactory(env));
+    return commandLine(env, Subcommands.all());
+  }
+
+  private static CommandLine commandLine(CliEnvironment env, List<Class<?>> subcommands) {
+    var factory = new CommandFactory(env);
+    var cmd = new CommandLine(CatalogCommand.class, factory);
+    for (var subcommand : subcommands) {
+      cmd.addSubcommand(new CommandLine(subcommand, factory));
+    }
     cmd.setOut(env.out());
     cmd.setErr(env.err());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -36,6 +36,23 @@ public interface BackoffStrategy {
     };
   }
 
+  /**
+   * Spreads delays upwards only, by up to {@code spread} (0.2 = +20 %): never sooner than {@link
+   * #delay}. For polls, where a poll sent early mostly finds the operation still running and costs
+   * the broker a request (issue 7: a 2 s operation polled at 0.8 s needed a third poll).
+   */
+  default BackoffStrategy withUpwardJitter(double spread, DoubleSupplier random) {
+    return attempt -> {
+      var d = delay(attempt).toMillis();
+      return Duration.ofMillis(Math.round(d * (1.0 + spread * random.getAsDouble())));
+    };
+  }
+
+  /** Upward jitter from {@link ThreadLocalRandom}. */
+  default BackoffStrategy withUpwardJitter(double spread) {
+    return withUpwardJitter(spread, () -> ThreadLocalRandom.current().nextDouble());
+  }
+
   /** Jitter from {@link ThreadLocalRandom}. */
   default BackoffStrategy withJitter(double spread) {
     return withJitter(spread, () -> ThreadLocalRandom.current().nextDouble());

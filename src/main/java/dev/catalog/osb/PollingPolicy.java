@@ -10,11 +10,14 @@ import java.util.Objects;
  */
 public record PollingPolicy(
     BackoffStrategy backoff, Duration maxInterval, Duration platformMaximum) {
-  /** First poll after 1 s, x1.5 with +/-20 % jitter, at most 30 s apart, give up after 24 h. */
+  /**
+   * First poll after 1 s, x1.5 with up to +20 % jitter (never earlier), at most 30 s apart, give up
+   * after 24 h.
+   */
   public static final PollingPolicy DEFAULT =
       new PollingPolicy(
           BackoffStrategy.exponential(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(30))
-              .withJitter(0.2),
+              .withUpwardJitter(0.2),
           Duration.ofSeconds(30),
           Duration.ofHours(24));
 

@@ -38,7 +38,7 @@ class StateRecorderTest {
   }
 
   @Test
-  void concurrentChangesAreAppliedOneAfterAnotherAndNoneIsLost() {
+  void concurrentChangesAreAllPersistedAndNoneIsLost() {
     var store = store();
     try (var recorder = new StateRecorder(store.read(), store::write)) {
       var start = new CountDownLatch(1);
@@ -59,7 +59,8 @@ class StateRecorderTest {
       assertThat(persisted.resources().keySet())
           .containsExactlyInAnyOrderElementsOf(
               IntStream.range(0, 20).mapToObj(i -> Address.instance("db-" + i)).toList());
-      assertThat(persisted.serial()).isEqualTo(20);
+      // Changes that queue behind a write share the next one (group commit): 1 to 20 writes.
+      assertThat(persisted.serial()).isBetween(1L, 20L);
     }
   }
 

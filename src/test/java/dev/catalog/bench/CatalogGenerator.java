@@ -32,8 +32,9 @@ import java.util.UUID;
  * without refresh is a no-op), and {@code broker-seed.json}, the instances the {@link
  * FastBroker} serves back so a plan with refresh is a no-op too.
  *
- * <p>Usage: {@code CatalogGenerator DIR INSTANCES BROKERS BROKER_URL [--no-state]}; broker K is
- * served at {@code BROKER_URL/bK}.
+ * <p>Usage: {@code CatalogGenerator DIR INSTANCES BROKERS BROKER_URL [--no-state]
+ * [--no-bindings]}; broker K is served at {@code BROKER_URL/bK}. {@code --no-bindings} declares
+ * instances only (the apply scenario times instance operations).
  */
 public final class CatalogGenerator {
   static final String SERVICE_ID = "svc-db";
@@ -45,15 +46,18 @@ public final class CatalogGenerator {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
-      System.err.println("usage: CatalogGenerator DIR INSTANCES BROKERS BROKER_URL [--no-state]");
+      System.err.println(
+          "usage: CatalogGenerator DIR INSTANCES BROKERS BROKER_URL [--no-state] [--no-bindings]");
       System.exit(1);
     }
     var dir = Path.of(args[0]);
     int instances = Integer.parseInt(args[1]);
     int brokers = Integer.parseInt(args[2]);
-    boolean withState = !(args.length > 4 && args[4].equals("--no-state"));
+    var flags = List.of(args).subList(4, args.length);
+    boolean withState = !flags.contains("--no-state");
+    int bindingsPerInstance = flags.contains("--no-bindings") ? 0 : 2;
     Files.createDirectories(dir);
-    writeYaml(dir.resolve("catalog.yaml"), instances, brokers, args[3]);
+    writeYaml(dir.resolve("catalog.yaml"), instances, brokers, args[3], bindingsPerInstance);
     if (withState) {
       writeState(dir.resolve("catalog.state.json"), instances, brokers);
       writeSeed(dir.resolve("broker-seed.json"), instances);
@@ -90,7 +94,8 @@ public final class CatalogGenerator {
     return TEAMS[i % TEAMS.length];
   }
 
-  private static void writeYaml(Path file, int instances, int brokers, String url)
+  private static void writeYaml(
+      Path file, int instances, int brokers, String url, int bindingsPerInstance)
       throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
       w.write("apiVersion: catalog/v1\nbackend:\n  type: local\n  path: catalog.state.json\n");
@@ -107,9 +112,12 @@ public final class CatalogGenerator {
         w.write("    parameters: " + mapper.writeValueAsString(parameters(i)) + "\n");
         w.write("    context: { namespace: " + team(i) + " }\n");
       }
+      if (bindingsPerInstance == 0) {
+        return;
+      }
       w.write("bindings:\n");
       for (int i = 0; i < instances; i++) {
-        for (int b = 0; b < 2; b++) {
+        for (int b = 0; b < bindingsPerInstance; b++) {
           w.write("  - name: db-" + i + "-app" + b + "\n    instance: db-" + i + "\n");
           w.write("    credentials:\n      file: { path: out/db-" + i + "-app" + b + ".json }\n");
         }

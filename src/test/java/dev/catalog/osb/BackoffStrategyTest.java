@@ -24,4 +24,13 @@ class BackoffStrategyTest {
     assertThat(base.withJitter(0.2, () -> 0.5).delay(1)).isEqualTo(Duration.ofSeconds(10));
     assertThat(base.withJitter(0.2, () -> 0.999999).delay(1)).isEqualTo(Duration.ofSeconds(12));
   }
+
+  @Test
+  void upwardJitterNeverShortensADelay() {
+    var base = BackoffStrategy.exponential(Duration.ofSeconds(10), 1.0, Duration.ofSeconds(10));
+    assertThat(base.withUpwardJitter(0.2, () -> 0.0).delay(1)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(base.withUpwardJitter(0.2, () -> 0.5).delay(1)).isEqualTo(Duration.ofSeconds(11));
+    assertThat(base.withUpwardJitter(0.2, () -> 0.999999).delay(1))
+        .isEqualTo(Duration.ofSeconds(12));
+  }
 }

@@ -113,6 +113,25 @@ class OperationPollerTest {
   }
 
   @Test
+  @DisplayName("P-14: a Retry-After shorter than the backoff is the next wait, not the backoff")
+  void retryAfterShorterThanTheBackoffIsTheNextWait() {
+    answers(
+        state("in progress").withHeader("Retry-After", "1"),
+        state("in progress").withHeader("Retry-After", "1"),
+        state("in progress"),
+        state("succeeded"));
+    poller().await(target(OsbOperation.PROVISION), clock.instant(), Optional.empty());
+    // The backoff alone waits 1, 2, 4, 8 s; the broker asked for 1 s twice, then nothing.
+    assertThat(sleeper.sleeps())
+        .containsExactly(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(8));
+    wm.verify(4, getRequestedFor(urlPathMatching(POLL)));
+  }
+
+  @Test
   @DisplayName("P-23/C-11: the plan's maximum_polling_duration fails a never-ending operation")
   void planMaximumPollingDurationEndsPolling() {
     answers(state("in progress"));

@@ -71,15 +71,15 @@ public final class GitBackend implements StateBackend {
 
   @Override
   public String write(byte[] content, Optional<String> expected, String summary) {
-    var head = remote.fetch(branchRef);
     ObjectId parent;
     if (expected.isPresent()) {
+      // No fetch first: the push names the expected old id, so the remote itself refuses it when
+      // the branch moved (compare-and-swap). A fetch per write was a second round trip to the
+      // remote for every state write of an apply (issue 7).
       parent = ObjectId.fromString(expected.get());
-      if (!parent.equals(head)) {
-        throw conflict(expected, head);
-      }
     } else {
       // No state was read: the branch may exist without the file, but the file must not exist.
+      var head = remote.fetch(branchRef);
       if (head != null && content(head).isPresent()) {
         throw conflict(expected, head);
       }
