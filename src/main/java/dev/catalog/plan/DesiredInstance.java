@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.FrozenJson;
 import dev.catalog.config.Instance;
 import dev.catalog.osb.model.ServiceOffering;
 import dev.catalog.osb.model.ServicePlan;
@@ -31,7 +32,7 @@ public record DesiredInstance(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(parameters, "parameters");
-    context = Objects.requireNonNull(context, "context").deepCopy();
+    context = FrozenJson.freeze(Objects.requireNonNull(context, "context"));
     Objects.requireNonNull(maintenanceInfoVersion, "maintenanceInfoVersion");
   }
 

@@ -1,6 +1,7 @@
 package dev.catalog.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.FrozenJson;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public record BindingState(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(parameters, "parameters");
-    context = Objects.requireNonNull(context, "context").deepCopy();
+    context = FrozenJson.freeze(Objects.requireNonNull(context, "context"));
     Objects.requireNonNull(credentialsFingerprint, "credentialsFingerprint");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(lastOperation, "lastOperation");
