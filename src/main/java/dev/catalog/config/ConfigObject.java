@@ -3,6 +3,7 @@ package dev.catalog.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.FrozenJson;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * originating identity's {@code value}) that remembers where each member was written, so that
  * plan-time JSON Schema errors can cite {@code file:line:column} of the offending parameter.
  *
- * <p>Not a record: the JSON tree is mutable, so it is copied in and out. Equality is the JSON
+ * <p>Not a record: a caller's JSON tree is mutable, so it is frozen on the way in and copied on
+ * the way out. Equality is the JSON
  * content only; locations do not make two parameter sets different.
  */
 public final class ConfigObject {
@@ -25,10 +27,11 @@ public final class ConfigObject {
 
   private ConfigObject(
       ObjectNode json, String path, Location location, Map<String, Location> locations) {
-    this.json = json.deepCopy();
+    // Frozen and compact: every instance and binding holds two of these (issue 7).
+    this.json = FrozenJson.freeze(json);
     this.path = Objects.requireNonNull(path, "path");
     this.location = Objects.requireNonNull(location, "location");
-    this.locations = Map.copyOf(locations);
+    this.locations = LocationMap.copyOf(locations);
   }
 
   /**
