@@ -12,6 +12,8 @@ import dev.catalog.state.StateFormatException;
 import dev.catalog.state.StateLocker;
 import dev.catalog.state.StateStore;
 import dev.catalog.state.TestStates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -290,6 +292,28 @@ public abstract class StateBackendContract {
           .withFailMessage(() -> "still locked: " + after + " child stderr: " + child.errors())
           .isEmpty();
     }
+  }
+
+  @Test
+  void aStreamedReadGivesTheStoredContentWithTheVersionOfAPlainRead() {
+    var backend = open();
+    assertThat(backend.read(in -> "never called")).isEmpty();
+    var content = "{\"streamed\": true}\n".repeat(5000).getBytes(StandardCharsets.UTF_8);
+    var version = backend.write(content, Optional.empty(), "streamed read");
+    var streamed =
+        open()
+            .read(
+                in -> {
+                  try {
+                    return in.readNBytes(100);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
+            .orElseThrow();
+    assertThat(streamed.value()).isEqualTo(Arrays.copyOf(content, 100));
+    assertThat(streamed.version()).isEqualTo(version);
+    assertThat(streamed.version()).isEqualTo(open().read().orElseThrow().version());
   }
 
   @Test
