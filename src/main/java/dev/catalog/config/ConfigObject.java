@@ -58,6 +58,13 @@ public final class ConfigObject {
     return json.deepCopy();
   }
 
+  /**
+   * The content itself, immutable ({@link FrozenJson}): no copy, for readers; changing it throws.
+   */
+  public ObjectNode frozen() {
+    return json;
+  }
+
   /** Whether the object has no members. */
   public boolean isEmpty() {
     return json.isEmpty();

@@ -41,6 +41,14 @@ public record DesiredInstance(
     return context.deepCopy();
   }
 
+  /**
+   * The context itself, immutable ({@link FrozenJson}): no copy, so bindings and plan views share
+   * it instead of holding a copy each (issue 7); changing it throws.
+   */
+  public JsonNode frozenContext() {
+    return context;
+  }
+
   /** {@code instance.NAME}. */
   public Address address() {
     return Address.instance(config.name());

@@ -54,9 +54,15 @@ public final class DesiredParameters {
     return RecordedParameters.of(values, sensitivePointers, key);
   }
 
-  /** The parameters with the secret values removed: safe to show and to save. */
+  /**
+   * The parameters with the secret values removed: safe to show and to save. Immutable ({@link
+   * FrozenJson}); without secrets, the parameters themselves (no copy).
+   */
   public JsonNode redacted() {
-    return recorded(new byte[1]).values();
+    if (sensitivePointers.isEmpty()) {
+      return values;
+    }
+    return recorded(new byte[1]).frozenValues();
   }
 
   @Override

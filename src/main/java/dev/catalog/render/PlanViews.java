@@ -3,6 +3,7 @@ package dev.catalog.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.FrozenJson;
 import dev.catalog.plan.Action;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.Drift;
@@ -84,16 +85,18 @@ public final class PlanViews {
       json.put("broker", i.broker());
       json.put("service", i.service().name());
       json.put("plan", i.plan().name());
-      json.set("parameters", i.parameters().values());
-      json.set("context", i.context());
+      json.set("parameters", i.parameters().frozenValues());
+      json.set("context", i.frozenContext());
       i.maintenanceInfoVersion().ifPresent(v -> json.put("maintenance_info_version", v));
       i.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
     } else if (r instanceof BindingState b) {
       json.put("instance", b.instance().name());
-      json.set("parameters", b.parameters().values());
+      json.set("parameters", b.parameters().frozenValues());
       b.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
     }
-    return new Snapshot(json, sensitive);
+    // Frozen, sharing the records' own trees: a view of every resource, no-ops included, was
+    // the largest part of a 100,000-instance plan (issue 7).
+    return new Snapshot(FrozenJson.freeze(json), sensitive);
   }
 
   private static Snapshot desired(DesiredResource d) {
@@ -105,7 +108,7 @@ public final class PlanViews {
       json.put("service", i.service().name());
       json.put("plan", i.plan().name());
       json.set("parameters", i.parameters().redacted());
-      json.set("context", i.context());
+      json.set("context", i.frozenContext());
       i.maintenanceInfoVersion().ifPresent(v -> json.put("maintenance_info_version", v));
       i.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
     } else if (d instanceof DesiredResource.OfBinding of) {
@@ -114,6 +117,8 @@ public final class PlanViews {
       json.set("parameters", b.parameters().redacted());
       b.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
     }
-    return new Snapshot(json, sensitive);
+    // Frozen, sharing the records' own trees: a view of every resource, no-ops included, was
+    // the largest part of a 100,000-instance plan (issue 7).
+    return new Snapshot(FrozenJson.freeze(json), sensitive);
   }
 }

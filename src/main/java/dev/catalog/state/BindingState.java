@@ -67,6 +67,11 @@ public record BindingState(
     return context.deepCopy();
   }
 
+  /** The context itself, immutable ({@link FrozenJson}): no copy; changing it throws. */
+  public JsonNode frozenContext() {
+    return context;
+  }
+
   @Override
   public String osbId() {
     return bindingId;

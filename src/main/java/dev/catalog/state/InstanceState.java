@@ -57,6 +57,11 @@ public record InstanceState(
     return context.deepCopy();
   }
 
+  /** The context itself, immutable ({@link FrozenJson}): no copy; changing it throws. */
+  public JsonNode frozenContext() {
+    return context;
+  }
+
   @Override
   public String osbId() {
     return instanceId;

@@ -34,6 +34,11 @@ public record RecordedParameters(
     return values.deepCopy();
   }
 
+  /** The values themselves, immutable ({@link FrozenJson}): no copy; changing them throws. */
+  public JsonNode frozenValues() {
+    return values;
+  }
+
   /**
    * Records {@code sent}, removing the values at {@code pointers} and fingerprinting them with
    * {@code key}.
