@@ -23,17 +23,26 @@ public final class PlanViews {
 
   /** The view of {@code plan}. */
   public static PlanView of(Plan plan) {
-    var changes = plan.changes().stream().map(PlanViews::change).toList();
+    return of(plan, true);
+  }
+
+  /**
+   * The view of {@code plan}, with or without each resource's {@code before}/{@code after}
+   * snapshots: only the JSON plan shows them, and for 100,000 instances they were about 100 MB
+   * the text and Markdown outputs never read (issue 7).
+   */
+  public static PlanView of(Plan plan, boolean snapshots) {
+    var changes = plan.changes().stream().map(c -> change(c, snapshots)).toList();
     var drift = plan.drift().stream().map(PlanViews::drift).toList();
     var targets = plan.targets().stream().map(Object::toString).toList();
     return new PlanView(changes, drift, plan.notes(), targets, plan.refreshed());
   }
 
-  private static PlanView.Change change(ResourceChange c) {
+  private static PlanView.Change change(ResourceChange c, boolean snapshots) {
     var reasons =
         c.reasons().stream().map(r -> new PlanView.Reason(r.wireName(), r.description())).toList();
-    var before = c.recorded().map(PlanViews::recorded);
-    var after = c.desired().map(PlanViews::desired);
+    var before = c.recorded().filter(r -> snapshots).map(PlanViews::recorded);
+    var after = c.desired().filter(d -> snapshots).map(PlanViews::desired);
     return new PlanView.Change(
         c.address().toString(),
         c.address().kind().prefix(),
