@@ -25,8 +25,8 @@ class FrozenJsonTest {
     assertThat(frozen).isEqualTo(source);
     assertThat(source).isEqualTo(frozen);
     assertThat(frozen.hashCode()).isEqualTo(source.hashCode());
-    assertThat(JSON.writeValueAsString(frozen))
-        .isEqualTo("{\"size\":10,\"region\":\"eu-1\",\"tags\":[\"a\",\"b\"],\"backup\":{\"on\":true}}");
+    assertThat(JSON.writeValueAsString(frozen)).isEqualTo(JSON.writeValueAsString(source));
+    assertThat(JSON.writeValueAsString(frozen)).startsWith("{\"size\":10,\"region\":\"eu-1\",");
     assertThat(frozen.at("/backup/on").booleanValue()).isTrue();
     assertThat(frozen.at("/tags/1").textValue()).isEqualTo("b");
     assertThat(frozen.get("missing")).isNull();
