@@ -82,7 +82,8 @@ final class PlanCommand implements Callable<Integer> {
     var addresses = targets.stream().map(Address::parse).toList();
     var options = new PlanOptions(refresh, parallelism, addresses);
     var result = PlanRun.plan(env, config, backend, options, true, flag("--verbose"));
-    var view = PlanViews.of(result.plan());
+    // Text and Markdown never show before/after snapshots; a saved plan keeps them (JSON).
+    var view = PlanViews.of(result.plan(), output.format == PlanFormat.JSON || out != null);
     var text =
         switch (output.format) {
           case TEXT -> new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).render(view);

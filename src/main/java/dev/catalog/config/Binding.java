@@ -20,8 +20,9 @@ public record Binding(
     CredentialsTarget credentials,
     Source source) {
   public Binding {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(instance, "instance");
+    // Interned: the instance's name is then one String for it and all its bindings (issue 7).
+    name = name.intern();
+    instance = instance.intern();
     Objects.requireNonNull(parameters, "parameters");
     parametersFrom = List.copyOf(parametersFrom);
     Objects.requireNonNull(credentials, "credentials");

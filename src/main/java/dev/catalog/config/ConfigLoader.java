@@ -48,10 +48,21 @@ public final class ConfigLoader {
           .ifPresent(
               text -> {
                 var context = new ReadContext(name, file.getParent(), diagnostics);
-                var out = new FileContents(name);
-                new YamlTreeReader(expander, diagnostics)
-                    .read(name, text)
-                    .ifPresent(root -> DocumentReader.read(root, out, context));
+                // Instances and bindings are bound as they are read, so the tree of a large file
+                // is never held whole (issue 7). As when the tree was bound after reading, they
+                // and their problems count only if the whole file is valid YAML.
+                var itemProblems = new Diagnostics();
+                var streamed = new FileContents(name);
+                var items =
+                    DocumentReader.streamingInto(
+                        streamed, new ReadContext(name, file.getParent(), itemProblems));
+                var root = new YamlTreeReader(expander, diagnostics, items).read(name, text);
+                var out = root.isPresent() ? streamed : new FileContents(name);
+                root.ifPresent(
+                    r -> {
+                      diagnostics.addAll(itemProblems);
+                      DocumentReader.read(r, out, context);
+                    });
                 contents.add(out);
               });
     }

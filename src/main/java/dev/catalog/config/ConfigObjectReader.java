@@ -22,21 +22,23 @@ final class ConfigObjectReader {
    * reports a value that is not a mapping.
    */
   static ConfigObject read(MapReader parent, String key, Location resource) {
-    var path = parent.pathOf(key);
     var node = parent.node(key);
     if (node.isEmpty()) {
-      return ConfigObject.empty(path, resource);
+      return ConfigObject.empty(parent.path(), key, resource);
     }
     if (!(node.get() instanceof YamlMap map)) {
       parent
           .context()
           .diagnostics()
-          .error(node.get().location(), path, "expected an object, got " + node.get().kind());
-      return ConfigObject.empty(path, resource);
+          .error(
+              node.get().location(),
+              parent.pathOf(key),
+              "expected an object, got " + node.get().kind());
+      return ConfigObject.empty(parent.path(), key, resource);
     }
     var locations = new HashMap<String, Location>();
     var json = (ObjectNode) toJson(map, "", locations);
-    return ConfigObject.of(json, path, map.location(), locations);
+    return ConfigObject.of(json, parent.path(), key, map.location(), locations);
   }
 
   private static JsonNode toJson(YamlNode node, String pointer, Map<String, Location> locations) {

@@ -19,6 +19,11 @@ final class Diagnostics {
     found.add(new Diagnostic(location, field, message, hint));
   }
 
+  /** Adds the problems {@code other} found, after those found here. */
+  void addAll(Diagnostics other) {
+    found.addAll(other.found);
+  }
+
   boolean isEmpty() {
     return found.isEmpty();
   }

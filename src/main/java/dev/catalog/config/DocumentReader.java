@@ -10,6 +10,28 @@ final class DocumentReader {
 
   private DocumentReader() {}
 
+  /**
+   * Binds the items of {@code instances:} and {@code bindings:} as the reader reads them (see
+   * {@link YamlTreeReader.RootItems}); {@link #read} then finds those lists empty.
+   */
+  static YamlTreeReader.RootItems streamingInto(FileContents out, ReadContext context) {
+    return new YamlTreeReader.RootItems() {
+      @Override
+      public boolean streams(String key) {
+        return key.equals("instances") || key.equals("bindings");
+      }
+
+      @Override
+      public void item(String key, int index, YamlNode item) {
+        if (key.equals("instances")) {
+          InstanceReader.read(item, index, out, context);
+        } else {
+          BindingReader.read(item, index, out, context);
+        }
+      }
+    };
+  }
+
   static void read(YamlNode root, FileContents out, ReadContext context) {
     if (!(root instanceof YamlNode.YamlMap)) {
       context

@@ -29,10 +29,12 @@ public record Instance(
     Lifecycle lifecycle,
     Source source) {
   public Instance {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(broker, "broker");
-    Objects.requireNonNull(service, "service");
-    Objects.requireNonNull(plan, "plan");
+    // Interned: a handful of brokers, services and plans repeat in every instance, and bindings
+    // name their instance (issue 7: one String each for 100,000 instances).
+    name = name.intern();
+    broker = broker.intern();
+    service = service.intern();
+    plan = plan.intern();
     Objects.requireNonNull(parameters, "parameters");
     parametersFrom = List.copyOf(parametersFrom);
     Objects.requireNonNull(context, "context");

@@ -14,8 +14,10 @@ public record Lifecycle(boolean preventDestroy, List<String> ignoreParameters) {
     ignoreParameters = List.copyOf(ignoreParameters);
   }
 
-  /** No protection, nothing ignored. */
+  private static final Lifecycle DEFAULTS = new Lifecycle(false, List.of());
+
+  /** No protection, nothing ignored: one shared value, as most instances take it (issue 7). */
   public static Lifecycle defaults() {
-    return new Lifecycle(false, List.of());
+    return DEFAULTS;
   }
 }

@@ -17,7 +17,7 @@ public record Source(String path, Location location, Map<String, Location> field
   public Source {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(location, "location");
-    fields = Map.copyOf(fields);
+    fields = LocationMap.copyOf(fields);
   }
 
   /** A source without field locations (resources built in code, tests). */

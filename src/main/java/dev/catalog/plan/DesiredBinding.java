@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.FrozenJson;
 import dev.catalog.config.Binding;
 import dev.catalog.state.Address;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record DesiredBinding(
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(parameters, "parameters");
-    context = Objects.requireNonNull(context, "context").deepCopy();
+    context = FrozenJson.freeze(Objects.requireNonNull(context, "context"));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.FrozenJson;
 import dev.catalog.config.Instance;
 import dev.catalog.osb.model.ServiceOffering;
 import dev.catalog.osb.model.ServicePlan;
@@ -31,13 +32,21 @@ public record DesiredInstance(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(parameters, "parameters");
-    context = Objects.requireNonNull(context, "context").deepCopy();
+    context = FrozenJson.freeze(Objects.requireNonNull(context, "context"));
     Objects.requireNonNull(maintenanceInfoVersion, "maintenanceInfoVersion");
   }
 
   @Override
   public JsonNode context() {
     return context.deepCopy();
+  }
+
+  /**
+   * The context itself, immutable ({@link FrozenJson}): no copy, so bindings and plan views share
+   * it instead of holding a copy each (issue 7); changing it throws.
+   */
+  public JsonNode frozenContext() {
+    return context;
   }
 
   /** {@code instance.NAME}. */

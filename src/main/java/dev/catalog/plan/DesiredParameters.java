@@ -2,6 +2,7 @@ package dev.catalog.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.FrozenJson;
 import dev.catalog.state.RecordedParameters;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public final class DesiredParameters {
    *     dropped
    */
   public DesiredParameters(ObjectNode values, List<String> sensitivePointers) {
-    this.values = Objects.requireNonNull(values, "values").deepCopy();
+    this.values = FrozenJson.freeze(Objects.requireNonNull(values, "values"));
     // Only values that are there are secret; a schema's password property left unset is not.
     this.sensitivePointers =
         sensitivePointers.stream()
@@ -53,9 +54,15 @@ public final class DesiredParameters {
     return RecordedParameters.of(values, sensitivePointers, key);
   }
 
-  /** The parameters with the secret values removed: safe to show and to save. */
+  /**
+   * The parameters with the secret values removed: safe to show and to save. Immutable ({@link
+   * FrozenJson}); without secrets, the parameters themselves (no copy).
+   */
   public JsonNode redacted() {
-    return recorded(new byte[1]).values();
+    if (sensitivePointers.isEmpty()) {
+      return values;
+    }
+    return recorded(new byte[1]).frozenValues();
   }
 
   @Override

@@ -126,7 +126,7 @@ public final class Resolver {
             what,
             problems,
             notes)
-        .map(p -> new DesiredBinding(binding, instance, p, instance.context()));
+        .map(p -> new DesiredBinding(binding, instance, p, instance.frozenContext()));
   }
 
   private Optional<DesiredParameters> merge(
@@ -136,7 +136,8 @@ public final class Resolver {
       String what,
       List<Diagnostic> problems,
       List<String> notes) {
-    ObjectNode merged = written.toJson();
+    // Without parametersFrom nothing is merged: share the configuration's frozen tree (issue 7).
+    ObjectNode merged = from.isEmpty() ? written.frozen() : written.toJson();
     var sensitive = new ArrayList<>(SchemaSensitivity.pointers(schema));
     for (var ref : from) {
       try {

@@ -1,6 +1,7 @@
 package dev.catalog.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.FrozenJson;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,8 +48,9 @@ public record PlanView(
       actions = List.copyOf(actions);
       reasons = List.copyOf(reasons);
       fields = List.copyOf(fields);
-      before = before.map(JsonNode::deepCopy);
-      after = after.map(JsonNode::deepCopy);
+      // Frozen, not copied: immutable, and shared with the plan's records (issue 7).
+      before = before.map(FrozenJson::freeze);
+      after = after.map(FrozenJson::freeze);
       beforeSensitive = List.copyOf(beforeSensitive);
       afterSensitive = List.copyOf(afterSensitive);
     }

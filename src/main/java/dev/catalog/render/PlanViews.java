@@ -3,6 +3,7 @@ package dev.catalog.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.FrozenJson;
 import dev.catalog.plan.Action;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.Drift;
@@ -22,17 +23,26 @@ public final class PlanViews {
 
   /** The view of {@code plan}. */
   public static PlanView of(Plan plan) {
-    var changes = plan.changes().stream().map(PlanViews::change).toList();
+    return of(plan, true);
+  }
+
+  /**
+   * The view of {@code plan}, with or without each resource's {@code before}/{@code after}
+   * snapshots: only the JSON plan shows them, and for 100,000 instances they were about 100 MB
+   * the text and Markdown outputs never read (issue 7).
+   */
+  public static PlanView of(Plan plan, boolean snapshots) {
+    var changes = plan.changes().stream().map(c -> change(c, snapshots)).toList();
     var drift = plan.drift().stream().map(PlanViews::drift).toList();
     var targets = plan.targets().stream().map(Object::toString).toList();
     return new PlanView(changes, drift, plan.notes(), targets, plan.refreshed());
   }
 
-  private static PlanView.Change change(ResourceChange c) {
+  private static PlanView.Change change(ResourceChange c, boolean snapshots) {
     var reasons =
         c.reasons().stream().map(r -> new PlanView.Reason(r.wireName(), r.description())).toList();
-    var before = c.recorded().map(PlanViews::recorded);
-    var after = c.desired().map(PlanViews::desired);
+    var before = c.recorded().filter(r -> snapshots).map(PlanViews::recorded);
+    var after = c.desired().filter(d -> snapshots).map(PlanViews::desired);
     return new PlanView.Change(
         c.address().toString(),
         c.address().kind().prefix(),
@@ -84,16 +94,18 @@ public final class PlanViews {
       json.put("broker", i.broker());
       json.put("service", i.service().name());
       json.put("plan", i.plan().name());
-      json.set("parameters", i.parameters().values());
-      json.set("context", i.context());
+      json.set("parameters", i.parameters().frozenValues());
+      json.set("context", i.frozenContext());
       i.maintenanceInfoVersion().ifPresent(v -> json.put("maintenance_info_version", v));
       i.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
     } else if (r instanceof BindingState b) {
       json.put("instance", b.instance().name());
-      json.set("parameters", b.parameters().values());
+      json.set("parameters", b.parameters().frozenValues());
       b.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
     }
-    return new Snapshot(json, sensitive);
+    // Frozen, sharing the records' own trees: a view of every resource, no-ops included, was
+    // the largest part of a 100,000-instance plan (issue 7).
+    return new Snapshot(FrozenJson.freeze(json), sensitive);
   }
 
   private static Snapshot desired(DesiredResource d) {
@@ -105,7 +117,7 @@ public final class PlanViews {
       json.put("service", i.service().name());
       json.put("plan", i.plan().name());
       json.set("parameters", i.parameters().redacted());
-      json.set("context", i.context());
+      json.set("context", i.frozenContext());
       i.maintenanceInfoVersion().ifPresent(v -> json.put("maintenance_info_version", v));
       i.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
     } else if (d instanceof DesiredResource.OfBinding of) {
@@ -114,6 +126,8 @@ public final class PlanViews {
       json.set("parameters", b.parameters().redacted());
       b.parameters().sensitivePointers().forEach(p -> sensitive.add("/parameters" + p));
     }
-    return new Snapshot(json, sensitive);
+    // Frozen, sharing the records' own trees: a view of every resource, no-ops included, was
+    // the largest part of a 100,000-instance plan (issue 7).
+    return new Snapshot(FrozenJson.freeze(json), sensitive);
   }
 }

@@ -1,6 +1,7 @@
 package dev.catalog.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.FrozenJson;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public record BindingState(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(parameters, "parameters");
-    context = Objects.requireNonNull(context, "context").deepCopy();
+    context = FrozenJson.freeze(Objects.requireNonNull(context, "context"));
     Objects.requireNonNull(credentialsFingerprint, "credentialsFingerprint");
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(lastOperation, "lastOperation");
@@ -99,6 +100,11 @@ public record BindingState(
   @Override
   public JsonNode context() {
     return context.deepCopy();
+  }
+
+  /** The context itself, immutable ({@link FrozenJson}): no copy; changing it throws. */
+  public JsonNode frozenContext() {
+    return context;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.catalog.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.FrozenJson;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public record InstanceState(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(parameters, "parameters");
-    context = Objects.requireNonNull(context, "context").deepCopy();
+    context = FrozenJson.freeze(Objects.requireNonNull(context, "context"));
     Objects.requireNonNull(maintenanceInfoVersion, "maintenanceInfoVersion");
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
     Objects.requireNonNull(lastOperation, "lastOperation");
@@ -85,6 +86,11 @@ public record InstanceState(
   @Override
   public JsonNode context() {
     return context.deepCopy();
+  }
+
+  /** The context itself, immutable ({@link FrozenJson}): no copy; changing it throws. */
+  public JsonNode frozenContext() {
+    return context;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.catalog.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.catalog.FrozenJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import java.util.Optional;
 final class JsonFields {
   private final String source;
   private final Map<String, String> shared = new HashMap<>();
+  private final Map<OfferingRef, OfferingRef> offerings = new HashMap<>();
+  private final Map<JsonNode, JsonNode> sharedJson = new HashMap<>();
 
   JsonFields(String source) {
     this.source = source;
@@ -24,6 +27,19 @@ final class JsonFields {
    */
   String sharedText(JsonNode node, String field, String path) {
     return shared.computeIfAbsent(text(node, field, path), v -> v);
+  }
+
+  /** One record per distinct offering for this document: two per resource otherwise. */
+  OfferingRef sharedOffering(OfferingRef offering) {
+    return offerings.computeIfAbsent(offering, o -> o);
+  }
+
+  /**
+   * A JSON field, frozen, one tree per distinct value for this document: a binding's context is
+   * its instance's (issue 7: 200,000 bindings held a copy each). Absent is JSON null.
+   */
+  JsonNode sharedJson(JsonNode node, String field) {
+    return sharedJson.computeIfAbsent(FrozenJson.freeze(json(node, field)), v -> v);
   }
 
   StateFormatException invalid(String path, String problem) {

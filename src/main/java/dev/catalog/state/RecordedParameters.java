@@ -2,6 +2,7 @@ package dev.catalog.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.catalog.FrozenJson;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record RecordedParameters(
       new RecordedParameters(NullNode.getInstance(), List.of(), Optional.empty());
 
   public RecordedParameters {
-    values = Objects.requireNonNull(values, "values").deepCopy();
+    values = FrozenJson.freeze(Objects.requireNonNull(values, "values"));
     sensitivePointers = List.copyOf(sensitivePointers);
     Objects.requireNonNull(sensitiveFingerprint, "sensitiveFingerprint");
   }
@@ -31,6 +32,11 @@ public record RecordedParameters(
   @Override
   public JsonNode values() {
     return values.deepCopy();
+  }
+
+  /** The values themselves, immutable ({@link FrozenJson}): no copy; changing them throws. */
+  public JsonNode frozenValues() {
+    return values;
   }
 
   /**

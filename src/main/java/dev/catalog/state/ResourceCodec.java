@@ -99,7 +99,7 @@ final class ResourceCodec {
     var service = offering(node, "service", path, f);
     var plan = offering(node, "plan", path, f);
     var parameters = parameters(node, path, f);
-    var context = f.json(node, "context");
+    var context = f.sharedJson(node, "context");
     var lastOperation = lastOperation(node, path, f);
     var mitigation = mitigation(node, path, f);
     var imported = imported(node, path, f);
@@ -139,8 +139,10 @@ final class ResourceCodec {
 
   private static OfferingRef offering(JsonNode node, String field, String path, JsonFields f) {
     var ref = f.object(node, field, path);
-    return new OfferingRef(
-        f.sharedText(ref, "id", path + "." + field), f.sharedText(ref, "name", path + "." + field));
+    return f.sharedOffering(
+        new OfferingRef(
+            f.sharedText(ref, "id", path + "." + field),
+            f.sharedText(ref, "name", path + "." + field)));
   }
 
   private static RecordedParameters parameters(JsonNode node, String path, JsonFields f) {

@@ -13,6 +13,11 @@ final class SensitiveValues {
   private SensitiveValues() {}
 
   static RecordedParameters redact(JsonNode sent, List<String> pointers, byte[] key) {
+    if (pointers.isEmpty()) {
+      // Nothing to remove: the record freezes (or, already frozen, shares) the parameters instead
+      // of a copy being made, redacted and frozen for every resource of every plan (issue 7).
+      return new RecordedParameters(sent, List.of(), Optional.empty());
+    }
     var copy = sent.deepCopy();
     var removed = JsonNodeFactory.instance.objectNode();
     var sorted = pointers.stream().distinct().sorted().toList();

@@ -38,6 +38,15 @@ public final class StateCodec {
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
+  /**
+   * Above this many resources a state is written one resource per line: same JSON, same key order,
+   * still one changed line per changed resource in a Git diff, but 45 % smaller. A pretty-printed
+   * state of 100,000 instances was 243 MB, read whole by the backends before decoding (issue 7).
+   */
+  public static final int LINE_PER_RESOURCE_ABOVE = 1000;
+
+  private final ObjectWriter linePerResource = mapper.writer(new LinePerResourcePrinter());
+
   /** The document as UTF-8 JSON, ending in a newline. */
   public byte[] encode(State state) {
     var root = JsonNodeFactory.instance.objectNode();
@@ -56,8 +65,9 @@ public final class StateCodec {
                     .put("catalog_fingerprint", broker.catalogFingerprint()));
     var resources = root.putObject("resources");
     state.resources().forEach((address, r) -> resources.set(address.toString(), encode(r)));
+    var layout = state.resources().size() > LINE_PER_RESOURCE_ABOVE ? linePerResource : writer;
     try {
-      return (writer.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+      return (layout.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a JSON tree", e);
     }

@@ -49,12 +49,12 @@ public final class StateStore {
 
   /** The current state, or an empty serial-0 state of a new lineage when none exists. */
   public Snapshot read() {
-    Optional<dev.catalog.state.backend.StoredState> stored = backend.read();
-    if (stored.isEmpty()) {
+    // Streamed: the local backend then never holds the whole document (issue 7).
+    var decoded = backend.read(content -> codec.decode(content, backend.identity()));
+    if (decoded.isEmpty()) {
       return new Snapshot(State.empty(newLineage.get(), toolVersion), Optional.empty());
     }
-    var state = codec.decode(stored.get().contentStream(), backend.identity());
-    return new Snapshot(state, Optional.of(stored.get().version()));
+    return new Snapshot(decoded.get().value(), Optional.of(decoded.get().version()));
   }
 
   /**

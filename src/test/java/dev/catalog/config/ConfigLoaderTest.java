@@ -93,6 +93,34 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void instancesWrittenBeforeTheirBrokersLoadAsWhenWrittenAfter() throws IOException {
+    var file =
+        write(
+            "catalog.yaml",
+            INSTANCES + BROKERS.replace("apiVersion: catalog/v1\n", ""));
+    var config = load(Map.of(), file);
+    assertThat(config.brokers()).extracting(Broker::name).containsExactly("data");
+    assertThat(config.instances()).extracting(Instance::name).containsExactly("orders-db");
+    assertThat(config.instance("orders-db").orElseThrow().location().toString())
+        .isEqualTo(file + ":3:5");
+  }
+
+  @Test
+  void aFileWithASyntaxErrorReportsOnlyThatEvenAfterAnInvalidInstance() throws IOException {
+    var file =
+        write(
+            "catalog.yaml",
+            INSTANCES.replace("plan: small", "plan: small\n    colour: red")
+                + "bindings:\n  - name: [unclosed\n");
+    assertThat(errors(Map.of(), file))
+        .singleElement()
+        .asString()
+        .startsWith(file + ":")
+        .contains("YAML syntax error")
+        .doesNotContain("colour");
+  }
+
+  @Test
   void errorsAreOrderedByFileThenLine() throws IOException {
     var first = write("a.yaml", "apiVersion: catalog/v1\nbrokers: {}\nnope: 1\n");
     var second = write("b.yaml", "apiVersion: catalog/v2\n");

@@ -28,6 +28,20 @@ class PlanGoldenTest {
   }
 
   @Test
+  void textAndMarkdownAreTheSameFromAViewWithoutSnapshots() {
+    var lean = PlanViews.of(PlanFixtures.allActions(List.of()), false);
+    assertThat(lean.changes())
+        .allSatisfy(
+            c -> {
+              assertThat(c.before()).isEmpty();
+              assertThat(c.after()).isEmpty();
+            });
+    assertThat(ALL.changes()).anySatisfy(c -> assertThat(c.before()).isPresent());
+    Golden.assertMatches("all-actions.txt", text(lean));
+    Golden.assertMatches("all-actions.md", markdown(lean));
+  }
+
+  @Test
   void rendersEveryActionAndReasonAsJson() {
     var json = JsonPlanRenderer.render(ALL);
     PlanJsonSchema.assertValid(json);

@@ -53,6 +53,37 @@ class StateCodecTest {
   }
 
   @Test
+  void aLargeStateIsWrittenOneResourcePerLineAndReadBackTheSame() throws IOException {
+    var state = State.empty(LINEAGE, "0.1.0").withSerial(2, "0.1.0");
+    for (int i = 0; i <= StateCodec.LINE_PER_RESOURCE_ABOVE; i++) {
+      state = state.with(TestStates.instance(String.format("db-%04d", i)));
+    }
+    var text = new String(codec.encode(state), StandardCharsets.UTF_8);
+    var lines = text.split("\n");
+    assertThat(lines).hasSize(9 + StateCodec.LINE_PER_RESOURCE_ABOVE + 1);
+    assertThat(lines[0] + lines[1]).isEqualTo("{  \"version\": 1,");
+    assertThat(lines[6]).isEqualTo("  \"resources\": {");
+    assertThat(lines[7])
+        .isEqualTo(
+            "    \"instance.db-0000\": { \"instance_id\": \""
+                + UUID.nameUUIDFromBytes("db-0000".getBytes())
+                + "\", \"broker\": \"postgres-broker\","
+                + " \"service\": { \"id\": \"svc-pg-1\", \"name\": \"postgres\" },"
+                + " \"plan\": { \"id\": \"plan-small-1\", \"name\": \"small\" },"
+                + " \"parameters\": { \"size\": \"small\", \"region\": \"eu-1\" },"
+                + " \"context\": { \"platform\": \"catalog\" },"
+                + " \"maintenance_info_version\": \"1.0.0\","
+                + " \"dashboard_url\": \"https://dash.example/db-0000\","
+                + " \"last_operation\": { \"type\": \"provision\", \"state\": \"succeeded\","
+                + " \"started\": \"2026-11-21T06:00:00Z\" } },");
+    assertThat(lines[lines.length - 2]).isEqualTo("  }");
+    assertThat(lines[lines.length - 1]).isEqualTo("}");
+    assertThat(codec.decode(codec.encode(state), "test")).isEqualTo(state);
+    assertThat(new ObjectMapper().readTree(text).get("resources").size())
+        .isEqualTo(StateCodec.LINE_PER_RESOURCE_ABOVE + 1);
+  }
+
+  @Test
   void sensitiveParametersAreStoredAsPointersAndAFingerprintOnly() {
     var sent =
         JsonNodeFactory.instance

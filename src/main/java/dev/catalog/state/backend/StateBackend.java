@@ -1,6 +1,8 @@
 package dev.catalog.state.backend;
 
+import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the state document is kept: a local file, a Git branch or a ConfigMap.
@@ -17,6 +19,24 @@ public interface StateBackend extends AutoCloseable {
 
   /** Reads the current document, or empty when no state has been written yet. */
   Optional<StoredState> read();
+
+  /**
+   * Reads the current document as a stream handed to {@code decoder}, and returns what it made
+   * with the version read (empty when no state exists). A backend that can stream (the local file)
+   * then never holds the whole document: 178 MB for 100,000 instances (issue 7). By default, over
+   * {@link #read()}.
+   */
+  default <T> Optional<Decoded<T>> read(Function<InputStream, T> decoder) {
+    return read().map(s -> new Decoded<>(decoder.apply(s.contentStream()), s.version()));
+  }
+
+  /**
+   * What a decoder made of a document, with the document's version token.
+   *
+   * @param value the decoded content
+   * @param version the version token of exactly the bytes the decoder read
+   */
+  record Decoded<T>(T value, String version) {}
 
   /**
    * Writes {@code content} if the stored version is still {@code expected} (empty: no state exists

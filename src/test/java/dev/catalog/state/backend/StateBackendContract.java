@@ -7,6 +7,8 @@ import dev.catalog.state.Address;
 import dev.catalog.state.StateCodec;
 import dev.catalog.state.StateFormatException;
 import dev.catalog.state.TestStates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -103,6 +105,28 @@ public abstract class StateBackendContract extends StateLockContract {
   private static int landed(String result) {
     assertThat(result).matches("landed \\d+ conflicts \\d+");
     return Integer.parseInt(result.split(" ")[1]);
+  }
+
+  @Test
+  void aStreamedReadGivesTheStoredContentWithTheVersionOfAPlainRead() {
+    var backend = open();
+    assertThat(backend.read(in -> "never called")).isEmpty();
+    var content = "{\"streamed\": true}\n".repeat(5000).getBytes(StandardCharsets.UTF_8);
+    var version = backend.write(content, Optional.empty(), "streamed read");
+    var streamed =
+        open()
+            .read(
+                in -> {
+                  try {
+                    return in.readNBytes(100);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
+            .orElseThrow();
+    assertThat(streamed.value()).isEqualTo(Arrays.copyOf(content, 100));
+    assertThat(streamed.version()).isEqualTo(version);
+    assertThat(streamed.version()).isEqualTo(open().read().orElseThrow().version());
   }
 
   @Test

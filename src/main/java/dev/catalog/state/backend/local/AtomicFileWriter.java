@@ -86,7 +86,12 @@ final class AtomicFileWriter {
     crc32.update(content);
     var crc32c = new CRC32C();
     crc32c.update(content);
+    return digest(content.length, crc32, crc32c);
+  }
+
+  /** {@link #digest(byte[])} of a content read as a stream. */
+  static String digest(long length, CRC32 crc32, CRC32C crc32c) {
     return String.format(
-        Locale.ROOT, "crc:%d:%08x%08x", content.length, crc32.getValue(), crc32c.getValue());
+        Locale.ROOT, "crc:%d:%08x%08x", length, crc32.getValue(), crc32c.getValue());
   }
 }

@@ -7,13 +7,19 @@ import dev.catalog.state.backend.StateBackend;
 import dev.catalog.state.backend.StateConflictException;
 import dev.catalog.state.backend.StateLockedException;
 import dev.catalog.state.backend.StoredState;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * The default backend: {@code catalog.state.json} beside the configuration. The version token is
@@ -53,6 +59,74 @@ public final class LocalBackend implements StateBackend {
     } catch (IOException e) {
       throw new CatalogException("cannot read state " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Streams the file, computing its version token from the very bytes the decoder reads. */
+  @Override
+  public <T> Optional<Decoded<T>> read(Function<InputStream, T> decoder) {
+    try (var in = Files.newInputStream(file)) {
+      var crc32 = new CRC32();
+      var crc32c = new CRC32C();
+      var counted = new CheckedStream(in, crc32, crc32c);
+      var value = decoder.apply(counted);
+      counted.transferTo(OutputStream.nullOutputStream());
+      return Optional.of(
+          new Decoded<>(value, AtomicFileWriter.digest(counted.length, crc32, crc32c)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new CatalogException("cannot read state " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts and checksums what is read through it. */
+  private static final class CheckedStream extends FilterInputStream {
+    private final CRC32 crc32;
+    private final CRC32C crc32c;
+    private long length;
+
+    CheckedStream(InputStream in, CRC32 crc32, CRC32C crc32c) {
+      super(in);
+      this.crc32 = crc32;
+      this.crc32c = crc32c;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        crc32.update(b);
+        crc32c.update(b);
+        length++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int count) throws IOException {
+      int n = in.read(buffer, offset, count);
+      if (n > 0) {
+        crc32.update(buffer, offset, n);
+        crc32c.update(buffer, offset, n);
+        length += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // Skipped bytes must still be checksummed.
+      return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    /** The file is closed by {@link #read(Function)}, after the rest is checksummed. */
+    @Override
+    public void close() {}
   }
 
   @Override
