@@ -7,6 +7,7 @@ import dev.catalog.osb.OsbResult;
 import dev.catalog.osb.PollListener;
 import dev.catalog.osb.PollOutcome;
 import dev.catalog.osb.PollTarget;
+import dev.catalog.osb.Sleeper;
 import dev.catalog.state.Address;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
@@ -64,7 +65,7 @@ final class Operations {
 
   /**
    * Polls an accepted operation until it ends, reporting the broker's descriptions; returns
-   * still-in-progress without polling when the apply was interrupted.
+   * still in progress, without asking the broker again, once the apply is interrupted.
    */
   PollOutcome await(
       BrokerClient client,
@@ -72,16 +73,18 @@ final class Operations {
       Instant started,
       Optional<Duration> planMaximum,
       StepContext context) {
-    if (context.cancelled()) {
-      return new PollOutcome.StillInProgress(Optional.empty());
-    }
-    var poller =
-        new OperationPoller(client, services.clock(), services.sleeper(), services.polling());
+    Sleeper pause = duration -> context.pause(duration, services.sleeper());
+    var poller = new OperationPoller(client, services.clock(), pause, services.polling());
     PollListener listener =
         new PollListener() {
           @Override
           public void inProgress(dev.catalog.osb.LastOperation operation) {
             context.polling(operation.description().orElse(""));
+          }
+
+          @Override
+          public boolean stopWaiting() {
+            return context.cancelled();
           }
         };
     return poller.await(target, started, planMaximum, Optional.empty(), listener);

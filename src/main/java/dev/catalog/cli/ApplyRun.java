@@ -134,7 +134,12 @@ final class ApplyRun {
         var cancellation = new CancellationToken();
         var listener = listener(env, request, clock);
         ApplyResult result;
-        try (var signals = InterruptSignals.install(cancellation)) {
+        Runnable lastWords =
+            () -> {
+              recorder.current(); // returns once the writes handed to the recorder are done
+              held.close();
+            };
+        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err())) {
           result =
               new Applier(request.planOptions().parallelism(), clock, services)
                   .apply(plan, snapshot.state(), listener, cancellation);
