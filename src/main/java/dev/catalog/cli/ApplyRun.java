@@ -26,7 +26,6 @@ import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.FingerprintKey;
 import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,12 +66,12 @@ final class ApplyRun {
     var yaml = config.backend();
     var choice = request.backend().choose(yaml.type(), yaml.settings());
     var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
-    var secrets = new SecretResolver(env.env(), () -> new KubernetesClientBuilder().build());
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
     var trace = request.verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
     try (var session = new StateSession(env, request.backend(), choice, baseDir.toAbsolutePath());
         var held = session.lock(request.operation());
-        var sinks = new CredentialSinks(() -> new KubernetesClientBuilder().build())) {
+        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
       var snapshot = session.store().read();
       var identity = session.backend().identity();
       Optional<SavedPlan> saved = Optional.empty();
