@@ -79,7 +79,9 @@ final class BindingOperations {
       case ACCEPTED -> {
         var accepted = (OsbResult.Accepted<BindingDetails>) result;
         var op = Records.accepted(recorded.lastOperation().orElseThrow(), accepted.operation());
-        ops.record(s -> s.with(Records.withOperation(current(address), op)));
+        // Read outside the change: it runs on the recorder's thread, which current() waits for.
+        var before = current(address);
+        ops.record(s -> s.with(Records.withOperation(before, op)));
         yield poll(desired, current(address), context);
       }
       case REFUSED -> {
@@ -170,10 +172,7 @@ final class BindingOperations {
         var failed = (PollOutcome.Failed) outcome;
         var text = failed.lastOperation().description();
         var message =
-            address
-                + ": "
-                + operation.verb()
-                + " failed"
+            address + ": " + op.type().wireName() + " failed"
                 + text.map(d -> ": \"" + d + "\"").orElse("");
         ops.record(
             s -> s.with(Records.withOperation(recorded, Records.ended(op, OperationState.FAILED,
@@ -185,7 +184,7 @@ final class BindingOperations {
       }
       case BUDGET_EXHAUSTED -> {
         var budget = (PollOutcome.BudgetExhausted) outcome;
-        var message = address + ": " + operation.verb() + " did not finish within "
+        var message = address + ": " + op.type().wireName() + " did not finish within "
             + budget.budget();
         if (op.type() == OperationType.BIND) {
           throw mitigate(desired, message);

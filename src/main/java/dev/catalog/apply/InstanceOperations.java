@@ -214,7 +214,7 @@ final class InstanceOperations {
         var failed = (PollOutcome.Failed) outcome;
         var text = failed.lastOperation().description();
         finish(address, OperationState.FAILED, text, Optional.empty());
-        var message = address + ": " + operation.verb() + " failed"
+        var message = address + ": " + op.type().wireName() + " failed"
             + text.map(d -> ": \"" + d + "\"").orElse("");
         // P-25: a failed async provision is orphan-mitigated.
         if (op.type() == OperationType.PROVISION) {
@@ -225,7 +225,7 @@ final class InstanceOperations {
       case BUDGET_EXHAUSTED -> {
         var budget = (PollOutcome.BudgetExhausted) outcome;
         finish(address, OperationState.FAILED, Optional.empty(), Optional.empty());
-        var message = address + ": " + operation.verb() + " did not finish within " + budget.budget();
+        var message = address + ": " + op.type().wireName() + " did not finish within " + budget.budget();
         if (op.type() == OperationType.PROVISION) {
           throw mitigate(address, message);
         }
