@@ -3,6 +3,7 @@ package dev.catalog.apply;
 import dev.catalog.CatalogException;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.ResourceChange;
+import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
@@ -46,7 +47,7 @@ final class ChangeRunner implements StepRunner {
     var desired =
         destroyPhase || change == null ? Optional.<DesiredResource>empty() : change.desired();
     var current = ops.recorded(address);
-    if (current.isPresent() && !pending(current.get()).isEmpty()) {
+    if (current.isPresent() && !UnfinishedWork.pending(current.get()).isEmpty()) {
       mitigatePending(current.get());
       current = Optional.empty();
     }
@@ -161,12 +162,6 @@ final class ChangeRunner implements StepRunner {
           current.address() + ": orphan mitigation failed again and stays pending: "
               + e.getMessage(), e);
     }
-  }
-
-  static java.util.List<dev.catalog.state.OrphanMitigation> pending(ResourceState r) {
-    return r instanceof InstanceState i
-        ? i.pendingOrphanMitigation()
-        : ((BindingState) r).pendingOrphanMitigation();
   }
 
   private static LastOperation lastOperation(ResourceState r) {

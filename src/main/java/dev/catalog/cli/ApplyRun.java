@@ -17,6 +17,7 @@ import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
 import dev.catalog.plan.SavedPlan;
+import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.render.JsonProgressRenderer;
 import dev.catalog.render.PlanViews;
 import dev.catalog.render.Styles;
@@ -95,9 +96,7 @@ final class ApplyRun {
       if (saved.isPresent()) {
         saved.get().checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
       }
-      boolean unfinished =
-          snapshot.state().resources().values().stream()
-              .anyMatch(r -> r.inFlight() || !pendingOf(r).isEmpty());
+      boolean unfinished = UnfinishedWork.exists(snapshot.state());
       if (!request.json()) {
         var view = PlanViews.of(plan);
         env.out().print(new TextPlanRenderer(Styles.of(request.colour())).render(view));
@@ -189,12 +188,5 @@ final class ApplyRun {
     }
     env.out().println();
     return true;
-  }
-
-  private static java.util.List<dev.catalog.state.OrphanMitigation> pendingOf(
-      dev.catalog.state.ResourceState r) {
-    return r instanceof dev.catalog.state.InstanceState i
-        ? i.pendingOrphanMitigation()
-        : ((dev.catalog.state.BindingState) r).pendingOrphanMitigation();
   }
 }

@@ -13,8 +13,21 @@ import java.util.List;
  * Mitigation"), which the next apply sends before anything else happens to that resource, and
  * operations still in flight, which it resumes (issue 6).
  */
-final class UnfinishedWork {
+public final class UnfinishedWork {
   private UnfinishedWork() {}
+
+  /**
+   * Whether an earlier apply left work on {@code resource} that the next apply does even when the
+   * configuration asks for no change; {@code plan --detailed-exitcode} counts it as a change.
+   */
+  public static boolean in(ResourceState resource) {
+    return resource.inFlight() || !pending(resource).isEmpty();
+  }
+
+  /** Whether any resource of {@code state} has unfinished work. */
+  public static boolean exists(State state) {
+    return state.resources().values().stream().anyMatch(UnfinishedWork::in);
+  }
 
   static List<String> notes(State state) {
     var notes = new ArrayList<String>();
@@ -45,7 +58,8 @@ final class UnfinishedWork {
     return notes;
   }
 
-  private static List<OrphanMitigation> pending(ResourceState resource) {
+  /** The orphan mitigations recorded as pending for {@code resource}. */
+  public static List<OrphanMitigation> pending(ResourceState resource) {
     if (resource instanceof InstanceState i) {
       return i.pendingOrphanMitigation();
     }

@@ -181,6 +181,9 @@ class ApplyAsyncBindingIT {
     assertThat(op.type()).isEqualTo(OperationType.BIND);
     assertThat(op.operationToken()).isPresent();
     assertThat(dir.resolve("out/feed.json")).doesNotExist();
+    var plan = run("plan", "--detailed-exitcode");
+    assertThat(plan.out()).contains("binding.feed-app: bind in flight since ");
+    assertThat(plan.exitCode()).as("pending work counts as a change: " + plan.out()).isEqualTo(2);
 
     brokerClock.advance(Duration.ofHours(2));
     requests.clear();
@@ -194,6 +197,8 @@ class ApplyAsyncBindingIT {
     assertThat(JSON.readValue(dir.resolve("out/feed.json").toFile(), Map.class))
         .isEqualTo(broker.ledger().binding(inFlight.bindingId()).orElseThrow().credentials());
     assertThat(state().inFlight()).isEmpty();
+    var settled = run("plan", "--detailed-exitcode");
+    assertThat(settled.exitCode()).as(settled.out()).isZero();
   }
 
   @Test
