@@ -33,9 +33,9 @@ public final class CancellationToken {
   }
 
   /**
-   * Waits {@code duration} with {@code sleeper}, returning early when cancelled. The interrupt
-   * used to wake the thread is delivered and cleared under one lock, so it never leaks into the
-   * request the thread sends next.
+   * Waits {@code duration} with {@code sleeper}, returning early when cancelled. The interrupt used
+   * to wake the thread is delivered and cleared under one lock, so it never leaks into the request
+   * the thread sends next.
    *
    * @throws InterruptedException when the thread was interrupted for another reason
    */

@@ -3,7 +3,6 @@ package dev.catalog.apply;
 import dev.catalog.CatalogException;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.ResourceChange;
-import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
@@ -26,7 +25,9 @@ final class ChangeRunner implements StepRunner {
   private final boolean destroyPhase;
   private final Operations ops;
   private final InstanceOperations instances;
+  private final InstanceProvisioning provisioning;
   private final BindingOperations bindings;
+  private final OrphanMitigations mitigations;
 
   /**
    * @param changes the plan's changes by address
@@ -36,8 +37,10 @@ final class ChangeRunner implements StepRunner {
     this.changes = changes;
     this.destroyPhase = destroyPhase;
     this.ops = new Operations(services);
-    this.instances = new InstanceOperations(ops);
-    this.bindings = new BindingOperations(ops, instances);
+    this.mitigations = new OrphanMitigations(ops);
+    this.instances = new InstanceOperations(ops, mitigations);
+    this.provisioning = new InstanceProvisioning(ops, instances, mitigations);
+    this.bindings = new BindingOperations(ops, instances, mitigations);
   }
 
   @Override
@@ -47,7 +50,7 @@ final class ChangeRunner implements StepRunner {
     var desired =
         destroyPhase || change == null ? Optional.<DesiredResource>empty() : change.desired();
     var current = ops.recorded(address);
-    if (current.isPresent() && !UnfinishedWork.pending(current.get()).isEmpty()) {
+    if (current.isPresent() && !current.get().pendingOrphanMitigation().isEmpty()) {
       mitigatePending(current.get());
       current = Optional.empty();
     }
@@ -91,7 +94,7 @@ final class ChangeRunner implements StepRunner {
 
   private StepOutcome create(DesiredResource desired, StepContext context) {
     if (desired instanceof DesiredResource.OfInstance i) {
-      return instances.create(i.instance(), context);
+      return provisioning.create(i.instance(), context);
     }
     return bindings.create(((DesiredResource.OfBinding) desired).binding(), context);
   }
@@ -114,7 +117,7 @@ final class ChangeRunner implements StepRunner {
       switch (op.type()) {
         case PROVISION:
           if (desired.orElse(null) instanceof DesiredResource.OfInstance d && !accepted) {
-            return instances.resumeProvision(d.instance(), i, context);
+            return provisioning.resumeProvision(d.instance(), i, context);
           }
           // D-09: a DELETE may cancel a provision still running; otherwise poll it to its end.
           return destroyPhase
@@ -152,15 +155,13 @@ final class ChangeRunner implements StepRunner {
 
   private void mitigatePending(ResourceState current) {
     try {
-      if (current instanceof InstanceState i) {
-        instances.mitigatePending(i);
-      } else {
-        bindings.mitigatePending((BindingState) current);
-      }
+      mitigations.sendPending(current);
     } catch (RuntimeException e) {
       throw new CatalogException(
-          current.address() + ": orphan mitigation failed again and stays pending: "
-              + e.getMessage(), e);
+          current.address()
+              + ": orphan mitigation failed again and stays pending: "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -11,8 +11,8 @@ import sun.misc.SignalHandler;
 
 /**
  * SIGINT and SIGTERM during an apply (issue 6). The first stops new operations through the
- * cancellation token and wakes steps waiting between polls; the walk then records what is in
- * flight and returns, so the command can persist, release the lock and exit 130.
+ * cancellation token and wakes steps waiting between polls; the walk then records what is in flight
+ * and returns, so the command can persist, release the lock and exit 130.
  *
  * <p>A second signal exits 130 at once, after its last words: waiting (briefly) for the state write
  * under way, so no write is cut off, and releasing the lock. Requests still waiting for a broker's

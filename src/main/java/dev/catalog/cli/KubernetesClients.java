@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Opens the Kubernetes client for Secret sinks and {@code fromSecret} references. A single file in
- * the command's {@code KUBECONFIG} is read from the command's environment (not the JVM's), as
- * every other variable is; otherwise fabric8's usual discovery applies (a {@code KUBECONFIG} list,
- * {@code ~/.kube/config}, the in-cluster service account).
+ * the command's {@code KUBECONFIG} is read from the command's environment (not the JVM's), as every
+ * other variable is; otherwise fabric8's usual discovery applies (a {@code KUBECONFIG} list, {@code
+ * ~/.kube/config}, the in-cluster service account).
  */
 final class KubernetesClients {
   private KubernetesClients() {}

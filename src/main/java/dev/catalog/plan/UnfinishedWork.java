@@ -1,8 +1,5 @@
 package dev.catalog.plan;
 
-import dev.catalog.state.BindingState;
-import dev.catalog.state.InstanceState;
-import dev.catalog.state.OrphanMitigation;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
 import java.util.ArrayList;
@@ -21,7 +18,7 @@ public final class UnfinishedWork {
    * configuration asks for no change; {@code plan --detailed-exitcode} counts it as a change.
    */
   public static boolean in(ResourceState resource) {
-    return resource.inFlight() || !pending(resource).isEmpty();
+    return resource.inFlight() || !resource.pendingOrphanMitigation().isEmpty();
   }
 
   /** Whether any resource of {@code state} has unfinished work. */
@@ -32,7 +29,7 @@ public final class UnfinishedWork {
   static List<String> notes(State state) {
     var notes = new ArrayList<String>();
     for (var resource : state.resources().values()) {
-      for (var pending : pending(resource)) {
+      for (var pending : resource.pendingOrphanMitigation()) {
         notes.add(
             resource.address()
                 + ": orphan mitigation pending since "
@@ -56,13 +53,5 @@ public final class UnfinishedWork {
       }
     }
     return notes;
-  }
-
-  /** The orphan mitigations recorded as pending for {@code resource}. */
-  public static List<OrphanMitigation> pending(ResourceState resource) {
-    if (resource instanceof InstanceState i) {
-      return i.pendingOrphanMitigation();
-    }
-    return ((BindingState) resource).pendingOrphanMitigation();
   }
 }

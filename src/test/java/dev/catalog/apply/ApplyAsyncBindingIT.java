@@ -11,8 +11,6 @@ import dev.catalog.state.InstanceState;
 import dev.catalog.state.ManualClock;
 import dev.catalog.state.OperationType;
 import dev.catalog.state.State;
-import dev.catalog.state.StateStore;
-import dev.catalog.state.backend.local.LocalBackend;
 import dev.catalog.testbroker.FaultInjector;
 import dev.catalog.testbroker.LedgerBinding;
 import dev.catalog.testbroker.LedgerInstance;
@@ -133,8 +131,7 @@ class ApplyAsyncBindingIT {
     assertThat(unbound.out())
         .contains("binding.feed-app: Destruction complete after")
         .endsWith("Apply complete! Resources: 0 added, 0 changed, 1 destroyed.\n");
-    assertThat(bindingRequests())
-        .endsWith("DELETE " + path, "GET " + path + "/last_operation");
+    assertThat(bindingRequests()).endsWith("DELETE " + path, "GET " + path + "/last_operation");
     assertThat(broker.ledger().bindings()).isEmpty();
     assertThat(state().resource(Address.binding("feed-app"))).isEmpty();
     assertThat(dir.resolve("out/feed.json")).doesNotExist();
@@ -156,8 +153,7 @@ class ApplyAsyncBindingIT {
     assertThat(broker.ledger().bindings()).isEmpty();
     assertThat(state().resource(Address.binding("feed-app"))).isEmpty();
     var failedId =
-        bindingIdIn(
-            bindingRequests().stream().filter(r -> r.startsWith("PUT ")).findFirst());
+        bindingIdIn(bindingRequests().stream().filter(r -> r.startsWith("PUT ")).findFirst());
 
     var again = run("apply", "--auto-approve");
 
@@ -242,19 +238,7 @@ class ApplyAsyncBindingIT {
   }
 
   private Process startApply() throws IOException {
-    var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var builder =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.catalog.cli.Main",
-            "apply",
-            "-f",
-            config.toString(),
-            "--auto-approve");
-    builder.environment().putAll(env());
-    builder.redirectErrorStream(true);
+    var builder = ChildApply.of(config, env());
     builder.redirectOutput(dir.resolve("child.out").toFile());
     return builder.start();
   }
@@ -270,9 +254,7 @@ class ApplyAsyncBindingIT {
   }
 
   private State state() {
-    return new StateStore(new LocalBackend(dir.resolve("catalog.state.json")), "test")
-        .read()
-        .state();
+    return ChildApply.stateIn(dir);
   }
 
   private BindingState binding() {

@@ -11,12 +11,10 @@ import dev.catalog.cli.CliRun;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
+import dev.catalog.state.ManualClock;
 import dev.catalog.state.OperationState;
 import dev.catalog.state.OperationType;
-import dev.catalog.state.ManualClock;
 import dev.catalog.state.State;
-import dev.catalog.state.StateStore;
-import dev.catalog.state.backend.local.LocalBackend;
 import dev.catalog.testbroker.LedgerBinding;
 import dev.catalog.testbroker.LedgerInstance;
 import dev.catalog.testbroker.ReferenceBroker;
@@ -106,8 +104,8 @@ class ApplyInterruptIT {
 
   @ParameterizedTest(name = "SIG{0}")
   @ValueSource(strings = {"INT", "TERM"})
-  void anInterruptRecordsTheOperationsInFlightReleasesTheLockAndTheNextApplyConverges(
-      String signal) throws Exception {
+  void anInterruptRecordsTheOperationsInFlightReleasesTheLockAndTheNextApplyConverges(String signal)
+      throws Exception {
     Files.writeString(
         config,
         yaml(
@@ -161,8 +159,7 @@ class ApplyInterruptIT {
         .endsWith("Apply complete! Resources: 2 added, 0 changed, 0 destroyed.\n");
     assertThat(broker.ledger().instances())
         .extracting(LedgerInstance::id)
-        .containsExactlyInAnyOrder(
-            events.instanceId(), instance("orders-db").instanceId());
+        .containsExactlyInAnyOrder(events.instanceId(), instance("orders-db").instanceId());
     assertThat(broker.ledger().instances())
         .extracting(LedgerInstance::status)
         .containsOnly(LedgerInstance.Status.READY);
@@ -199,7 +196,8 @@ class ApplyInterruptIT {
     assertThat(op.type()).isEqualTo(OperationType.BIND);
     assertThat(op.state()).isEqualTo(OperationState.IN_PROGRESS);
     assertThat(op.operationToken()).isEmpty();
-    assertThat(state().inFlight()).extracting(r -> r.address().toString())
+    assertThat(state().inFlight())
+        .extracting(r -> r.address().toString())
         .containsExactly("binding.orders-app");
 
     var plan = run("plan");
@@ -223,19 +221,7 @@ class ApplyInterruptIT {
   }
 
   private Process startApply() throws IOException {
-    var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var builder =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.catalog.cli.Main",
-            "apply",
-            "-f",
-            config.toString(),
-            "--auto-approve");
-    builder.environment().putAll(env());
-    builder.redirectErrorStream(true);
+    var builder = ChildApply.of(config, env());
     var process = builder.start();
     var reader =
         new Thread(
@@ -286,9 +272,7 @@ class ApplyInterruptIT {
   }
 
   private State state() {
-    return new StateStore(new LocalBackend(dir.resolve("catalog.state.json")), "test")
-        .read()
-        .state();
+    return ChildApply.stateIn(dir);
   }
 
   private InstanceState instance(String name) {

@@ -12,8 +12,6 @@ import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.State;
-import dev.catalog.state.StateStore;
-import dev.catalog.state.backend.local.LocalBackend;
 import dev.catalog.testbroker.LedgerBinding;
 import dev.catalog.testbroker.LedgerInstance;
 import dev.catalog.testbroker.ReferenceBroker;
@@ -44,9 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code catalog apply} delivering binding credentials to Kubernetes Secrets on a real
  * kube-apiserver (the one the ConfigMap backend tests use): created with their keys, transforms,
- * labels and owner annotation; deleted on unbind, created afresh on rebind, deleted by destroy;
- * the broker's ledger equal to the configuration after every apply; the credentials nowhere but
- * in the Secrets.
+ * labels and owner annotation; deleted on unbind, created afresh on rebind, deleted by destroy; the
+ * broker's ledger equal to the configuration after every apply; the credentials nowhere but in the
+ * Secrets.
  */
 @ExtendWith(KubeApiServerExtension.class)
 @Timeout(300)
@@ -81,28 +79,28 @@ class ApplySecretSinkIT {
 
   private String ordersApp() {
     return """
-        - name: orders-app
-          instance: orders-db
-          credentials:
-            secret:
-              namespace: %s
-              name: orders-db
-              transforms:
-                - renameKey: { from: uri, to: DATABASE_URL }
-                - addKey: { key: POOL_SIZE, value: "10" }
-                - removeKey: username
-                - jsonKey: credentials.json
-        """
+           - name: orders-app
+             instance: orders-db
+             credentials:
+               secret:
+                 namespace: %s
+                 name: orders-db
+                 transforms:
+                   - renameKey: { from: uri, to: DATABASE_URL }
+                   - addKey: { key: POOL_SIZE, value: "10" }
+                   - removeKey: username
+                   - jsonKey: credentials.json
+           """
         .formatted(namespace);
   }
 
   private String eventsApp() {
     return """
-        - name: events-app
-          instance: events
-          credentials:
-            secret: { namespace: %s, name: events }
-        """
+           - name: events-app
+             instance: events
+             credentials:
+               secret: { namespace: %s, name: events }
+           """
         .formatted(namespace);
   }
 
@@ -182,9 +180,7 @@ class ApplySecretSinkIT {
   }
 
   private State state() {
-    return new StateStore(new LocalBackend(dir.resolve("catalog.state.json")), "test")
-        .read()
-        .state();
+    return ChildApply.stateIn(dir);
   }
 
   private LedgerBinding ledgerBinding(String name) {

@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
 /**
  * Bindings with fresh random credentials ({@code uri}, {@code username}, {@code password}):
  * synchronous for {@code db} and {@code queue}; for {@code stream} bind and unbind answer 202 and
- * end when polled after the ledger's async duration, and the credentials are only to be had from
- * a GET of the finished binding (OSB: a 202 carries none).
+ * end when polled after the ledger's async duration, and the credentials are only to be had from a
+ * GET of the finished binding (OSB: a 202 carries none).
  */
 final class BindingService implements ServiceInstanceBindingService {
   private final BrokerLedger ledger;
@@ -50,7 +50,9 @@ final class BindingService implements ServiceInstanceBindingService {
   private synchronized CreateServiceInstanceBindingResponse create(
       CreateServiceInstanceBindingRequest request) {
     var instanceId = request.getServiceInstanceId();
-    ledger.instance(instanceId).orElseThrow(() -> new ServiceInstanceDoesNotExistException(instanceId));
+    ledger
+        .instance(instanceId)
+        .orElseThrow(() -> new ServiceInstanceDoesNotExistException(instanceId));
     var parameters =
         request.getParameters() == null ? Map.<String, Object>of() : request.getParameters();
     var async = isAsync(request.getServiceDefinitionId());

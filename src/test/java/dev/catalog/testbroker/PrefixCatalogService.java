@@ -11,9 +11,9 @@ import reactor.core.publisher.Mono;
 /**
  * Serves a catalog per platform-instance prefix, so one process acts as two brokers: {@code
  * /data/v2/catalog} offers {@code db}, {@code /messaging/v2/catalog} offers {@code queue}, {@code
- * /streams/v2/catalog} offers {@code stream}, and {@code /v2/catalog} (no prefix) offers all. Spring OSB calls {@link #getCatalog()} on the
- * request thread, which is how the prefix is known. Requests for any known service are served under
- * every prefix.
+ * /streams/v2/catalog} offers {@code stream}, and {@code /v2/catalog} (no prefix) offers all.
+ * Spring OSB calls {@link #getCatalog()} on the request thread, which is how the prefix is known.
+ * Requests for any known service are served under every prefix.
  */
 final class PrefixCatalogService implements CatalogService {
   private final Catalog full = BrokerCatalog.catalog();
