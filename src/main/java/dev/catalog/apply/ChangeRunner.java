@@ -132,7 +132,11 @@ final class ChangeRunner implements StepRunner {
           ops.record(s -> s.with(i.withLastOperation(ended)));
           return StepOutcome.COMPLETED;
         case DEPROVISION:
-          return instances.sendDeprovision(i.address().toString(), context);
+          // P-28: an accepted delete is polled, not sent again (a broker may refuse a second
+          // DELETE while the first runs: 422 ConcurrencyError).
+          return accepted
+              ? instances.poll(i, op, Optional.empty(), context)
+              : instances.sendDeprovision(i.address().toString(), context);
         default:
           throw new IllegalStateException(op.type() + " on an instance");
       }
@@ -147,7 +151,9 @@ final class ChangeRunner implements StepRunner {
         }
         return StepOutcome.COMPLETED; // UB-05: an unbind may stop a bind still running
       case UNBIND:
-        return bindings.sendUnbind(b.address(), context);
+        return accepted
+            ? bindings.poll(null, b, context)
+            : bindings.sendUnbind(b.address(), context);
       default:
         throw new IllegalStateException(op.type() + " on a binding");
     }

@@ -198,6 +198,32 @@ class ApplyAsyncBindingIT {
   }
 
   @Test
+  void anUnbindLeftInFlightIsResumedByPollingItsOperationNotBySendingItAgain() throws IOException {
+    configure(true);
+    run("apply", "--auto-approve");
+    var bound = binding();
+    configure(false);
+    broker.ledger().asyncDuration(Duration.ofHours(1));
+
+    var accepted = run("apply", "--auto-approve", "--no-wait");
+
+    assertThat(accepted.exitCode()).as(accepted.out() + accepted.err()).isZero();
+    assertThat(binding().lastOperation().orElseThrow().operationToken()).isPresent();
+    brokerClock.advance(Duration.ofHours(2));
+    requests.clear();
+    var resumed = run("apply", "--auto-approve");
+
+    assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+    assertThat(resumed.out())
+        .endsWith("Apply complete! Resources: 0 added, 0 changed, 1 destroyed.\n");
+    assertThat(bindingRequests())
+        .endsWith("GET " + bindingPath(bound) + "/last_operation")
+        .noneMatch(r -> r.startsWith("DELETE "));
+    assertThat(broker.ledger().bindings()).isEmpty();
+    assertThat(dir.resolve("out/feed.json")).doesNotExist();
+  }
+
+  @Test
   void applyKilledOnceTheBrokerAcceptedTheBindResumesItWithTheSameId() throws Exception {
     configure(true);
     broker.ledger().asyncDuration(Duration.ofHours(1));
