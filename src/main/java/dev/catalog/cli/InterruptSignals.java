@@ -69,7 +69,7 @@ final class InterruptSignals implements AutoCloseable {
     } catch (Exception e) {
       // A write that cannot finish now left its intent in state; the next apply resumes from it.
     }
-    // halt, not exit: shutdown hooks would wait for the steps still blocked on a broker.
+    // halt, not exit: at once. The lock is released above; no shutdown hook has work left.
     Runtime.getRuntime().halt(ApplyRun.INTERRUPTED);
   }
 
