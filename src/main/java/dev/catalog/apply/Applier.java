@@ -4,8 +4,8 @@ import dev.catalog.plan.Action;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.ResourceChange;
+import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.state.BindingState;
-import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class Applier {
     var forwardSteps = new ArrayList<Step>();
     for (var change : plan.changes()) {
       var address = change.address().toString();
-      var unfinished = change.recorded().map(Applier::unfinished).orElse(false);
+      var unfinished = change.recorded().map(UnfinishedWork::in).orElse(false);
       switch (change.action()) {
         case DELETE -> destroySteps.add(destroyStep(change));
         case REPLACE -> {
@@ -136,10 +136,6 @@ public final class Applier {
     return deps;
   }
 
-  private static boolean unfinished(ResourceState r) {
-    return r.inFlight() || !ChangeRunner.pending(r).isEmpty();
-  }
-
   /** Passes events on and holds back each walk's finish: the caller reports the merged result. */
   private record HeldFinish(ApplyListener listener) implements ApplyListener {
     @Override
@@ -150,6 +146,4 @@ public final class Applier {
     @Override
     public void onFinish(ApplyResult result) {}
   }
-
-
 }

@@ -8,7 +8,6 @@ import dev.catalog.osb.LastOperationQuery;
 import dev.catalog.osb.Mitigation;
 import dev.catalog.osb.NoContent;
 import dev.catalog.osb.OrphanMitigation;
-import dev.catalog.osb.OsbOperation;
 import dev.catalog.osb.OsbResult;
 import dev.catalog.osb.PollOutcome;
 import dev.catalog.osb.PollTarget;
@@ -17,11 +16,8 @@ import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.Credentials;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
-import dev.catalog.state.InstanceState;
-import dev.catalog.state.LastOperation;
 import dev.catalog.state.OperationState;
 import dev.catalog.state.OperationType;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,10 +28,12 @@ import java.util.UUID;
 final class BindingOperations {
   private final Operations ops;
   private final InstanceOperations instances;
+  private final OrphanMitigations mitigations;
 
-  BindingOperations(Operations ops, InstanceOperations instances) {
+  BindingOperations(Operations ops, InstanceOperations instances, OrphanMitigations mitigations) {
     this.ops = ops;
     this.instances = instances;
+    this.mitigations = mitigations;
   }
 
   /** Binds {@code desired} under a new id. */
@@ -65,7 +63,7 @@ final class BindingOperations {
       result = client.bind(recorded.instanceId(), recorded.bindingId(), request);
     } catch (BrokerException e) {
       if (OrphanMitigation.decide(e) == Mitigation.BINDING) {
-        throw mitigate(desired, address + ": " + e.getMessage());
+        throw mitigations.mitigate(current(address), address + ": " + e.getMessage());
       }
       ops.record(s -> s.without(address));
       throw new CatalogException(address + ": " + e.getMessage(), e);
@@ -79,7 +77,9 @@ final class BindingOperations {
       case ACCEPTED -> {
         var accepted = (OsbResult.Accepted<BindingDetails>) result;
         var op = Records.accepted(recorded.lastOperation().orElseThrow(), accepted.operation());
-        ops.record(s -> s.with(Records.withOperation(current(address), op)));
+        // Read outside the change: it runs on the recorder's thread, which current() waits for.
+        var before = current(address);
+        ops.record(s -> s.with(Records.withOperation(before, op)));
         yield poll(desired, current(address), context);
       }
       case REFUSED -> {
@@ -87,8 +87,7 @@ final class BindingOperations {
         ops.record(s -> s.without(address));
         throw new CatalogException(Operations.refused(address + ": bind", refused));
       }
-      case GONE ->
-          throw new CatalogException(address + ": bind answered 410 Gone");
+      case GONE -> throw new CatalogException(address + ": bind answered 410 Gone");
     };
   }
 
@@ -137,7 +136,7 @@ final class BindingOperations {
       return StepOutcome.IN_PROGRESS;
     }
     var op = recorded.lastOperation().orElseThrow();
-    var operation = InstanceOperations.osbOperation(op.type());
+    var operation = Operations.osbOperation(op.type());
     var client = ops.client(recorded.broker());
     var target =
         PollTarget.binding(
@@ -166,68 +165,16 @@ final class BindingOperations {
       }
       case GONE -> unbound(recorded);
       case STILL_IN_PROGRESS -> StepOutcome.IN_PROGRESS;
-      case FAILED -> {
-        var failed = (PollOutcome.Failed) outcome;
-        var text = failed.lastOperation().description();
-        var message =
-            address
-                + ": "
-                + operation.verb()
-                + " failed"
-                + text.map(d -> ": \"" + d + "\"").orElse("");
-        ops.record(
-            s -> s.with(Records.withOperation(recorded, Records.ended(op, OperationState.FAILED,
-                text))));
+      case FAILED, BUDGET_EXHAUSTED -> {
+        var message = Operations.endedBadly(address, op.type(), outcome);
+        var failed = Records.ended(op, OperationState.FAILED, Operations.description(outcome));
+        ops.record(s -> s.with(Records.withOperation(recorded, failed)));
         if (op.type() == OperationType.BIND) {
-          throw mitigate(desired, message); // P-25
-        }
-        throw new CatalogException(message);
-      }
-      case BUDGET_EXHAUSTED -> {
-        var budget = (PollOutcome.BudgetExhausted) outcome;
-        var message = address + ": " + operation.verb() + " did not finish within "
-            + budget.budget();
-        if (op.type() == OperationType.BIND) {
-          throw mitigate(desired, message);
+          throw mitigations.mitigate(current(address), message); // P-25
         }
         throw new CatalogException(message);
       }
     };
-  }
-
-  /** Sends the pending orphan mitigation (an unbind of the same id); removes it when done. */
-  void mitigatePending(BindingState recorded) {
-    var client = ops.client(recorded.broker());
-    var result = client.unbind(recorded.instanceId(), recorded.bindingId(), offering(recorded));
-    if (result instanceof OsbResult.Accepted<NoContent> accepted) {
-      var target =
-          PollTarget.binding(
-              OsbOperation.UNBIND,
-              recorded.instanceId(),
-              recorded.bindingId(),
-              new LastOperationQuery(offering(recorded), accepted.operation()));
-      var outcome =
-          ops.await(client, target, ops.now(), Optional.empty(), Operations.NEVER_CANCELLED);
-      if (!(outcome instanceof PollOutcome.Gone) && !(outcome instanceof PollOutcome.Succeeded)) {
-        throw new CatalogException("the unbind did not finish: " + outcome.kind());
-      }
-    } else if (result instanceof OsbResult.Refused<NoContent> refused) {
-      throw new CatalogException(Operations.refused("unbind", refused));
-    }
-    ops.record(s -> s.without(recorded.address()));
-  }
-
-  private CatalogException mitigate(DesiredBinding desired, String message) {
-    var recorded = current(desired.address());
-    var pending = new dev.catalog.state.OrphanMitigation(OperationType.UNBIND, message, ops.now());
-    ops.record(s -> s.with(Records.withPending(recorded, List.of(pending))));
-    try {
-      mitigatePending(current(desired.address()));
-      return new CatalogException(message + "; orphan mitigation unbound it");
-    } catch (RuntimeException e) {
-      return new CatalogException(
-          message + "; orphan mitigation is pending and will be retried: " + e.getMessage());
-    }
   }
 
   /** Writes the credentials to the sink, then records only their fingerprint and the sink. */
@@ -242,16 +189,17 @@ final class BindingOperations {
             ops.services().fingerprintKey());
     var recorded = current(address);
     var op =
-        Records.ended(recorded.lastOperation().orElseThrow(), OperationState.SUCCEEDED,
-            Optional.empty());
+        Records.ended(
+            recorded.lastOperation().orElseThrow(), OperationState.SUCCEEDED, Optional.empty());
     ops.record(
         s -> s.with(Records.delivered(recorded, delivery.fingerprint(), delivery.sink(), op)));
   }
 
   /** UB-06: the delivered credentials are removed only after the unbind succeeded. */
   private StepOutcome unbound(BindingState recorded) {
-    recorded.sink().ifPresent(
-        sink -> ops.services().sinks().forRecorded(sink).delete(recorded.address()));
+    recorded
+        .sink()
+        .ifPresent(sink -> ops.services().sinks().forRecorded(sink).delete(recorded.address()));
     ops.record(s -> s.without(recorded.address()));
     return StepOutcome.COMPLETED;
   }
@@ -265,5 +213,4 @@ final class BindingOperations {
   static dev.catalog.osb.OfferingRef offering(BindingState recorded) {
     return new dev.catalog.osb.OfferingRef(recorded.service().id(), recorded.plan().id());
   }
-
 }

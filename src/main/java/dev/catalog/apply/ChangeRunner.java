@@ -25,7 +25,9 @@ final class ChangeRunner implements StepRunner {
   private final boolean destroyPhase;
   private final Operations ops;
   private final InstanceOperations instances;
+  private final InstanceProvisioning provisioning;
   private final BindingOperations bindings;
+  private final OrphanMitigations mitigations;
 
   /**
    * @param changes the plan's changes by address
@@ -35,8 +37,10 @@ final class ChangeRunner implements StepRunner {
     this.changes = changes;
     this.destroyPhase = destroyPhase;
     this.ops = new Operations(services);
-    this.instances = new InstanceOperations(ops);
-    this.bindings = new BindingOperations(ops, instances);
+    this.mitigations = new OrphanMitigations(ops);
+    this.instances = new InstanceOperations(ops, mitigations);
+    this.provisioning = new InstanceProvisioning(ops, instances, mitigations);
+    this.bindings = new BindingOperations(ops, instances, mitigations);
   }
 
   @Override
@@ -46,7 +50,7 @@ final class ChangeRunner implements StepRunner {
     var desired =
         destroyPhase || change == null ? Optional.<DesiredResource>empty() : change.desired();
     var current = ops.recorded(address);
-    if (current.isPresent() && !pending(current.get()).isEmpty()) {
+    if (current.isPresent() && !current.get().pendingOrphanMitigation().isEmpty()) {
       mitigatePending(current.get());
       current = Optional.empty();
     }
@@ -90,7 +94,7 @@ final class ChangeRunner implements StepRunner {
 
   private StepOutcome create(DesiredResource desired, StepContext context) {
     if (desired instanceof DesiredResource.OfInstance i) {
-      return instances.create(i.instance(), context);
+      return provisioning.create(i.instance(), context);
     }
     return bindings.create(((DesiredResource.OfBinding) desired).binding(), context);
   }
@@ -113,7 +117,7 @@ final class ChangeRunner implements StepRunner {
       switch (op.type()) {
         case PROVISION:
           if (desired.orElse(null) instanceof DesiredResource.OfInstance d && !accepted) {
-            return instances.resumeProvision(d.instance(), i, context);
+            return provisioning.resumeProvision(d.instance(), i, context);
           }
           // D-09: a DELETE may cancel a provision still running; otherwise poll it to its end.
           return destroyPhase
@@ -128,7 +132,11 @@ final class ChangeRunner implements StepRunner {
           ops.record(s -> s.with(i.withLastOperation(ended)));
           return StepOutcome.COMPLETED;
         case DEPROVISION:
-          return instances.sendDeprovision(i.address().toString(), context);
+          // P-28: an accepted delete is polled, not sent again (a broker may refuse a second
+          // DELETE while the first runs: 422 ConcurrencyError).
+          return accepted
+              ? instances.poll(i, op, Optional.empty(), context)
+              : instances.sendDeprovision(i.address().toString(), context);
         default:
           throw new IllegalStateException(op.type() + " on an instance");
       }
@@ -143,7 +151,9 @@ final class ChangeRunner implements StepRunner {
         }
         return StepOutcome.COMPLETED; // UB-05: an unbind may stop a bind still running
       case UNBIND:
-        return bindings.sendUnbind(b.address(), context);
+        return accepted
+            ? bindings.poll(null, b, context)
+            : bindings.sendUnbind(b.address(), context);
       default:
         throw new IllegalStateException(op.type() + " on a binding");
     }
@@ -151,22 +161,14 @@ final class ChangeRunner implements StepRunner {
 
   private void mitigatePending(ResourceState current) {
     try {
-      if (current instanceof InstanceState i) {
-        instances.mitigatePending(i);
-      } else {
-        bindings.mitigatePending((BindingState) current);
-      }
+      mitigations.sendPending(current);
     } catch (RuntimeException e) {
       throw new CatalogException(
-          current.address() + ": orphan mitigation failed again and stays pending: "
-              + e.getMessage(), e);
+          current.address()
+              + ": orphan mitigation failed again and stays pending: "
+              + e.getMessage(),
+          e);
     }
-  }
-
-  static java.util.List<dev.catalog.state.OrphanMitigation> pending(ResourceState r) {
-    return r instanceof InstanceState i
-        ? i.pendingOrphanMitigation()
-        : ((BindingState) r).pendingOrphanMitigation();
   }
 
   private static LastOperation lastOperation(ResourceState r) {

@@ -1,5 +1,6 @@
 package dev.catalog.apply;
 
+import dev.catalog.osb.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -240,6 +241,11 @@ public final class GraphWalker {
     @Override
     public boolean cancelled() {
       return cancellation.isCancelled();
+    }
+
+    @Override
+    public void pause(Duration duration, Sleeper sleeper) throws InterruptedException {
+      cancellation.sleep(duration, sleeper);
     }
   }
 

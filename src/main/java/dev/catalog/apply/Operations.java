@@ -3,11 +3,14 @@ package dev.catalog.apply;
 import dev.catalog.CatalogException;
 import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.OperationPoller;
+import dev.catalog.osb.OsbOperation;
 import dev.catalog.osb.OsbResult;
 import dev.catalog.osb.PollListener;
 import dev.catalog.osb.PollOutcome;
 import dev.catalog.osb.PollTarget;
+import dev.catalog.osb.Sleeper;
 import dev.catalog.state.Address;
+import dev.catalog.state.OperationType;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
 import java.time.Duration;
@@ -63,8 +66,8 @@ final class Operations {
   }
 
   /**
-   * Polls an accepted operation until it ends, reporting the broker's descriptions; returns
-   * still-in-progress without polling when the apply was interrupted.
+   * Polls an accepted operation until it ends, reporting the broker's descriptions; returns still
+   * in progress, without asking the broker again, once the apply is interrupted.
    */
   PollOutcome await(
       BrokerClient client,
@@ -72,16 +75,18 @@ final class Operations {
       Instant started,
       Optional<Duration> planMaximum,
       StepContext context) {
-    if (context.cancelled()) {
-      return new PollOutcome.StillInProgress(Optional.empty());
-    }
-    var poller =
-        new OperationPoller(client, services.clock(), services.sleeper(), services.polling());
+    Sleeper pause = duration -> context.pause(duration, services.sleeper());
+    var poller = new OperationPoller(client, services.clock(), pause, services.polling());
     PollListener listener =
         new PollListener() {
           @Override
           public void inProgress(dev.catalog.osb.LastOperation operation) {
             context.polling(operation.description().orElse(""));
+          }
+
+          @Override
+          public boolean stopWaiting() {
+            return context.cancelled();
           }
         };
     return poller.await(target, started, planMaximum, Optional.empty(), listener);
@@ -95,5 +100,32 @@ final class Operations {
         + refused.status()
         + (code.isEmpty() ? "" : " " + code)
         + refused.description().map(d -> ": \"" + d + "\"").orElse("");
+  }
+
+  /** The OSB operation whose {@code last_operation} tells how a recorded operation went. */
+  static OsbOperation osbOperation(OperationType type) {
+    return switch (type) {
+      case PROVISION -> OsbOperation.PROVISION;
+      case UPDATE -> OsbOperation.UPDATE;
+      case DEPROVISION -> OsbOperation.DEPROVISION;
+      case BIND -> OsbOperation.BIND;
+      case UNBIND -> OsbOperation.UNBIND;
+    };
+  }
+
+  /** The message of an operation that ended {@code failed} or ran past its time (P-23). */
+  static String endedBadly(Object address, OperationType type, PollOutcome outcome) {
+    var what = address + ": " + type.wireName();
+    if (outcome instanceof PollOutcome.BudgetExhausted budget) {
+      return what + " did not finish within " + budget.budget();
+    }
+    return what + " failed" + description(outcome).map(d -> ": \"" + d + "\"").orElse("");
+  }
+
+  /** The broker's description of a failed operation, if it gave one. */
+  static Optional<String> description(PollOutcome outcome) {
+    return outcome instanceof PollOutcome.Failed failed
+        ? failed.lastOperation().description()
+        : Optional.empty();
   }
 }

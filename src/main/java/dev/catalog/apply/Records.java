@@ -2,7 +2,6 @@ package dev.catalog.apply;
 
 import dev.catalog.plan.DesiredBinding;
 import dev.catalog.plan.DesiredInstance;
-import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.Fingerprint;
 import dev.catalog.state.InstanceState;
@@ -51,21 +50,15 @@ final class Records {
   }
 
   static InstanceState withDashboard(InstanceState s, Optional<String> dashboardUrl) {
-    return new InstanceState(
-        s.address(),
-        s.instanceId(),
-        s.broker(),
-        s.service(),
-        s.plan(),
-        s.parameters(),
-        s.context(),
-        s.maintenanceInfoVersion(),
-        dashboardUrl.or(s::dashboardUrl),
-        s.lastOperation(),
-        s.pendingOrphanMitigation());
+    return copy(s, dashboardUrl.or(s::dashboardUrl), s.pendingOrphanMitigation());
   }
 
   static InstanceState withPending(InstanceState s, List<OrphanMitigation> pending) {
+    return copy(s, s.dashboardUrl(), pending);
+  }
+
+  private static InstanceState copy(
+      InstanceState s, Optional<String> dashboardUrl, List<OrphanMitigation> pending) {
     return new InstanceState(
         s.address(),
         s.instanceId(),
@@ -75,7 +68,7 @@ final class Records {
         s.parameters(),
         s.context(),
         s.maintenanceInfoVersion(),
-        s.dashboardUrl(),
+        dashboardUrl,
         s.lastOperation(),
         pending);
   }
@@ -137,9 +130,5 @@ final class Records {
         sink,
         Optional.of(operation),
         pending);
-  }
-
-  static Address address(String text) {
-    return Address.parse(text);
   }
 }

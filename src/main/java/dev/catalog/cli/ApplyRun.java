@@ -17,6 +17,7 @@ import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
 import dev.catalog.plan.SavedPlan;
+import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.render.JsonProgressRenderer;
 import dev.catalog.render.PlanViews;
 import dev.catalog.render.Styles;
@@ -26,7 +27,6 @@ import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.FingerprintKey;
 import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,12 +67,12 @@ final class ApplyRun {
     var yaml = config.backend();
     var choice = request.backend().choose(yaml.type(), yaml.settings());
     var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
-    var secrets = new SecretResolver(env.env(), () -> new KubernetesClientBuilder().build());
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
     var trace = request.verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
     try (var session = new StateSession(env, request.backend(), choice, baseDir.toAbsolutePath());
         var held = session.lock(request.operation());
-        var sinks = new CredentialSinks(() -> new KubernetesClientBuilder().build())) {
+        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
       var snapshot = session.store().read();
       var identity = session.backend().identity();
       Optional<SavedPlan> saved = Optional.empty();
@@ -96,9 +96,7 @@ final class ApplyRun {
       if (saved.isPresent()) {
         saved.get().checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
       }
-      boolean unfinished =
-          snapshot.state().resources().values().stream()
-              .anyMatch(r -> r.inFlight() || !pendingOf(r).isEmpty());
+      boolean unfinished = UnfinishedWork.exists(snapshot.state());
       if (!request.json()) {
         var view = PlanViews.of(plan);
         env.out().print(new TextPlanRenderer(Styles.of(request.colour())).render(view));
@@ -134,7 +132,12 @@ final class ApplyRun {
         var cancellation = new CancellationToken();
         var listener = listener(env, request, clock);
         ApplyResult result;
-        try (var signals = InterruptSignals.install(cancellation)) {
+        Runnable lastWords =
+            () -> {
+              recorder.current(); // returns once the writes handed to the recorder are done
+              held.close();
+            };
+        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err())) {
           result =
               new Applier(request.planOptions().parallelism(), clock, services)
                   .apply(plan, snapshot.state(), listener, cancellation);
@@ -185,12 +188,5 @@ final class ApplyRun {
     }
     env.out().println();
     return true;
-  }
-
-  private static java.util.List<dev.catalog.state.OrphanMitigation> pendingOf(
-      dev.catalog.state.ResourceState r) {
-    return r instanceof dev.catalog.state.InstanceState i
-        ? i.pendingOrphanMitigation()
-        : ((dev.catalog.state.BindingState) r).pendingOrphanMitigation();
   }
 }

@@ -6,7 +6,6 @@ import dev.catalog.config.SecretResolver;
 import dev.catalog.osb.BrokerConnection;
 import dev.catalog.osb.OriginatingIdentity;
 import dev.catalog.osb.TlsSettings;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
  * Turns configured brokers into OSB connections, resolving their secret references. Lives in {@code
@@ -17,7 +16,7 @@ final class BrokerConnections {
 
   BrokerConnections(CliEnvironment env) {
     // The Kubernetes client is created only if a fromSecret reference needs it.
-    this.secrets = new SecretResolver(env.env(), () -> new KubernetesClientBuilder().build());
+    this.secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
   }
 
   ConfiguredBroker connect(Broker broker) {

@@ -8,7 +8,6 @@ import dev.catalog.osb.OfferingRef;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,7 +46,7 @@ final class CredentialsCommand implements Callable<Integer> {
     var address = Address.parse(binding.startsWith("binding.") ? binding : "binding." + binding);
     var loaded = config.load(env);
     try (var session = StateSession.open(env, backend, config);
-        var sinks = new CredentialSinks(() -> new KubernetesClientBuilder().build())) {
+        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
       var state = session.store().read().state();
       var recorded =
           state

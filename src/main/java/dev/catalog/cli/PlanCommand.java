@@ -3,6 +3,7 @@ package dev.catalog.cli;
 import dev.catalog.plan.DesiredHash;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.SavedPlan;
+import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.render.JsonPlanRenderer;
 import dev.catalog.render.MarkdownPlanRenderer;
 import dev.catalog.render.PlanViews;
@@ -68,7 +69,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 0 with no changes, 1 on error, 2 when resources would change.")
+      description =
+          "Exit 0 with no changes, 1 on error, 2 when resources would change or an earlier"
+              + " apply left work (operations in flight, orphan mitigation pending).")
   boolean detailedExitcode;
 
   private final CliEnvironment env;
@@ -114,7 +117,10 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     env.out().flush();
-    return detailedExitcode && result.plan().hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    // Work an earlier apply left (in flight, orphan mitigation pending) is applied like a change.
+    boolean changes =
+        result.plan().hasChanges() || UnfinishedWork.exists(result.snapshot().state());
+    return detailedExitcode && changes ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   private boolean flag(String name) {

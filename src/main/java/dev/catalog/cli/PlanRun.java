@@ -7,7 +7,6 @@ import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
 import dev.catalog.state.Snapshot;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 
 /**
@@ -36,7 +35,7 @@ final class PlanRun {
     var yaml = config.backend();
     var choice = backendOptions.choose(yaml.type(), yaml.settings());
     var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
-    var secrets = new SecretResolver(env.env(), () -> new KubernetesClientBuilder().build());
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
     try (var session = new StateSession(env, backendOptions, choice, baseDir.toAbsolutePath());
         var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {}) {
       var snapshot = session.store().read();

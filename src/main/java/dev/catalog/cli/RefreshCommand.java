@@ -15,7 +15,6 @@ import dev.catalog.state.OperationState;
 import dev.catalog.state.OperationType;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +45,7 @@ final class RefreshCommand implements Callable<Integer> {
     var loaded = config.load(env);
     var clients = new PlanBrokerClients(loaded, new BrokerConnections(env), HttpTrace.NONE);
     try (var session = StateSession.open(env, backend, config);
-        var sinks = new CredentialSinks(() -> new KubernetesClientBuilder().build())) {
+        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
       var inFlight = session.store().read().state().inFlight();
       if (inFlight.isEmpty()) {
         env.out().println("No operations in flight; state is up to date.");

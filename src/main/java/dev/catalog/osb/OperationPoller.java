@@ -62,7 +62,13 @@ public final class OperationPoller {
       if (runDeadline.isPresent() && now.plus(delay).isAfter(runDeadline.get())) {
         return new PollOutcome.StillInProgress(lastDescription);
       }
+      if (listener.stopWaiting()) {
+        return new PollOutcome.StillInProgress(lastDescription);
+      }
       sleep(delay);
+      if (listener.stopWaiting()) {
+        return new PollOutcome.StillInProgress(lastDescription);
+      }
       retryAfter = Optional.empty();
       OsbResult<LastOperation> result;
       try {

@@ -2,11 +2,11 @@ package dev.catalog.plan;
 
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
-import dev.catalog.state.OrphanMitigation;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plan notes for work an earlier apply left: a pending orphan mitigation (OSB spec "Orphan
@@ -14,13 +14,26 @@ import java.util.List;
  * operations still in flight, which it resumes (issue 6); and resources {@code catalog import}
  * adopted unverified, whose real values plan cannot see (docs/import.md).
  */
-final class UnfinishedWork {
+public final class UnfinishedWork {
   private UnfinishedWork() {}
+
+  /**
+   * Whether an earlier apply left work on {@code resource} that the next apply does even when the
+   * configuration asks for no change; {@code plan --detailed-exitcode} counts it as a change.
+   */
+  public static boolean in(ResourceState resource) {
+    return resource.inFlight() || !resource.pendingOrphanMitigation().isEmpty();
+  }
+
+  /** Whether any resource of {@code state} has unfinished work. */
+  public static boolean exists(State state) {
+    return state.resources().values().stream().anyMatch(UnfinishedWork::in);
+  }
 
   static List<String> notes(State state) {
     var notes = new ArrayList<String>();
     for (var resource : state.resources().values()) {
-      for (var pending : pending(resource)) {
+      for (var pending : resource.pendingOrphanMitigation()) {
         notes.add(
             resource.address()
                 + ": orphan mitigation pending since "
@@ -47,7 +60,7 @@ final class UnfinishedWork {
     return notes;
   }
 
-  private static java.util.Optional<String> unverifiedImport(ResourceState resource) {
+  private static Optional<String> unverifiedImport(ResourceState resource) {
     var imported =
         resource instanceof InstanceState i ? i.imported() : ((BindingState) resource).imported();
     return imported
@@ -62,12 +75,5 @@ final class UnfinishedWork {
                     + (resource instanceof BindingState
                         ? ", and catalog has not delivered its credentials"
                         : ""));
-  }
-
-  private static List<OrphanMitigation> pending(ResourceState resource) {
-    if (resource instanceof InstanceState i) {
-      return i.pendingOrphanMitigation();
-    }
-    return ((BindingState) resource).pendingOrphanMitigation();
   }
 }

@@ -12,8 +12,6 @@ import dev.catalog.cli.CliRun;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.State;
-import dev.catalog.state.StateStore;
-import dev.catalog.state.backend.local.LocalBackend;
 import dev.catalog.testbroker.FaultInjector;
 import dev.catalog.testbroker.LedgerBinding;
 import dev.catalog.testbroker.LedgerInstance;
@@ -158,19 +156,7 @@ class ApplyCrashIT {
   }
 
   private Process start() throws IOException {
-    var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var builder =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.catalog.cli.Main",
-            "apply",
-            "-f",
-            config.toString(),
-            "--auto-approve");
-    builder.environment().putAll(env());
-    builder.redirectErrorStream(true);
+    var builder = ChildApply.of(config, env());
     builder.redirectOutput(dir.resolve("child.out").toFile());
     return builder.start();
   }
@@ -180,9 +166,7 @@ class ApplyCrashIT {
   }
 
   private State state() {
-    return new StateStore(new LocalBackend(dir.resolve("catalog.state.json")), "test")
-        .read()
-        .state();
+    return ChildApply.stateIn(dir);
   }
 
   private void assertBrokerMatchesConfigurationAndState(KillPoint point) throws IOException {

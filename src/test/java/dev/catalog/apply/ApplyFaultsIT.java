@@ -155,7 +155,7 @@ class ApplyFaultsIT {
 
     assertThat(first.exitCode()).isEqualTo(1);
     assertThat(first.out())
-        .contains("Error: instance.events: provision instance failed: \"injected async failure\"")
+        .contains("Error: instance.events: provision failed: \"injected async failure\"")
         .contains("orphan mitigation deprovisioned it");
     assertThat(state().resource(Address.instance("events"))).isEmpty();
     assertConverged();

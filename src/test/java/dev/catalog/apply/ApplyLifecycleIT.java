@@ -249,6 +249,10 @@ class ApplyLifecycleIT {
                 + binding("events-app", "events", "out/events.env"));
     assertThat(replaced.exitCode()).as(replaced.err() + replaced.out()).isZero();
     assertThat(replaced.out())
+        .contains("instance.events: Destroying...\n")
+        .contains("instance.events: Destruction complete after ")
+        .contains("instance.events: Replacing...\n")
+        .contains("instance.events: Replacement complete after ")
         .endsWith("Apply complete! Resources: 2 added, 0 changed, 2 destroyed.\n");
     assertThat(instance("events").instanceId()).isNotEqualTo(eventsId);
     assertThat(broker.ledger().instance(eventsId)).isEmpty();

@@ -41,7 +41,12 @@ class BrokerClientIT extends ReferenceBrokerClientTest {
     assertThat(queue.plan("standard").orElseThrow().maximumPollingDuration())
         .contains(Duration.ofHours(1));
 
-    assertThat(client("").catalog().services()).hasSize(2);
+    var streams = client("streams").catalog();
+    assertThat(streams.services()).hasSize(1);
+    var stream = streams.service("stream").orElseThrow();
+    assertThat(stream.bindingsRetrievable()).isTrue();
+
+    assertThat(client("").catalog().services()).hasSize(3);
   }
 
   @Test

@@ -100,6 +100,37 @@ class OperationPollerTest {
   }
 
   @Test
+  @DisplayName("An interrupted apply stops waiting: still in progress, no further poll")
+  void stopsWaitingWhenTheListenerSaysSoAfterTheWaitInWhichItWasAsked() {
+    answers(state("in progress"));
+    var stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    var listener =
+        new PollListener() {
+          @Override
+          public void inProgress(LastOperation operation) {
+            stopped.set(true); // as if Ctrl-C came during the next wait
+          }
+
+          @Override
+          public boolean stopWaiting() {
+            return stopped.get();
+          }
+        };
+    var outcome =
+        poller()
+            .await(
+                target(OsbOperation.PROVISION),
+                clock.instant(),
+                Optional.empty(),
+                Optional.empty(),
+                listener);
+    assertThat(outcome)
+        .isEqualTo(new PollOutcome.StillInProgress(Optional.of("in progress now")));
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1));
+    wm.verify(1, getRequestedFor(urlPathMatching(POLL)));
+  }
+
+  @Test
   @DisplayName("P-14/P-15: Retry-After seconds and HTTP-date forms delay the next poll")
   void honoursRetryAfterBothForms() {
     answers(

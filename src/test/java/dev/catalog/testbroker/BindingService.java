@@ -1,8 +1,11 @@
 package dev.catalog.testbroker;
 
+import dev.catalog.testbroker.BrokerLedger.Operation;
+import dev.catalog.testbroker.LedgerInstance.Status;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import org.springframework.cloud.servicebroker.exception.ServiceBrokerAsyncRequiredException;
 import org.springframework.cloud.servicebroker.exception.ServiceInstanceBindingDoesNotExistException;
 import org.springframework.cloud.servicebroker.exception.ServiceInstanceBindingExistsException;
 import org.springframework.cloud.servicebroker.exception.ServiceInstanceDoesNotExistException;
@@ -11,15 +14,20 @@ import org.springframework.cloud.servicebroker.model.binding.CreateServiceInstan
 import org.springframework.cloud.servicebroker.model.binding.CreateServiceInstanceBindingResponse;
 import org.springframework.cloud.servicebroker.model.binding.DeleteServiceInstanceBindingRequest;
 import org.springframework.cloud.servicebroker.model.binding.DeleteServiceInstanceBindingResponse;
+import org.springframework.cloud.servicebroker.model.binding.GetLastServiceBindingOperationRequest;
+import org.springframework.cloud.servicebroker.model.binding.GetLastServiceBindingOperationResponse;
 import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceAppBindingResponse;
 import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceBindingRequest;
 import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceBindingResponse;
+import org.springframework.cloud.servicebroker.model.instance.OperationState;
 import org.springframework.cloud.servicebroker.service.ServiceInstanceBindingService;
 import reactor.core.publisher.Mono;
 
 /**
- * Synchronous bindings with fresh random credentials: {@code uri}, {@code username}, {@code
- * password}.
+ * Bindings with fresh random credentials ({@code uri}, {@code username}, {@code password}):
+ * synchronous for {@code db} and {@code queue}; for {@code stream} bind and unbind answer 202 and
+ * end when polled after the ledger's async duration, and the credentials are only to be had from a
+ * GET of the finished binding (OSB: a 202 carries none).
  */
 final class BindingService implements ServiceInstanceBindingService {
   private final BrokerLedger ledger;
@@ -29,53 +37,72 @@ final class BindingService implements ServiceInstanceBindingService {
     this.ledger = ledger;
   }
 
+  private static boolean isAsync(String serviceId) {
+    return BrokerCatalog.STREAM_SERVICE_ID.equals(serviceId);
+  }
+
   @Override
   public Mono<CreateServiceInstanceBindingResponse> createServiceInstanceBinding(
       CreateServiceInstanceBindingRequest request) {
-    return Mono.fromCallable(
-        () -> {
-          synchronized (this) {
-            var instanceId = request.getServiceInstanceId();
-            ledger
-                .instance(instanceId)
-                .orElseThrow(() -> new ServiceInstanceDoesNotExistException(instanceId));
-            var parameters =
-                request.getParameters() == null
-                    ? Map.<String, Object>of()
-                    : request.getParameters();
-            var existing = ledger.binding(request.getBindingId());
-            if (existing.isPresent()) {
-              if (!existing.get().parameters().equals(parameters)) {
-                throw new ServiceInstanceBindingExistsException(instanceId, request.getBindingId());
-              }
-              return CreateServiceInstanceAppBindingResponse.builder()
-                  .bindingExisted(true)
-                  .credentials(existing.get().credentials())
-                  .build();
-            }
-            var username = "u-" + token(4);
-            var password = token(16);
-            Map<String, Object> credentials =
-                Map.of(
-                    "uri",
-                    "db://" + username + ":" + password + "@db.example:5432/" + instanceId,
-                    "username",
-                    username,
-                    "password",
-                    password);
-            ledger.put(
-                new LedgerBinding(
-                    request.getBindingId(),
-                    instanceId,
-                    request.getServiceDefinitionId(),
-                    request.getPlanId(),
-                    parameters,
-                    credentials));
-            return CreateServiceInstanceAppBindingResponse.builder()
-                .credentials(credentials)
-                .build();
-          }
-        });
+    return Mono.fromCallable(() -> create(request));
+  }
+
+  private synchronized CreateServiceInstanceBindingResponse create(
+      CreateServiceInstanceBindingRequest request) {
+    var instanceId = request.getServiceInstanceId();
+    ledger
+        .instance(instanceId)
+        .orElseThrow(() -> new ServiceInstanceDoesNotExistException(instanceId));
+    var parameters =
+        request.getParameters() == null ? Map.<String, Object>of() : request.getParameters();
+    var async = isAsync(request.getServiceDefinitionId());
+    if (async && !request.isAsyncAccepted()) {
+      throw new ServiceBrokerAsyncRequiredException("stream bindings are created async");
+    }
+    var existing = ledger.binding(request.getBindingId());
+    if (existing.isPresent()) {
+      if (!existing.get().parameters().equals(parameters)) {
+        throw new ServiceInstanceBindingExistsException(instanceId, request.getBindingId());
+      }
+      if (existing.get().status() == Status.CREATING) {
+        // The same bind again while it runs: 202 with the same operation (OSB spec, bind).
+        var running = ledger.bindingOperation(request.getBindingId()).orElseThrow();
+        return CreateServiceInstanceAppBindingResponse.builder()
+            .async(true)
+            .operation(running.id())
+            .build();
+      }
+      return CreateServiceInstanceAppBindingResponse.builder()
+          .bindingExisted(true)
+          .credentials(existing.get().credentials())
+          .build();
+    }
+    var username = "u-" + token(4);
+    var password = token(16);
+    Map<String, Object> credentials =
+        Map.of(
+            "uri",
+            "db://" + username + ":" + password + "@db.example:5432/" + instanceId,
+            "username",
+            username,
+            "password",
+            password);
+    ledger.put(
+        new LedgerBinding(
+            request.getBindingId(),
+            instanceId,
+            request.getServiceDefinitionId(),
+            request.getPlanId(),
+            parameters,
+            credentials,
+            async ? Status.CREATING : Status.READY));
+    if (async) {
+      return CreateServiceInstanceAppBindingResponse.builder()
+          .async(true)
+          .operation(ledger.startBindingAsync(request.getBindingId(), Operation.Kind.BIND))
+          .build();
+    }
+    return CreateServiceInstanceAppBindingResponse.builder().credentials(credentials).build();
   }
 
   private String token(int bytes) {
@@ -92,6 +119,7 @@ final class BindingService implements ServiceInstanceBindingService {
           var binding =
               ledger
                   .binding(request.getBindingId())
+                  .filter(b -> b.status() != Status.CREATING) // in progress: 404 (F-08)
                   .orElseThrow(
                       () ->
                           new ServiceInstanceBindingDoesNotExistException(request.getBindingId()));
@@ -103,17 +131,64 @@ final class BindingService implements ServiceInstanceBindingService {
   }
 
   @Override
+  public Mono<GetLastServiceBindingOperationResponse> getLastOperation(
+      GetLastServiceBindingOperationRequest request) {
+    return Mono.fromCallable(() -> lastOperation(request.getBindingId()));
+  }
+
+  private synchronized GetLastServiceBindingOperationResponse lastOperation(String bindingId) {
+    var operation =
+        ledger
+            .bindingOperation(bindingId)
+            .orElseThrow(() -> new ServiceInstanceBindingDoesNotExistException(bindingId));
+    var unbinding = operation.kind() == Operation.Kind.UNBIND;
+    var response = GetLastServiceBindingOperationResponse.builder();
+    if (!ledger.finished(operation)) {
+      return response
+          .operationState(OperationState.IN_PROGRESS)
+          .description(unbinding ? "unbinding" : "binding")
+          .build();
+    }
+    if (operation.fails()) {
+      ledger.binding(bindingId).ifPresent(b -> ledger.put(b.with(Status.FAILED)));
+      return response
+          .operationState(OperationState.FAILED)
+          .description("injected async failure")
+          .build();
+    }
+    if (unbinding) {
+      ledger.removeBinding(bindingId);
+    } else {
+      ledger.binding(bindingId).ifPresent(b -> ledger.put(b.with(Status.READY)));
+    }
+    return response.operationState(OperationState.SUCCEEDED).description("done").build();
+  }
+
+  @Override
   public Mono<DeleteServiceInstanceBindingResponse> deleteServiceInstanceBinding(
       DeleteServiceInstanceBindingRequest request) {
-    return Mono.fromCallable(
-        () -> {
-          ledger
-              .removeBinding(request.getBindingId())
-              .orElseThrow(
-                  () ->
-                      new ServiceInstanceBindingDoesNotExistException(
-                          request.getBindingId())); // answered 410
-          return DeleteServiceInstanceBindingResponse.builder().build();
-        });
+    return Mono.fromCallable(() -> delete(request));
+  }
+
+  private synchronized DeleteServiceInstanceBindingResponse delete(
+      DeleteServiceInstanceBindingRequest request) {
+    var bindingId = request.getBindingId();
+    var current =
+        ledger
+            .binding(bindingId)
+            .orElseThrow(
+                () -> new ServiceInstanceBindingDoesNotExistException(bindingId)); // answered 410
+    if (!isAsync(current.serviceId())) {
+      ledger.removeBinding(bindingId);
+      return DeleteServiceInstanceBindingResponse.builder().build();
+    }
+    if (!request.isAsyncAccepted()) {
+      throw new ServiceBrokerAsyncRequiredException("stream bindings are deleted async");
+    }
+    ledger.put(current.with(Status.DELETING));
+    return DeleteServiceInstanceBindingResponse.builder()
+        .async(true)
+        .operation(ledger.startBindingAsync(bindingId, Operation.Kind.UNBIND))
+        .build();
   }
 }

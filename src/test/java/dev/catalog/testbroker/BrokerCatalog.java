@@ -10,13 +10,19 @@ import org.springframework.cloud.servicebroker.model.catalog.Schemas;
 import org.springframework.cloud.servicebroker.model.catalog.ServiceDefinition;
 import org.springframework.cloud.servicebroker.model.catalog.ServiceInstanceSchema;
 
-/** The reference broker's catalog: a sync {@code db} and an async {@code queue} service. */
+/**
+ * The reference broker's catalog: a sync {@code db}, a {@code queue} provisioned async, and a
+ * {@code stream} whose instances are sync but whose bindings are created and deleted async (so
+ * {@code bindings_retrievable}: the credentials are fetched with GET once the bind ends).
+ */
 public final class BrokerCatalog {
   public static final String DB_SERVICE_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000001";
   public static final String DB_SMALL_PLAN_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000011";
   public static final String DB_LARGE_PLAN_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000012";
   public static final String QUEUE_SERVICE_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000002";
   public static final String QUEUE_STANDARD_PLAN_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000021";
+  public static final String STREAM_SERVICE_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000003";
+  public static final String STREAM_STANDARD_PLAN_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000031";
 
   private BrokerCatalog() {}
 
@@ -94,6 +100,22 @@ public final class BrokerCatalog {
                     .maximumPollingDuration(3600)
                     .build())
             .build();
-    return Catalog.builder().serviceDefinitions(db, queue).build();
+    var stream =
+        ServiceDefinition.builder()
+            .id(STREAM_SERVICE_ID)
+            .name("stream")
+            .description("An event stream whose bindings are created in the background")
+            .bindable(true)
+            .instancesRetrievable(true)
+            .bindingsRetrievable(true)
+            .metadata("displayName", "Event Stream")
+            .plans(
+                Plan.builder()
+                    .id(STREAM_STANDARD_PLAN_ID)
+                    .name("standard")
+                    .description("Bindings created and deleted async")
+                    .build())
+            .build();
+    return Catalog.builder().serviceDefinitions(db, queue, stream).build();
   }
 }

@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * the tests share one instance.
  */
 public final class BrokerLedger {
-  /** An async operation on an instance, finishing at {@code endsAt}. */
+  /** An async operation on an instance or a binding, finishing at {@code endsAt}. */
   record Operation(String id, Kind kind, Instant endsAt, boolean fails) {
     enum Kind {
       PROVISION,
-      DEPROVISION
+      DEPROVISION,
+      BIND,
+      UNBIND
     }
   }
 
@@ -28,6 +30,7 @@ public final class BrokerLedger {
   private final Map<String, LedgerInstance> instances = new ConcurrentHashMap<>();
   private final Map<String, LedgerBinding> bindings = new ConcurrentHashMap<>();
   private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+  private final Map<String, Operation> bindingOperations = new ConcurrentHashMap<>();
   private final AtomicReference<Duration> asyncDuration;
   private final AtomicBoolean failNextAsync = new AtomicBoolean();
 
@@ -84,15 +87,27 @@ public final class BrokerLedger {
 
   /** Starts an async operation on an instance and returns its id (the OSB operation string). */
   String startAsync(String instanceId, Operation.Kind kind) {
+    return start(operations, instanceId, kind);
+  }
+
+  /** Starts an async bind or unbind and returns its id (the OSB operation string). */
+  String startBindingAsync(String bindingId, Operation.Kind kind) {
+    return start(bindingOperations, bindingId, kind);
+  }
+
+  private String start(Map<String, Operation> into, String key, Operation.Kind kind) {
     var id = kind.name().toLowerCase() + " " + java.util.UUID.randomUUID();
     var fails = failNextAsync.getAndSet(false);
-    operations.put(
-        instanceId, new Operation(id, kind, clock.instant().plus(asyncDuration.get()), fails));
+    into.put(key, new Operation(id, kind, clock.instant().plus(asyncDuration.get()), fails));
     return id;
   }
 
   Optional<Operation> operation(String instanceId) {
     return Optional.ofNullable(operations.get(instanceId));
+  }
+
+  Optional<Operation> bindingOperation(String bindingId) {
+    return Optional.ofNullable(bindingOperations.get(bindingId));
   }
 
   boolean finished(Operation operation) {

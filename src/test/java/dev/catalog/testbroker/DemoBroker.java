@@ -36,7 +36,9 @@ public final class DemoBroker {
             + broker.baseUrl("data")
             + " (db service), "
             + broker.baseUrl("messaging")
-            + " (queue service)");
+            + " (queue service), "
+            + broker.baseUrl("streams")
+            + " (stream service: async bindings)");
     System.out.println("  username:    " + ReferenceBroker.USERNAME);
     System.out.println(
         "  password:    "

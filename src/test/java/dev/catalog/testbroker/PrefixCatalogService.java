@@ -10,10 +10,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Serves a catalog per platform-instance prefix, so one process acts as two brokers: {@code
- * /data/v2/catalog} offers {@code db}, {@code /messaging/v2/catalog} offers {@code queue}, and
- * {@code /v2/catalog} (no prefix) offers both. Spring OSB calls {@link #getCatalog()} on the
- * request thread, which is how the prefix is known. Requests for any known service are served under
- * every prefix.
+ * /data/v2/catalog} offers {@code db}, {@code /messaging/v2/catalog} offers {@code queue}, {@code
+ * /streams/v2/catalog} offers {@code stream}, and {@code /v2/catalog} (no prefix) offers all.
+ * Spring OSB calls {@link #getCatalog()} on the request thread, which is how the prefix is known.
+ * Requests for any known service are served under every prefix.
  */
 final class PrefixCatalogService implements CatalogService {
   private final Catalog full = BrokerCatalog.catalog();
@@ -34,6 +34,8 @@ final class PrefixCatalogService implements CatalogService {
       only = "db";
     } else if (uri.startsWith("/messaging/")) {
       only = "queue";
+    } else if (uri.startsWith("/streams/")) {
+      only = "stream";
     } else {
       return full;
     }
