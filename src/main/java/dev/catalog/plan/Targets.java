@@ -3,12 +3,18 @@ package dev.catalog.plan;
 import dev.catalog.CatalogException;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
+import dev.catalog.state.ResourceKind;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code --target}: keeps the targeted resources and what they depend on (a binding's instance), as
- * Terraform does; the plan then says it is partial.
+ * Terraform does; the plan then says it is partial. A targeted instance that is deleted or
+ * replaced also keeps its bindings' deletes and replaces, as Terraform keeps the dependents of a
+ * targeted destroy: a broker may refuse to deprovision an instance that still has bindings, and
+ * their records would otherwise point at an instance that is gone.
  */
 final class Targets {
   private Targets() {}
@@ -32,16 +38,38 @@ final class Targets {
       keep.add(target);
       instanceOf(change).ifPresent(keep::add);
     }
+    var removed = removedInstances(changes, keep);
+    for (var change : changes) {
+      if (removes(change) && instanceOf(change).filter(removed::contains).isPresent()) {
+        keep.add(change.address());
+      }
+    }
     return changes.stream().filter(c -> keep.contains(c.address())).toList();
   }
 
-  private static java.util.Optional<Address> instanceOf(ResourceChange change) {
+  private static Set<Address> removedInstances(List<ResourceChange> changes, Set<Address> kept) {
+    var removed = new HashSet<Address>();
+    for (var change : changes) {
+      if (kept.contains(change.address())
+          && change.address().kind() == ResourceKind.INSTANCE
+          && removes(change)) {
+        removed.add(change.address());
+      }
+    }
+    return removed;
+  }
+
+  private static boolean removes(ResourceChange change) {
+    return change.action() == Action.DELETE || change.action() == Action.REPLACE;
+  }
+
+  private static Optional<Address> instanceOf(ResourceChange change) {
     if (change.desired().orElse(null) instanceof DesiredResource.OfBinding b) {
-      return java.util.Optional.of(b.binding().instance().address());
+      return Optional.of(b.binding().instance().address());
     }
     if (change.recorded().orElse(null) instanceof BindingState b) {
-      return java.util.Optional.of(b.instance());
+      return Optional.of(b.instance());
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }
