@@ -47,7 +47,7 @@ final class BindingReader {
               parameters,
               parametersFrom,
               credentials.get(),
-              new Source(r.path(), r.location(), fields)));
+              new Source(r.path(), r.location(), r.context().locations(fields))));
     }
   }
 

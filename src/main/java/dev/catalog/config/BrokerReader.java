@@ -47,7 +47,7 @@ final class BrokerReader {
       concurrency = Broker.DEFAULT_CONCURRENCY;
     }
     if (name.isPresent() && url.isPresent()) {
-      var source = new Source(r.path(), r.location(), fields);
+      var source = new Source(r.path(), r.location(), r.context().locations(fields));
       out.brokers.add(
           new Broker(
               name.get(),

@@ -47,7 +47,8 @@ public final class ConfigLoader {
       read(file, diagnostics)
           .ifPresent(
               text -> {
-                var context = new ReadContext(name, file.getParent(), diagnostics);
+                var keys = new LocationKeys();
+                var context = new ReadContext(name, file.getParent(), diagnostics, keys);
                 // Instances and bindings are bound as they are read, so the tree of a large file
                 // is never held whole (issue 7). As when the tree was bound after reading, they
                 // and their problems count only if the whole file is valid YAML.
@@ -55,7 +56,7 @@ public final class ConfigLoader {
                 var streamed = new FileContents(name);
                 var items =
                     DocumentReader.streamingInto(
-                        streamed, new ReadContext(name, file.getParent(), itemProblems));
+                        streamed, new ReadContext(name, file.getParent(), itemProblems, keys));
                 var root = new YamlTreeReader(expander, diagnostics, items).read(name, text);
                 var out = root.isPresent() ? streamed : new FileContents(name);
                 root.ifPresent(

@@ -38,7 +38,8 @@ final class ConfigObjectReader {
     }
     var locations = new HashMap<String, Location>();
     var json = (ObjectNode) toJson(map, "", locations);
-    return ConfigObject.of(json, parent.path(), key, map.location(), locations);
+    return ConfigObject.of(
+        json, parent.path(), key, map.location(), parent.context().locations(locations));
   }
 
   private static JsonNode toJson(YamlNode node, String pointer, Map<String, Location> locations) {

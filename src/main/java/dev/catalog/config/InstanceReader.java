@@ -55,7 +55,7 @@ final class InstanceReader {
               ctx,
               maintenance.orElse(Maintenance.PINNED),
               lifecycle.orElse(Lifecycle.defaults()),
-              new Source(r.path(), r.location(), fields)));
+              new Source(r.path(), r.location(), r.context().locations(fields))));
     }
   }
 

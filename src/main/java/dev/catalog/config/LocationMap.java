@@ -35,6 +35,11 @@ final class LocationMap extends AbstractMap<String, Location> {
    * always are), else an ordinary immutable map.
    */
   static Map<String, Location> copyOf(Map<String, Location> locations) {
+    return copyOf(locations, null);
+  }
+
+  /** {@link #copyOf(Map)}, its key array shared through {@code keySets} when given. */
+  static Map<String, Location> copyOf(Map<String, Location> locations, LocationKeys keySets) {
     if (locations instanceof LocationMap) {
       return locations;
     }
@@ -53,7 +58,7 @@ final class LocationMap extends AbstractMap<String, Location> {
       positions[i] = ((long) location.line() << 32) | (location.column() & 0xffffffffL);
       keys[i] = keys[i].intern();
     }
-    return new LocationMap(file, keys, positions);
+    return new LocationMap(file, keySets == null ? keys : keySets.share(keys), positions);
   }
 
   private Location location(int i) {

@@ -106,7 +106,7 @@ final class BindingDiffer {
     var action = reasons.isEmpty() ? Action.NO_OP : Action.REPLACE;
     out.change(
         new ResourceChange(
-            d.address(),
+            r.address(),
             action,
             reasons,
             d.instance().broker(),

@@ -116,7 +116,7 @@ final class InstanceDiffer {
       preventDestroy(d, "replace");
       out.change(
           new ResourceChange(
-              d.address(),
+              r.address(),
               Action.REPLACE,
               reasons,
               d.broker(),
@@ -137,7 +137,7 @@ final class InstanceDiffer {
               r.maintenanceInfoVersion());
       out.change(
           new ResourceChange(
-              d.address(),
+              r.address(),
               Action.UPDATE,
               reasons,
               d.broker(),
@@ -148,7 +148,7 @@ final class InstanceDiffer {
     } else {
       out.change(
           new ResourceChange(
-              d.address(),
+              r.address(),
               Action.NO_OP,
               List.of(),
               d.broker(),

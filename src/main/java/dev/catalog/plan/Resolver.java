@@ -12,6 +12,7 @@ import dev.catalog.config.SensitiveJson;
 import dev.catalog.osb.model.Catalog;
 import dev.catalog.state.Address;
 import dev.catalog.state.InstanceState;
+import dev.catalog.state.OfferingRef;
 import dev.catalog.state.State;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ public final class Resolver {
   private final Map<String, Catalog> catalogs;
   private final State recorded;
   private final Function<SecretRef, SensitiveJson> secrets;
+  private final Map<List<OfferingRef>, CatalogLookup.Found> rebuilt = new HashMap<>();
 
   /**
    * @param catalogs catalogs by broker name; a broker may be missing when state pins the ids of all
@@ -75,7 +77,7 @@ public final class Resolver {
             .resource(Address.instance(instance.name()))
             .filter(InstanceState.class::isInstance)
             .map(InstanceState.class::cast);
-    var lookup = new CatalogLookup(instance, catalogs.get(instance.broker()), previous);
+    var lookup = new CatalogLookup(instance, catalogs.get(instance.broker()), previous, rebuilt);
     var found = lookup.resolve(problems, notes);
     if (found.isEmpty()) {
       return Optional.empty();

@@ -14,8 +14,11 @@ import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.ResourceState;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Builds the one {@link PlanView} all formats render; secret values are left out here. */
 public final class PlanViews {
@@ -39,8 +42,14 @@ public final class PlanViews {
   }
 
   private static PlanView.Change change(ResourceChange c, boolean snapshots) {
+    // No-op changes have no reasons and no fields: the shared empty list, not two new ones for
+    // each of 300,000 resources (issue 7).
     var reasons =
-        c.reasons().stream().map(r -> new PlanView.Reason(r.wireName(), r.description())).toList();
+        c.reasons().isEmpty()
+            ? List.<PlanView.Reason>of()
+            : c.reasons().stream()
+                .map(r -> new PlanView.Reason(r.wireName(), r.description()))
+                .toList();
     var before = c.recorded().filter(r -> snapshots).map(PlanViews::recorded);
     var after = c.desired().filter(d -> snapshots).map(PlanViews::desired);
     return new PlanView.Change(
@@ -52,7 +61,9 @@ public final class PlanViews {
         c.action().symbol(),
         actions(c.action()),
         reasons,
-        c.fields().stream().map(PlanViews::field).toList(),
+        c.fields().isEmpty()
+            ? List.of()
+            : c.fields().stream().map(PlanViews::field).toList(),
         before.map(Snapshot::json),
         after.map(Snapshot::json),
         before.map(Snapshot::sensitive).orElse(List.of()),
@@ -79,10 +90,20 @@ public final class PlanViews {
 
   /** Terraform's ordered action lists: a replace deletes first, then creates. */
   static List<String> actions(Action action) {
-    return switch (action) {
-      case REPLACE -> List.of("delete", "create");
-      default -> List.of(action.wireName());
-    };
+    return ACTIONS.get(action);
+  }
+
+  // One immutable list per action, shared by every change that takes it (issue 7).
+  private static final Map<Action, List<String>> ACTIONS = actionLists();
+
+  private static Map<Action, List<String>> actionLists() {
+    var lists = new EnumMap<Action, List<String>>(Action.class);
+    for (var action : Action.values()) {
+      lists.put(
+          action,
+          action == Action.REPLACE ? List.of("delete", "create") : List.of(action.wireName()));
+    }
+    return Collections.unmodifiableMap(lists);
   }
 
   private record Snapshot(ObjectNode json, List<String> sensitive) {}

@@ -107,7 +107,7 @@ final class ResourceCodec {
       case INSTANCE ->
           new InstanceState(
               address,
-              f.text(node, "instance_id", path),
+              f.repeatedText(node, "instance_id", path),
               broker,
               service,
               plan,
@@ -123,7 +123,7 @@ final class ResourceCodec {
               address,
               f.text(node, "binding_id", path),
               f.address(f.text(node, "instance", path), path + ".instance"),
-              f.text(node, "instance_id", path),
+              f.repeatedText(node, "instance_id", path),
               broker,
               service,
               plan,
@@ -154,10 +154,13 @@ final class ResourceCodec {
     if (list != null) {
       list.forEach(p -> pointers.add(p.asText()));
     }
-    return new RecordedParameters(
-        f.json(node, "parameters"),
-        pointers,
-        f.optionalText(node, "sensitive_parameters_fingerprint", path));
+    var recorded =
+        new RecordedParameters(
+            f.json(node, "parameters"),
+            pointers,
+            f.optionalText(node, "sensitive_parameters_fingerprint", path));
+    // Most bindings have none: one shared record instead of 200,000 equal ones (issue 7).
+    return recorded.equals(RecordedParameters.NONE) ? RecordedParameters.NONE : recorded;
   }
 
   private static Optional<SinkDescription> sink(JsonNode node, String path, JsonFields f) {
@@ -190,7 +193,7 @@ final class ResourceCodec {
     if (state == null) {
       throw f.invalid(opPath + ".state", "expected 'in progress', 'succeeded' or 'failed'");
     }
-    return Optional.of(
+    return f.sharedOperation(
         new LastOperation(
             type,
             state,
