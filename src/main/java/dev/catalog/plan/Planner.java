@@ -5,6 +5,7 @@ import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.ConfigException;
 import dev.catalog.config.SecretRef;
 import dev.catalog.config.SensitiveJson;
+import dev.catalog.osb.model.Catalog;
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
@@ -47,7 +48,12 @@ public final class Planner {
       var brokers = new TreeSet<String>();
       config.instances().forEach(i -> brokers.add(i.broker()));
       state.resources().values().forEach(r -> brokers.add(r.broker()));
-      refreshed = refresher.refresh(state, refresher.catalogs(brokers));
+      var catalogs = refresher.catalogs(brokers);
+      // Resolution needs only the catalogs, so it runs while the reads wait on the brokers
+      // (issue 7: the serial work around the reads bounded a refreshing plan).
+      var resolving = ConcurrentResolution.start(() -> resolve(catalogs, state, config));
+      refreshed = refresher.refresh(state, catalogs);
+      return plan(config, state, refreshed, resolving.join(), options.targets(), notes);
     } else {
       var needed = BrokerChecks.catalogsNeededWithoutRefresh(config, state, notes);
       // No live entries: the diff reads an absent one as NOT_REFRESHED (see live()), so a map of
@@ -71,9 +77,23 @@ public final class Planner {
       java.util.List<Address> targets,
       java.util.List<String> notes) {
     BrokerChecks.refuseRemovedBrokers(config, state);
+    var resolution = resolve(refreshed.catalogs(), state, config);
+    return plan(config, state, refreshed, resolution, targets, notes);
+  }
+
+  private Resolution resolve(Map<String, Catalog> catalogs, State state, CatalogConfig config) {
+    return new Resolver(catalogs, state, secrets).resolve(config);
+  }
+
+  private Plan plan(
+      CatalogConfig config,
+      State state,
+      Refreshed refreshed,
+      Resolution resolution,
+      java.util.List<Address> targets,
+      java.util.List<String> notes) {
     var all = new ArrayList<>(notes);
     all.addAll(refreshed.notes());
-    var resolution = new Resolver(refreshed.catalogs(), state, secrets).resolve(config);
     all.addAll(resolution.notes());
     all.addAll(BrokerChecks.catalogChanges(config, state, refreshed.catalogs()));
     var out = new PlanCollector();
