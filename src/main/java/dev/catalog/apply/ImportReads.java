@@ -1,7 +1,6 @@
 package dev.catalog.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catalog.CatalogException;
 import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.InstanceDetails;
 import dev.catalog.osb.model.Catalog;
@@ -66,17 +65,13 @@ final class ImportReads {
       return new Importer.Result(
           state.with(recorded),
           recorded,
-          "Imported "
-              + address
-              + " (id "
-              + id
-              + ") unverified: service \""
-              + service.name()
-              + "\" of broker "
-              + broker
-              + " does not allow reading instances back"
-              + " (instances_retrievable is false), so the configured service, plan and"
-              + " parameters were recorded.",
+          ImportMessages.unverified(
+              address,
+              id,
+              service.name(),
+              broker,
+              "instances",
+              "the configured service, plan and parameters were recorded"),
           List.of());
     }
     // No service_id/plan_id hints (F-03): they are optional, and the configured ones may be wrong.
@@ -84,14 +79,7 @@ final class ImportReads {
         client
             .fetchInstance(id, Optional.empty())
             .orElseThrow(
-                () ->
-                    new CatalogException(
-                        address
-                            + ": broker \""
-                            + broker
-                            + "\" has no instance "
-                            + id
-                            + " (404: absent, or still being provisioned); state is unchanged"));
+                () -> ImportMessages.absent(address, broker, "instance " + id, "provisioned"));
     var notes = new ArrayList<String>();
     var serviceId = live.serviceId().orElse(service.id());
     Optional<ServiceOffering> liveService = catalog.serviceById(serviceId);
@@ -143,17 +131,13 @@ final class ImportReads {
       return new Importer.Result(
           state.with(recorded),
           recorded,
-          "Imported "
-              + address
-              + " (id "
-              + id
-              + ") unverified: service \""
-              + serviceName
-              + "\" of broker "
-              + broker
-              + " does not allow reading bindings back"
-              + " (bindings_retrievable is false), so the configured parameters were recorded and"
-              + " no credentials were delivered.",
+          ImportMessages.unverified(
+              address,
+              id,
+              serviceName,
+              broker,
+              "bindings",
+              "the configured parameters were recorded and no credentials were delivered"),
           List.of(
               address
                   + ": its sink was left as it is. catalog cannot obtain the credentials of"
@@ -166,15 +150,11 @@ final class ImportReads {
             .fetchBinding(instance.instanceId(), id, Optional.of(hints))
             .orElseThrow(
                 () ->
-                    new CatalogException(
-                        address
-                            + ": broker \""
-                            + broker
-                            + "\" has no binding "
-                            + id
-                            + " of instance "
-                            + instance.instanceId()
-                            + " (404: absent, or still being created); state is unchanged"));
+                    ImportMessages.absent(
+                        address,
+                        broker,
+                        "binding " + id + " of instance " + instance.instanceId(),
+                        "created"));
     var notes = new ArrayList<String>();
     var parameters = parameters(address.toString(), live.parameters(), desired.parameters(), notes);
     // Delivered as apply delivers a new binding's: the sink gets the values, state the fingerprint.
@@ -203,7 +183,7 @@ final class ImportReads {
             + ") from broker "
             + broker
             + "; its credentials were written to "
-            + describe(delivery.sink())
+            + ImportMessages.describe(delivery.sink())
             + ".",
         notes);
   }
@@ -293,12 +273,5 @@ final class ImportReads {
 
   private static OfferingRef ref(ServicePlan plan) {
     return new OfferingRef(plan.id(), plan.name());
-  }
-
-  static String describe(SinkDescription sink) {
-    if (sink instanceof SinkDescription.KubernetesSecret s) {
-      return "Secret " + s.namespace() + "/" + s.name();
-    }
-    return "file " + ((SinkDescription.File) sink).path();
   }
 }

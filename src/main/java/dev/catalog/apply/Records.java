@@ -46,7 +46,8 @@ final class Records {
         desired.maintenanceInfoVersion(),
         Optional.empty(),
         Optional.of(operation),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   static InstanceState withDashboard(InstanceState s, Optional<String> dashboardUrl) {
@@ -70,7 +71,8 @@ final class Records {
         s.maintenanceInfoVersion(),
         dashboardUrl,
         s.lastOperation(),
-        pending);
+        pending,
+        Optional.empty());
   }
 
   static BindingState binding(
@@ -93,7 +95,8 @@ final class Records {
         Optional.empty(),
         sink,
         Optional.of(operation),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   static BindingState withOperation(BindingState s, LastOperation operation) {
@@ -129,6 +132,7 @@ final class Records {
         fingerprint,
         sink,
         Optional.of(operation),
-        pending);
+        pending,
+        Optional.empty());
   }
 }

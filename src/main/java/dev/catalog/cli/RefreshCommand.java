@@ -140,10 +140,7 @@ final class RefreshCommand implements Callable<Integer> {
     if (resource instanceof InstanceState i) {
       return i.withLastOperation(op);
     }
-    var b = (BindingState) resource;
-    return new BindingState(b.address(), b.bindingId(), b.instance(), b.instanceId(), b.broker(),
-        b.service(), b.plan(), b.parameters(), b.context(), b.credentialsFingerprint(), b.sink(),
-        Optional.of(op), b.pendingOrphanMitigation());
+    return ((BindingState) resource).withLastOperation(op);
   }
 
   private void say(ResourceState resource, String what) {

@@ -65,38 +65,6 @@ public record BindingState(
     Objects.requireNonNull(imported, "imported");
   }
 
-  /** A binding catalog created (not imported). */
-  public BindingState(
-      Address address,
-      String bindingId,
-      Address instance,
-      String instanceId,
-      String broker,
-      OfferingRef service,
-      OfferingRef plan,
-      RecordedParameters parameters,
-      JsonNode context,
-      Optional<String> credentialsFingerprint,
-      Optional<SinkDescription> sink,
-      Optional<LastOperation> lastOperation,
-      List<OrphanMitigation> pendingOrphanMitigation) {
-    this(
-        address,
-        bindingId,
-        instance,
-        instanceId,
-        broker,
-        service,
-        plan,
-        parameters,
-        context,
-        credentialsFingerprint,
-        sink,
-        lastOperation,
-        pendingOrphanMitigation,
-        Optional.empty());
-  }
-
   @Override
   public JsonNode context() {
     return context.deepCopy();
@@ -146,6 +114,25 @@ public record BindingState(
         credentialsFingerprint,
         sink,
         lastOperation,
+        pendingOrphanMitigation,
+        imported);
+  }
+
+  /** A copy with another last operation. */
+  public BindingState withLastOperation(LastOperation operation) {
+    return new BindingState(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        Optional.of(operation),
         pendingOrphanMitigation,
         imported);
   }

@@ -55,34 +55,6 @@ public record InstanceState(
     Objects.requireNonNull(imported, "imported");
   }
 
-  /** An instance catalog created (not imported). */
-  public InstanceState(
-      Address address,
-      String instanceId,
-      String broker,
-      OfferingRef service,
-      OfferingRef plan,
-      RecordedParameters parameters,
-      JsonNode context,
-      Optional<String> maintenanceInfoVersion,
-      Optional<String> dashboardUrl,
-      Optional<LastOperation> lastOperation,
-      List<OrphanMitigation> pendingOrphanMitigation) {
-    this(
-        address,
-        instanceId,
-        broker,
-        service,
-        plan,
-        parameters,
-        context,
-        maintenanceInfoVersion,
-        dashboardUrl,
-        lastOperation,
-        pendingOrphanMitigation,
-        Optional.empty());
-  }
-
   @Override
   public JsonNode context() {
     return context.deepCopy();

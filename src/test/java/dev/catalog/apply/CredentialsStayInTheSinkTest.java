@@ -136,6 +136,7 @@ class CredentialsStayInTheSinkTest {
         Optional.of(delivery.fingerprint()),
         Optional.of(delivery.sink()),
         template.lastOperation(),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 }

@@ -71,7 +71,7 @@ class ImportBindingIT {
     var recorded = harness.bindingState("orders-app");
     assertThat(recorded.credentialsFingerprint())
         .hasValueSatisfying(f -> assertThat(f).startsWith("hmac-sha256:"));
-    assertThat(recorded.sink().map(ImportReads::describe)).contains("file " + sink);
+    assertThat(recorded.sink().map(ImportMessages::describe)).contains("file " + sink);
     assertThat(recorded.imported().map(Imported::verified)).contains(true);
 
     var plan = harness.run("plan", "--detailed-exitcode");

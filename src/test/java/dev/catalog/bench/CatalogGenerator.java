@@ -145,7 +145,8 @@ public final class CatalogGenerator {
               Optional.empty(),
               Optional.empty(),
               Optional.of(succeeded(OperationType.PROVISION)),
-              List.of());
+              List.of(),
+              Optional.empty());
       resources.put(instance.address(), instance);
       for (int b = 0; b < 2; b++) {
         var name = "db-" + i + "-app" + b;
@@ -163,7 +164,8 @@ public final class CatalogGenerator {
                 Optional.of("hmac-sha256:00ff"),
                 Optional.of(new SinkDescription.File("out/" + name + ".json")),
                 Optional.of(succeeded(OperationType.BIND)),
-                List.of());
+                List.of(),
+                Optional.empty());
         resources.put(binding.address(), binding);
       }
     }

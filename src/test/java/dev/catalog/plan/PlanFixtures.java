@@ -134,7 +134,8 @@ public final class PlanFixtures {
         Optional.ofNullable(maintenance),
         Optional.empty(),
         Optional.of(done(OperationType.PROVISION)),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   static BindingState binding(
@@ -152,7 +153,8 @@ public final class PlanFixtures {
         Optional.empty(),
         Optional.empty(),
         Optional.of(done(OperationType.BIND)),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /** What a broker returns for a record it still holds unchanged. */

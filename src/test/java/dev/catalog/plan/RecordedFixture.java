@@ -80,7 +80,8 @@ final class RecordedFixture {
                   maintenance,
                   Optional.empty(),
                   Optional.of(done(OperationType.PROVISION)),
-                  List.of());
+                  List.of(),
+                  Optional.empty());
           return state
               .with(recorded)
               .withBroker(
@@ -116,7 +117,8 @@ final class RecordedFixture {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.of(done(OperationType.BIND)),
-                    List.of())));
+                    List.of(),
+                    Optional.empty())));
     return id;
   }
 

@@ -104,7 +104,8 @@ class StateCodecTest {
             db.maintenanceInfoVersion(),
             db.dashboardUrl(),
             db.lastOperation(),
-            db.pendingOrphanMitigation());
+            db.pendingOrphanMitigation(),
+            Optional.empty());
     var text =
         new String(
             codec.encode(State.empty(LINEAGE, "t").with(withSecret)), StandardCharsets.UTF_8);

@@ -37,7 +37,8 @@ public final class TestStates {
                 state == OperationState.IN_PROGRESS ? Optional.of("op-" + name) : Optional.empty(),
                 STARTED,
                 Optional.empty())),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /** A binding of {@code instance} delivered to a Kubernetes Secret. */
@@ -61,7 +62,8 @@ public final class TestStates {
                 Optional.empty(),
                 STARTED,
                 Optional.empty())),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /** A state of about {@code bytes} bytes once encoded, made of instances. */
@@ -86,7 +88,8 @@ public final class TestStates {
                   inst.maintenanceInfoVersion(),
                   inst.dashboardUrl(),
                   inst.lastOperation(),
-                  inst.pendingOrphanMitigation()));
+                  inst.pendingOrphanMitigation(),
+                  Optional.empty()));
     }
     return state;
   }
