@@ -18,7 +18,7 @@ elapsed() { echo "$(($(date +%s) - started))s"; }
 say() { echo "[install-kube-apiserver +$(elapsed)] $*"; }
 
 if [[ -x "$BIN_DIR/kube-apiserver" && -x "$BIN_DIR/etcd" && -x "$BIN_DIR/kubectl" ]] \
-  && "$BIN_DIR/kube-apiserver" --version 2>/dev/null | grep -q "v${K8S_VERSION}" \
+  && [[ $("$BIN_DIR/kube-apiserver" --version 2>/dev/null) == *"v${K8S_VERSION}"* ]] \
   && "$BIN_DIR/etcd" --version >/dev/null 2>&1; then
   say "cached in $BIN_DIR: $("$BIN_DIR/kube-apiserver" --version), nothing to do"
   exit 0
@@ -53,14 +53,14 @@ $SUDO systemctl disable --now etcd >/dev/null 2>&1 || true
 say "packages installed: $(go version)"
 
 mkdir -p "$SRC_DIR" "$BIN_DIR"
-tree=$(find "$SRC_DIR" -maxdepth 1 -mindepth 1 -type d -name 'kubernetes-*' | head -1)
+tree=$(find "$SRC_DIR" -maxdepth 1 -mindepth 1 -type d -name 'kubernetes-*' -print -quit)
 if [[ -z "$tree" || ! -f "$tree/cmd/kube-apiserver/apiserver.go" ]]; then
   say "downloading the kubernetes source package"
   rm -rf "${SRC_DIR:?}"/*
   (cd "$SRC_DIR" && apt-get source --download-only -qq kubernetes >/dev/null)
-  dsc=$(find "$SRC_DIR" -maxdepth 1 -name 'kubernetes_*.dsc' | head -1)
+  dsc=$(find "$SRC_DIR" -maxdepth 1 -name 'kubernetes_*.dsc' -print -quit)
   (cd "$SRC_DIR" && dpkg-source --no-check -x "$dsc" >/dev/null)
-  tree=$(find "$SRC_DIR" -maxdepth 1 -mindepth 1 -type d -name 'kubernetes-*' | head -1)
+  tree=$(find "$SRC_DIR" -maxdepth 1 -mindepth 1 -type d -name 'kubernetes-*' -print -quit)
   say "unpacked into $tree"
 fi
 
@@ -81,7 +81,7 @@ out="$tree/_output/bin"
 install -m 0755 "$out/kube-apiserver" "$BIN_DIR/kube-apiserver"
 install -m 0755 "$out/kubectl" "$BIN_DIR/kubectl"
 install -m 0755 "$(command -v etcd)" "$BIN_DIR/etcd"
-say "installed into $BIN_DIR: $("$BIN_DIR/kube-apiserver" --version), etcd $("$BIN_DIR/etcd" --version | head -1)"
+say "installed into $BIN_DIR: $("$BIN_DIR/kube-apiserver" --version), etcd $("$BIN_DIR/etcd" --version | sed -n 1p)"
 # The source tree and Go build cache are only needed to build: drop them to save disk.
 rm -rf "$tree" "$SRC_DIR"/*.tar.* "$SRC_DIR"/*.dsc
 say "done"

@@ -142,7 +142,7 @@ else
 fi
 RUNS=$RUNS_SAVED
 echo
-echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MiB, $(java -version 2>&1 | head -1), load:$(uptime | sed 's/.*load average//')"
+echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MiB, $(java -version 2>&1 | sed -n 1p), load:$(uptime | sed 's/.*load average//')"
 echo "medians of $RUNS runs (100k: 1 run)"
 echo
 echo "| scenario | wall s | CPU s | peak RSS MiB | requests | floor | ratio | target |"
