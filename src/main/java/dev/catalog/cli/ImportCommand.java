@@ -6,7 +6,6 @@ import dev.catalog.config.SecretResolver;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.state.Address;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -73,10 +72,10 @@ final class ImportCommand implements Callable<Integer> {
             ? HttpTrace.printingTo(env.err())
             : HttpTrace.NONE;
     var clients = new PlanBrokerClients(loaded, new BrokerConnections(env), trace);
-    var secrets = new SecretResolver(env.env(), () -> new KubernetesClientBuilder().build());
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
     try (var session = new StateSession(env, backend, choice, baseDir.toAbsolutePath());
         var held = session.lock("import");
-        var sinks = new CredentialSinks(() -> new KubernetesClientBuilder().build())) {
+        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
       var before = session.store().read();
       var importer =
           new Importer(clients, secrets::resolveObject, sinks, env.env(), Clock.systemUTC());

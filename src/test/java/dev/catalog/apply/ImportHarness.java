@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,7 @@ final class ImportHarness implements AutoCloseable {
   private final ReferenceBroker broker;
   private final Path config;
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, String> environment = new HashMap<>(Map.of("BROKER_PW", PASSWORD));
   private int failingReads;
 
   private ImportHarness(Path dir, ReferenceBroker broker) {
@@ -143,6 +145,11 @@ final class ImportHarness implements AutoCloseable {
     return id;
   }
 
+  /** Adds a variable to the environment of every later {@code catalog} run. */
+  void environment(String name, String value) {
+    environment.put(name, value);
+  }
+
   void configure(String instances, String bindings) throws IOException {
     Files.writeString(config, yaml(broker, instances, bindings));
   }
@@ -154,7 +161,7 @@ final class ImportHarness implements AutoCloseable {
     all[1] = "-f";
     all[2] = config.toString();
     System.arraycopy(args, 1, all, 3, args.length - 1);
-    return CliRun.run(Map.of("BROKER_PW", PASSWORD), all);
+    return CliRun.run(Map.copyOf(environment), all);
   }
 
   /**
