@@ -4,6 +4,7 @@ import static dev.catalog.apply.ApplyLifecycleIT.PASSWORD;
 import static dev.catalog.apply.ApplyLifecycleIT.db;
 import static dev.catalog.apply.ApplyLifecycleIT.queue;
 import static dev.catalog.apply.ApplyLifecycleIT.yaml;
+import static dev.catalog.testkube.SecretData.decoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -239,15 +239,5 @@ class ApplySecretSinkIT {
     var strings = new TreeMap<String, String>();
     credentials.forEach((k, v) -> strings.put(k, String.valueOf(v)));
     return strings;
-  }
-
-  private static Map<String, String> decoded(Secret secret) {
-    var decoded = new TreeMap<String, String>();
-    secret
-        .getData()
-        .forEach(
-            (k, v) ->
-                decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    return decoded;
   }
 }

@@ -1,6 +1,7 @@
 package dev.catalog.apply;
 
 import static dev.catalog.apply.ApplyLifecycleIT.db;
+import static dev.catalog.testkube.SecretData.decoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalog.testbroker.BrokerCatalog;
@@ -10,10 +11,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -134,15 +133,5 @@ class ImportSecretSinkIT {
 
   private Secret secret() {
     return kube.secrets().inNamespace(namespace).withName("orders-db").get();
-  }
-
-  private static Map<String, String> decoded(Secret secret) {
-    var decoded = new TreeMap<String, String>();
-    secret
-        .getData()
-        .forEach(
-            (k, v) ->
-                decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    return decoded;
   }
 }

@@ -1,5 +1,6 @@
 package dev.catalog.sink;
 
+import static dev.catalog.testkube.SecretData.decoded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,9 +16,6 @@ import dev.catalog.testkube.RunningKubeApiServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -223,15 +221,5 @@ class KubernetesSecretSinkIT {
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
     }
-  }
-
-  private static Map<String, String> decoded(Secret secret) {
-    var decoded = new LinkedHashMap<String, String>();
-    secret
-        .getData()
-        .forEach(
-            (k, v) ->
-                decoded.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    return decoded;
   }
 }
