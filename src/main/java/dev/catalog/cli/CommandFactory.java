@@ -14,12 +14,15 @@ final class CommandFactory implements IFactory {
 
   @Override
   public <K> K create(Class<K> type) throws Exception {
-    try {
-      var ctor = type.getDeclaredConstructor(CliEnvironment.class);
-      ctor.setAccessible(true);
-      return ctor.newInstance(env);
-    } catch (NoSuchMethodException e) {
-      return fallback.create(type);
+    // Looked up among the constructors rather than by getDeclaredConstructor, which throws for
+    // every mixin and picocli type without one: an exception each on every start-up (issue 7).
+    for (var ctor : type.getDeclaredConstructors()) {
+      var parameters = ctor.getParameterTypes();
+      if (parameters.length == 1 && parameters[0] == CliEnvironment.class) {
+        ctor.setAccessible(true);
+        return type.cast(ctor.newInstance(env));
+      }
     }
+    return fallback.create(type);
   }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 /** Process entry point: wires the real streams and environment and exits with the code. */
 public final class Main {
   private static final String JGIT_SHA1 = "org.eclipse.jgit.util.sha1.implementation";
+  private static final String PICOCLI_CLOSURES = "picocli.disable.closures";
 
   private Main() {}
 
@@ -23,6 +24,11 @@ public final class Main {
     // crafted by a hostile remote; the state repository is one the user trusts to hold the state.
     if (System.getProperty(JGIT_SHA1) == null) {
       System.setProperty(JGIT_SHA1, "jdkNative");
+    }
+    // Picocli's default factory looks for Groovy's Closure class on first use; the miss searches
+    // the class path and opens the jar, which nothing else on a validate needs (issue 7).
+    if (System.getProperty(PICOCLI_CLOSURES) == null) {
+      System.setProperty(PICOCLI_CLOSURES, "true");
     }
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

@@ -59,9 +59,11 @@ final class Subcommands {
       // completion prints a script covering every command.
       return command == null || command == CompletionCommand.class ? all() : List.of(command);
     }
-    boolean versionOnly =
-        args.length > 0
-            && List.of(args).stream().allMatch(a -> a.equals("-V") || a.equals("--version"));
+    // A loop, not a stream with a lambda: this runs on every start-up (issue 7).
+    boolean versionOnly = args.length > 0;
+    for (var arg : args) {
+      versionOnly &= arg.equals("-V") || arg.equals("--version");
+    }
     return versionOnly ? List.of() : all();
   }
 }

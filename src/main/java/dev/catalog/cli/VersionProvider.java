@@ -10,6 +10,13 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
   /** The tool version, e.g. {@code 0.1.0}; recorded in locks and saved plans. */
   public static String version() {
+    // From the jar, the manifest's Implementation-Version (pom.xml, shade): the AppCDS archive
+    // holds the manifest, so reading it does not open the 16,855-entry jar as a resource lookup
+    // does (issue 7). From target/classes (tests) there is no manifest: the filtered properties.
+    var fromManifest = VersionProvider.class.getPackage().getImplementationVersion();
+    if (fromManifest != null) {
+      return fromManifest;
+    }
     try (InputStream in = VersionProvider.class.getResourceAsStream("/catalog-version.properties")) {
       var props = new Properties();
       if (in != null) {

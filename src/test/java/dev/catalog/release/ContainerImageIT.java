@@ -64,6 +64,7 @@ class ContainerImageIT {
             "/opt/java/bin/java",
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData",
             "-XX:MaxRAMPercentage=75",
             "-Xshare:auto",
             "-cp",
