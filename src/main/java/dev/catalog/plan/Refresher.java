@@ -84,8 +84,9 @@ public final class Refresher {
   /** Starts reading {@code resource} back with its broker's catalog (absent: a failed read). */
   void submit(RefreshReads reads, ResourceState resource, Map<String, Catalog> catalogs) {
     var catalog = Optional.ofNullable(catalogs.get(resource.broker()));
-    reads.submit(
-        resource, catalog, catalog.isEmpty() ? Optional.empty() : clients.client(resource.broker()));
+    var client =
+        catalog.isEmpty() ? Optional.<BrokerClient>empty() : clients.client(resource.broker());
+    reads.submit(resource, catalog, client);
   }
 
   static LiveResource read(ResourceState resource, Catalog catalog, BrokerClient client) {
