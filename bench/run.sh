@@ -2,7 +2,8 @@
 # Runs the catalog benchmark scenarios (issue 7) and prints a table of medians with each
 # scenario's ratio to its floor, measured in the same run. One command: bench/run.sh
 # Options (env): RUNS (default 3), N (default 10000), BIG_N (default 100000), LATENCY_MS (20),
-# PORT (18090), WORK (default target/bench), STARTUP_RUNS (30). Needs: java 17+, mvn, curl,
+# PORT (18090), WORK (default target/bench), STARTUP_RUNS (30), SCENARIOS (default "startup plan
+# refresh apply big": the ones to run, e.g. SCENARIOS=refresh). Needs: java 17+, mvn, curl,
 # /usr/bin/time; hyperfine if present, for the start-up rows (1 ms resolution).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,9 @@ BIG_N=${BIG_N:-100000}
 LATENCY_MS=${LATENCY_MS:-20}
 PORT=${PORT:-18090}
 WORK=${WORK:-target/bench}
+SCENARIOS=${SCENARIOS:-startup plan refresh apply big}
 CATALOG=bin/catalog
+want() { case " $SCENARIOS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 echo "== build (once)" >&2
 mvn -B -q -DskipTests package test-compile dependency:build-classpath \
@@ -69,6 +72,7 @@ start_broker() { # LATENCY ASYNC RETRY SEED
 stop_broker() { kill "$BROKER_PID"; wait "$BROKER_PID" 2>/dev/null || true; BROKER_PID=""; }
 requests() { curl -sf "127.0.0.1:$PORT/_stats"; }
 
+if want startup; then
 echo "== start-up" >&2
 measure_startup java-version java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -version
 measure_startup catalog-version $CATALOG --version
@@ -77,7 +81,9 @@ jv=$(get java-version 2)
 for s in catalog-version validate-example; do
   row "start-up: $s|$(get $s 2)|$(get $s 3)|$(get $s 4)|0|java -version $jv s|$(echo "$(get $s 2) $jv" | awk '{printf "%.2f", $1/$2}')|<= 2.5"
 done
+fi
 
+if want plan; then
 echo "== no-op plan without refresh, $N instances" >&2
 java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/n" "$N" 4 "http://127.0.0.1:$PORT"
 measure validate-n $CATALOG validate -f "$WORK/n/catalog.yaml"
@@ -86,7 +92,9 @@ grep -q "No changes" "$WORK/plan-norefresh-n.out" || { echo "plan was not a no-o
 vn=$(get validate-n 2)
 row "validate $N inst + $((2*N)) bind (floor)|$vn|$(get validate-n 3)|$(get validate-n 4)|0|-|1.00|-"
 row "no-op plan --refresh=false, $N inst|$(get plan-norefresh-n 2)|$(get plan-norefresh-n 3)|$(get plan-norefresh-n 4)|0|validate $vn s|$(echo "$(get plan-norefresh-n 2) $vn" | awk '{printf "%.2f", $1/$2}')|<= 2, RSS < 512"
+fi
 
+if want refresh; then
 echo "== no-op plan with refresh, $N instances, ${LATENCY_MS} ms broker latency" >&2
 java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/r" "$N" 1 "http://127.0.0.1:$PORT"
 start_broker "$LATENCY_MS" 0 1 "$WORK/r/broker-seed.json"
@@ -100,7 +108,9 @@ gets=$(echo "$stats" | sed -n 's/.*"get_instance":\([0-9]*\).*/\1/p')
 # Default per-broker concurrency is 10 (Broker.DEFAULT_CONCURRENCY); one broker.
 ideal=$(awk -v n="$N" -v l="$LATENCY_MS" 'BEGIN {printf "%.2f", n*l/1000/10}')
 row "no-op plan with refresh, $N inst, ${LATENCY_MS} ms|$(get plan-refresh-n 2)|$(get plan-refresh-n 3)|$(get plan-refresh-n 4)|$(( (catalogs+gets)/RUNS )) ($((catalogs/RUNS)) catalog)|ideal $ideal s|$(echo "$(get plan-refresh-n 2) $ideal" | awk '{printf "%.2f", $1/$2}')|<= 1.25, 1 catalog/broker"
+fi
 
+if want apply; then
 echo "== apply 1,000 async instances, 2 s each, --parallelism 50" >&2
 # From an empty state: 1,000 instances (no bindings) over 4 brokers; every provision is accepted
 # (202) and finishes 2 s later at FastBroker, whose last_operation answers Retry-After: 1.
@@ -147,7 +157,9 @@ if apply_run apply-git --backend git --backend-config "url=$remote" \
 else
   row "apply $APPLY_N async x ${APPLY_SECONDS} s, --parallelism $APPLY_PAR, git|-|-|-|-|ideal $apply_ideal s|-|FAILED: see $WORK/apply-git/apply.err"
 fi
+fi
 
+if want big; then
 echo "== plan without refresh, $BIG_N instances, 512 MiB heap" >&2
 java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/big" "$BIG_N" 10 "http://127.0.0.1:$PORT"
 RUNS_SAVED=$RUNS; RUNS=1
@@ -158,6 +170,8 @@ else
   row "plan --refresh=false, $BIG_N inst, -Xmx512m|-|-|-|0|-|-|MISSED: $(grep -m1 -o 'OutOfMemoryError[^,]*' "$WORK/plan-norefresh-big.err" || echo failed)"
 fi
 RUNS=$RUNS_SAVED
+fi
+
 echo
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MiB, $(java -version 2>&1 | sed -n 1p), load:$(uptime | sed 's/.*load average//')"
 echo "medians of $RUNS runs (start-up: of ${STARTUP_RUNS:-30} under hyperfine when present; 100k: 1 run)"

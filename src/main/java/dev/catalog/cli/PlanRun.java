@@ -38,14 +38,22 @@ final class PlanRun {
     var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
     try (var session = new StateSession(env, backendOptions, choice, baseDir.toAbsolutePath());
         var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {}) {
-      var snapshot = session.store().read();
       var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
       var planner =
           new Planner(
               new PlanBrokerClients(config, new BrokerConnections(env), trace),
               secrets::resolveObject);
-      var plan = planner.plan(config, snapshot.state(), options);
-      return new Result(config, session.backend().identity(), snapshot, plan);
+      if (!options.refresh()) {
+        var snapshot = session.store().read();
+        var plan = planner.plan(config, snapshot.state(), options);
+        return new Result(config, session.backend().identity(), snapshot, plan);
+      }
+      // The reads start while the state is decoded (issue 7); only GETs go out before it is whole.
+      try (var refresh = planner.refreshing(config, options)) {
+        var snapshot = session.store().read(refresh::decoded);
+        var plan = refresh.plan(snapshot.state());
+        return new Result(config, session.backend().identity(), snapshot, plan);
+      }
     }
   }
 }

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,30 +38,53 @@ public final class Planner {
   /** Plans {@code config} against {@code state}. */
   public Plan plan(CatalogConfig config, State state, PlanOptions options) {
     BrokerChecks.refuseRemovedBrokers(config, state);
+    if (options.refresh()) {
+      try (var refresh = refreshing(config, options)) {
+        return refresh.plan(state);
+      }
+    }
+    var notes = new ArrayList<String>();
+    var needed = BrokerChecks.catalogsNeededWithoutRefresh(config, state, notes);
+    // No live entries: the diff reads an absent one as NOT_REFRESHED (see live()), so a map of
+    // 300,000 identical entries for 100,000 instances is not built (issue 7).
+    var refreshed =
+        new Refreshed(
+            refresher(config, options).catalogs(needed),
+            Map.of(),
+            Refresher.notRefreshed(),
+            false);
+    return plan(config, state, refreshed, options.targets(), notes);
+  }
+
+  /**
+   * Starts a refreshing plan of {@code config} before the state is read: hand it the recorded
+   * resources as the state is decoded, then the state itself (issue 7). The caller closes it.
+   */
+  public StreamedRefresh refreshing(CatalogConfig config, PlanOptions options) {
+    if (!options.refresh()) {
+      throw new IllegalArgumentException("a plan without refresh reads nothing ahead");
+    }
+    return new StreamedRefresh(this, config, options, refresher(config, options));
+  }
+
+  private Refresher refresher(CatalogConfig config, PlanOptions options) {
     var concurrency = new HashMap<String, Integer>();
     config.brokers().forEach(b -> concurrency.put(b.name(), b.concurrency()));
-    var refresher = new Refresher(clients, options.parallelism(), concurrency);
-    var notes = new ArrayList<String>();
-    Refreshed refreshed;
-    if (options.refresh()) {
-      var brokers = new TreeSet<String>();
-      config.instances().forEach(i -> brokers.add(i.broker()));
-      state.resources().values().forEach(r -> brokers.add(r.broker()));
-      var catalogs = refresher.catalogs(brokers);
-      // Resolution needs only the catalogs, so it runs while the reads wait on the brokers
-      // (issue 7: the serial work around the reads bounded a refreshing plan).
-      var resolving = ConcurrentResolution.start(() -> resolve(catalogs, state, config));
-      refreshed = refresher.refresh(state, catalogs);
-      return plan(config, state, refreshed, resolving.join(), options.targets(), notes);
-    } else {
-      var needed = BrokerChecks.catalogsNeededWithoutRefresh(config, state, notes);
-      // No live entries: the diff reads an absent one as NOT_REFRESHED (see live()), so a map of
-      // 300,000 identical entries for 100,000 instances is not built (issue 7).
-      refreshed =
-          new Refreshed(
-              refresher.catalogs(needed), Map.of(), Refresher.notRefreshed(), false);
-    }
-    return plan(config, state, refreshed, options.targets(), notes);
+    return new Refresher(clients, options.parallelism(), concurrency);
+  }
+
+  /** The rest of a refreshing plan once every read is submitted: see {@link StreamedRefresh}. */
+  Plan planRefreshed(
+      CatalogConfig config,
+      State state,
+      Map<String, Catalog> catalogs,
+      RefreshReads reads,
+      PlanOptions options) {
+    // Resolution needs only the catalogs, so it runs while the reads wait on the brokers
+    // (issue 7: the serial work around the reads bounded a refreshing plan).
+    var resolving = ConcurrentResolution.start(() -> resolve(catalogs, state, config));
+    var refreshed = reads.finish(catalogs);
+    return plan(config, state, refreshed, resolving.join(), options.targets(), new ArrayList<>());
   }
 
   /**

@@ -10,18 +10,11 @@ import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * Reads the live side of a plan: each broker's catalog once per run, then a GET of every recorded
@@ -75,79 +68,28 @@ public final class Refresher {
 
   /** Reads back every recorded resource whose broker is configured and allows it. */
   public Refreshed refresh(State state, Map<String, Catalog> catalogs) {
-    var notes = new ArrayList<String>();
-    var live = new HashMap<dev.catalog.state.Address, LiveResource>();
-    // One pool per broker sized to its concurrency; the shared semaphore caps the total. A task
-    // waiting for a global permit holds only a thread of its own broker's pool, so no deadlock.
-    var overall = new Semaphore(parallelism);
-    var pools = new HashMap<String, ExecutorService>();
-    try {
-      var futures = new ArrayList<Future<LiveResource>>();
+    try (var reads = reads()) {
       for (var resource : state.resources().values()) {
-        var catalog = catalogs.get(resource.broker());
-        var client = clients.client(resource.broker());
-        if (catalog == null || client.isEmpty()) {
-          live.put(
-              resource.address(),
-              LiveResource.unread(
-                  resource.address(),
-                  Status.FAILED,
-                  "broker \"" + resource.broker() + "\" is not configured"));
-          continue;
-        }
-        var pool = pools.computeIfAbsent(resource.broker(), this::pool);
-        futures.add(pool.submit(() -> readWithin(overall, resource, catalog, client.get())));
+        submit(reads, resource, catalogs);
       }
-      for (var future : futures) {
-        var found = await(future);
-        live.put(found.address(), found);
-      }
-    } finally {
-      pools.values().forEach(ExecutorService::shutdownNow);
-    }
-    live.values().stream()
-        .filter(l -> l.status() == Status.FAILED || l.status() == Status.NOT_RETRIEVABLE)
-        .sorted(java.util.Comparator.comparing(LiveResource::address))
-        .forEach(l -> notes.add(l.address() + ": " + l.detail()));
-    return new Refreshed(catalogs, live, notes, true);
-  }
-
-  private ExecutorService pool(String broker) {
-    int size = Math.min(parallelism, concurrency.getOrDefault(broker, Broker.DEFAULT_CONCURRENCY));
-    return Executors.newFixedThreadPool(
-        size,
-        r -> {
-          var t = new Thread(r, "catalog-refresh-" + broker);
-          t.setDaemon(true);
-          return t;
-        });
-  }
-
-  private static LiveResource readWithin(
-      Semaphore overall, ResourceState resource, Catalog catalog, BrokerClient client)
-      throws InterruptedException {
-    overall.acquire();
-    try {
-      return read(resource, catalog, client);
-    } finally {
-      overall.release();
+      return reads.finish(catalogs);
     }
   }
 
-  private static LiveResource await(Future<LiveResource> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CatalogException("interrupted while reading resources back from brokers");
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    }
+  /** Reads not started yet, bounded as this refresher's are; the caller closes them. */
+  RefreshReads reads() {
+    return new RefreshReads(parallelism, concurrency);
   }
 
-  private static LiveResource read(ResourceState resource, Catalog catalog, BrokerClient client) {
+  /** Starts reading {@code resource} back with its broker's catalog (absent: a failed read). */
+  void submit(RefreshReads reads, ResourceState resource, Map<String, Catalog> catalogs) {
+    var catalog = Optional.ofNullable(catalogs.get(resource.broker()));
+    var client =
+        catalog.isEmpty() ? Optional.<BrokerClient>empty() : clients.client(resource.broker());
+    reads.submit(resource, catalog, client);
+  }
+
+  static LiveResource read(ResourceState resource, Catalog catalog, BrokerClient client) {
     if (resource instanceof InstanceState instance) {
       return readInstance(instance, catalog, client);
     } else if (resource instanceof BindingState binding) {

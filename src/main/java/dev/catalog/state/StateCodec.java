@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -104,6 +105,17 @@ public final class StateCodec {
    * other document is read as a tree and upgraded.
    */
   public State decode(InputStream content, String source) {
+    return decode(content, source, resource -> {});
+  }
+
+  /**
+   * Reads a document from a stream and hands each resource of a streamed document to {@code
+   * decoded} as soon as it is decoded, before the rest is read: a refreshing plan starts reading
+   * it back from its broker while the state is still being decoded (issue 7). {@code decoded} may
+   * see some, all or none of the resources (an older format is upgraded as a whole first), and
+   * sees them before the document is known to be valid; the state returned is what counts.
+   */
+  public State decode(InputStream content, String source, Consumer<ResourceState> decoded) {
     var fields = new JsonFields(source);
     try (var parser = mapper.createParser(content)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -120,7 +132,7 @@ public final class StateCodec {
             && version != null
             && version.canConvertToExactIntegral()
             && version.asLong() == CURRENT_VERSION) {
-          streamed = streamResources(parser, fields);
+          streamed = streamResources(parser, fields, decoded);
         } else {
           header.set(name, mapper.readTree(parser));
         }
@@ -151,15 +163,17 @@ public final class StateCodec {
               + "'catalog state push FILE'");
   }
 
-  private TreeMap<Address, ResourceState> streamResources(JsonParser parser, JsonFields f)
-      throws IOException {
+  private TreeMap<Address, ResourceState> streamResources(
+      JsonParser parser, JsonFields f, Consumer<ResourceState> decoded) throws IOException {
     var resources = new TreeMap<Address, ResourceState>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       var key = parser.currentName();
       parser.nextToken();
       JsonNode node = mapper.readTree(parser);
       var address = f.address(key, "resources." + key);
-      resources.put(address, ResourceCodec.decode(address, node, f));
+      var resource = ResourceCodec.decode(address, node, f);
+      resources.put(address, resource);
+      decoded.accept(resource);
     }
     return resources;
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -49,12 +50,20 @@ public final class StateStore {
 
   /** The current state, or an empty serial-0 state of a new lineage when none exists. */
   public Snapshot read() {
+    return read(resource -> {});
+  }
+
+  /**
+   * The current state, as {@link #read()}, handing resources to {@code decoded} as they are
+   * decoded (see {@link StateCodec#decode(java.io.InputStream, String, Consumer)}).
+   */
+  public Snapshot read(Consumer<ResourceState> decoded) {
     // Streamed: the local backend then never holds the whole document (issue 7).
-    var decoded = backend.read(content -> codec.decode(content, backend.identity()));
-    if (decoded.isEmpty()) {
+    var stored = backend.read(content -> codec.decode(content, backend.identity(), decoded));
+    if (stored.isEmpty()) {
       return new Snapshot(State.empty(newLineage.get(), toolVersion), Optional.empty());
     }
-    return new Snapshot(decoded.get().value(), Optional.of(decoded.get().version()));
+    return new Snapshot(stored.get().value(), Optional.of(stored.get().version()));
   }
 
   /**

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +32,19 @@ class StateCodecTest {
   void encodingAndDecodingGivesTheSameState() {
     var state = sample();
     assertThat(codec.decode(codec.encode(state), "test")).isEqualTo(state);
+  }
+
+  @Test
+  void aStreamedDocumentHandsOverEachResourceAsItIsDecoded() {
+    var state = sample();
+    var seen = new ArrayList<ResourceState>();
+
+    var decoded = codec.decode(new ByteArrayInputStream(codec.encode(state)), "test", seen::add);
+
+    assertThat(decoded).isEqualTo(state);
+    // In document order, and the very records the state holds (a refresh reads them ahead).
+    assertThat(seen).containsExactlyElementsOf(decoded.resources().values());
+    seen.forEach(r -> assertThat(r).isSameAs(decoded.resources().get(r.address())));
   }
 
   @Test
