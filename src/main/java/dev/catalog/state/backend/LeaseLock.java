@@ -74,7 +74,7 @@ final class LeaseLock implements AutoCloseable {
       } else {
         Optional<LockInfo> holder = LeaseRecords.holder(existing);
         if (holder.isPresent() && !LeaseRecords.expired(existing, now)) {
-          throw LeaseRecords.locked(existing, holder.get(), now, where(), namespace);
+          throw LeaseRecords.locked(existing, holder.get(), now, identity(), namespace);
         }
         lease()
             .resource(LeaseRecords.held(settings, namespace, info, timing, now, existing))
@@ -98,7 +98,7 @@ final class LeaseLock implements AutoCloseable {
         Lease winner = get();
         Optional<LockInfo> holder = winner == null ? Optional.empty() : LeaseRecords.holder(winner);
         if (holder.isPresent()) {
-          throw LeaseRecords.locked(winner, holder.get(), clock.instant(), where(), namespace);
+          throw LeaseRecords.locked(winner, holder.get(), clock.instant(), identity(), namespace);
         }
       }
       throw KubeApiErrors.failed("take the lock Lease " + leaseWhere(), e);
@@ -268,7 +268,11 @@ final class LeaseLock implements AutoCloseable {
     return namespace + "/" + settings.leaseName();
   }
 
+  private String identity() {
+    return "configmap:" + namespace + "/" + settings.name();
+  }
+
   private String where() {
-    return "state configmap:" + namespace + "/" + settings.name();
+    return "state " + identity();
   }
 }

@@ -96,24 +96,14 @@ final class LeaseRecords {
    * The error for a Lease held by someone else: who, since when, how fresh the Lease is, and how
    * to remove it by hand. The first line is the one every backend prints (LockInfoCodec.describe).
    *
-   * @param where the state's address, as the user configured it
+   * @param identity the state's identity ({@code configmap:NAMESPACE/NAME})
    * @param namespace the Lease's namespace
    */
   static StateLockedException locked(
-      Lease lease, LockInfo holder, Instant now, String where, String namespace) {
+      Lease lease, LockInfo holder, Instant now, String identity, String namespace) {
     return new StateLockedException(
-        where
-            + " is locked by "
-            + holder.holder()
-            + " (operation '"
-            + holder.operation()
-            + "', lock id "
-            + holder.id()
-            + ", since "
-            + holder.created()
-            + ", catalog "
-            + holder.toolVersion()
-            + ")\nIts Lease was renewed "
+        LockInfoCodec.describe(identity, holder)
+            + "\nIts Lease was renewed "
             + Durations.format(Duration.between(renewedAt(lease), now))
             + " ago and expires in "
             + Durations.format(Duration.between(now, expiresAt(lease)))
