@@ -37,6 +37,8 @@ public final class Planner {
 
   /** Plans {@code config} against {@code state}. */
   public Plan plan(CatalogConfig config, State state, PlanOptions options) {
+    // The state is whole here, so this fails before any read is sent (a streamed plan checks
+    // again once its state is complete).
     BrokerChecks.refuseRemovedBrokers(config, state);
     if (options.refresh()) {
       try (var refresh = refreshing(config, options)) {

@@ -30,6 +30,7 @@ public final class StreamedRefresh implements AutoCloseable {
   private final Refresher refresher;
   private final RefreshReads reads;
   private final Map<String, CompletableFuture<Optional<Catalog>>> early = new LinkedHashMap<>();
+  private final Thread catalogReader;
 
   StreamedRefresh(
       Planner planner, CatalogConfig config, PlanOptions options, Refresher refresher) {
@@ -41,9 +42,9 @@ public final class StreamedRefresh implements AutoCloseable {
     var brokers = new TreeSet<String>();
     config.instances().forEach(i -> brokers.add(i.broker()));
     brokers.forEach(b -> early.put(b, new CompletableFuture<>()));
-    var thread = new Thread(this::readEarlyCatalogs, "catalog-catalogs");
-    thread.setDaemon(true);
-    thread.start();
+    catalogReader = new Thread(this::readEarlyCatalogs, "catalog-catalogs");
+    catalogReader.setDaemon(true);
+    catalogReader.start();
   }
 
   /** One after the other, as {@link Refresher#catalogs} reads them. */
@@ -111,9 +112,13 @@ public final class StreamedRefresh implements AutoCloseable {
     }
   }
 
-  /** Stops the reads still queued (after a failure; a finished plan has none). */
+  /**
+   * Stops the catalog reads and resource reads still under way (after a failure; a finished plan
+   * has none), so a failed plan leaves no request running behind it.
+   */
   @Override
   public void close() {
+    catalogReader.interrupt();
     reads.close();
   }
 }
