@@ -43,9 +43,6 @@ import java.util.function.UnaryOperator;
  * (interrupted).
  */
 final class ApplyRun {
-  /** The interrupt exit code: 128 + SIGINT. */
-  static final int INTERRUPTED = 130;
-
   /** How one run is asked for. */
   record Request(
       ConfigOptions config,
@@ -132,23 +129,31 @@ final class ApplyRun {
         var cancellation = new CancellationToken();
         var listener = listener(env, request, clock);
         ApplyResult result;
-        Runnable lastWords =
-            () -> {
-              recorder.current(); // returns once the writes handed to the recorder are done
-              held.close();
-            };
-        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err())) {
+        // Last actions on a second signal: the writes handed to the recorder finish before the
+        // lock (registered earlier, so run later) is released.
+        try (var flush = env.lastActions().add(recorder::current);
+            var stop = env.lastActions().onFirstSignal(() -> stop(env, cancellation))) {
           result =
               new Applier(request.planOptions().parallelism(), clock, services)
                   .apply(plan, snapshot.state(), listener, cancellation);
         }
         env.out().flush();
         if (result.interrupted()) {
-          return INTERRUPTED;
+          return ExitCode.INTERRUPTED;
         }
         return result.succeeded() ? ExitCode.OK : ExitCode.ERROR;
       }
     }
+  }
+
+  private static void stop(CliEnvironment env, CancellationToken cancellation) {
+    env.err()
+        .println(
+            "\nInterrupted: no new operations will start. Waiting for the running requests to"
+                + " be answered and recorded; operations in progress are left for the next"
+                + " apply. Interrupt again to exit at once.");
+    env.err().flush();
+    cancellation.cancel();
   }
 
   private static ApplyListener listener(CliEnvironment env, Request request, Clock clock) {

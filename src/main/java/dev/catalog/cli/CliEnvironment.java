@@ -11,12 +11,22 @@ import java.util.Map;
  * @param err diagnostics and errors
  * @param env environment variables
  * @param interactive whether stdout is a terminal (colours, live progress, prompts)
+ * @param lastActions what runs before the process ends: the one owner of signals and exit
  */
 public record CliEnvironment(
-    PrintWriter out, PrintWriter err, Map<String, String> env, boolean interactive) {
+    PrintWriter out,
+    PrintWriter err,
+    Map<String, String> env,
+    boolean interactive,
+    LastActions lastActions) {
 
   public CliEnvironment {
     env = Map.copyOf(env);
+  }
+
+  public CliEnvironment(
+      PrintWriter out, PrintWriter err, Map<String, String> env, boolean interactive) {
+    this(out, err, env, interactive, new LastActions(err));
   }
 
   /** Whether colour is allowed: a terminal, no {@code NO_COLOR} and no {@code --no-color}. */

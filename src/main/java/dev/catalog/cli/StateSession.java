@@ -91,7 +91,10 @@ final class StateSession implements AutoCloseable {
     }
   }
 
-  /** Takes the state lock for {@code operation}, or a no-op handle under --lock=false. */
+  /**
+   * Takes the state lock for {@code operation}, or a no-op handle under --lock=false. Until the
+   * handle is closed, releasing the lock is one of the process's last actions (on a signal).
+   */
   AutoCloseable0 lock(String operation) {
     if (!options.lock()) {
       return () -> {};
@@ -100,7 +103,31 @@ final class StateSession implements AutoCloseable {
         new StateLocker(
             store, clock, Sleeper.SYSTEM, StateLocker.currentHolder(), VersionProvider.version());
     HeldLock held = locker.acquire(operation, options.lockTimeout());
-    return held::close;
+    var lastAction = env.lastActions().add(() -> releaseOrWarn(held));
+    return () -> {
+      try {
+        held.close();
+      } finally {
+        lastAction.close();
+      }
+    };
+  }
+
+  private void releaseOrWarn(HeldLock held) {
+    try {
+      held.close();
+    } catch (RuntimeException e) {
+      var id = held.info().id();
+      env.err()
+          .println(
+              "Warning: could not release state lock "
+                  + id
+                  + ": "
+                  + e.getMessage()
+                  + "\nRelease it with: catalog force-unlock "
+                  + id);
+      env.err().flush();
+    }
   }
 
   /** Writes the state as it was to a timestamped backup file and says where. */

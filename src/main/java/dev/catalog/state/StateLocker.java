@@ -48,7 +48,7 @@ public final class StateLocker {
 
   /**
    * Takes the lock for {@code operation}, waiting up to {@code timeout}; the lock is released when
-   * the returned handle is closed or the JVM shuts down (SIGINT, SIGTERM).
+   * the returned handle is closed (the CLI closes it on SIGINT and SIGTERM too).
    *
    * @throws StateLockedException when it is still held after {@code timeout}
    */

@@ -1,10 +1,12 @@
 package dev.catalog.state.backend;
 
+import dev.catalog.cli.LastActions;
 import dev.catalog.state.StateLocker;
 import dev.catalog.state.StateStore;
 import dev.catalog.state.TestStates;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,10 +79,13 @@ public final class BackendChild {
     var locker =
         new StateLocker(
             store, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), "child@test", "test");
+    var lastActions = new LastActions(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     var lock = locker.acquire("apply", Duration.ZERO);
+    // As the CLI does (StateSession.lock): the lock holds no signal handler of its own.
+    lastActions.add(lock::close);
     System.out.println("locked " + lock.info().id());
     System.out.flush();
-    // Only a signal ends this: the shutdown hook must release the lock.
+    // Only a signal ends this: the CLI's last actions must release the lock.
     new java.util.concurrent.CountDownLatch(1).await();
     lock.close();
   }
