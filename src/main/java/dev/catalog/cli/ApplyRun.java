@@ -62,8 +62,8 @@ final class ApplyRun {
   static int run(CliEnvironment env, Request request) throws IOException {
     var config = request.config().load(env);
     var yaml = config.backend();
-    var choice = request.backend().choose(yaml.type(), yaml.settings());
-    var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
+    var choice = request.backend().choose(yaml.kind(), yaml.settings());
+    var baseDir = choice.kind() == yaml.kind() ? yaml.directory() : Path.of("");
     var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
     var trace = request.verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);

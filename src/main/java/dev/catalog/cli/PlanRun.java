@@ -33,8 +33,8 @@ final class PlanRun {
       boolean verbose) {
     var config = configOptions.load(env);
     var yaml = config.backend();
-    var choice = backendOptions.choose(yaml.type(), yaml.settings());
-    var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
+    var choice = backendOptions.choose(yaml.kind(), yaml.settings());
+    var baseDir = choice.kind() == yaml.kind() ? yaml.directory() : Path.of("");
     var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
     try (var session = new StateSession(env, backendOptions, choice, baseDir.toAbsolutePath());
         var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {}) {

@@ -7,9 +7,7 @@ import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
 import dev.catalog.state.StateLocker;
 import dev.catalog.state.StateStore;
-import dev.catalog.state.backend.BackendFactory;
 import dev.catalog.state.backend.StateBackend;
-import dev.catalog.state.backend.local.LocalBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,15 +29,15 @@ final class StateSession implements AutoCloseable {
   private final BackendOptions options;
   private final StateBackend backend;
   private final StateStore store;
-  private final Path baseDir;
+  private final Path backupDir;
   private final Clock clock;
 
   StateSession(
       CliEnvironment env, BackendOptions options, BackendOptions.Choice choice, Path baseDir) {
     this.env = env;
     this.options = options;
-    this.baseDir = baseDir;
-    this.backend = BackendFactory.open(choice.type(), choice.settings(), baseDir, env.env());
+    this.backend = BackendFactory.open(choice.kind(), choice.settings(), baseDir, env.env());
+    this.backupDir = BackendFactory.backupDir(choice.kind(), choice.settings(), baseDir);
     this.store = new StateStore(backend, VersionProvider.version());
     this.clock = Clock.systemUTC();
   }
@@ -59,8 +57,8 @@ final class StateSession implements AutoCloseable {
       return new StateSession(env, options, options.choose(), cwd);
     }
     var backend = config.load(env).backend();
-    var choice = options.choose(backend.type(), backend.settings());
-    var baseDir = choice.type().equals(backend.type()) ? backend.directory() : cwd;
+    var choice = options.choose(backend.kind(), backend.settings());
+    var baseDir = choice.kind() == backend.kind() ? backend.directory() : cwd;
     return new StateSession(env, options, choice, baseDir.toAbsolutePath());
   }
 
@@ -151,7 +149,7 @@ final class StateSession implements AutoCloseable {
 
   /** Beside the local state file, else the configuration's directory. */
   Path backupDir() {
-    return backend instanceof LocalBackend local ? local.file().getParent() : baseDir;
+    return backupDir;
   }
 
   @Override

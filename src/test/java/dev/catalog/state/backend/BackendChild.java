@@ -1,5 +1,7 @@
 package dev.catalog.state.backend;
 
+import dev.catalog.cli.BackendFactory;
+import dev.catalog.config.BackendKind;
 import dev.catalog.cli.LastActions;
 import dev.catalog.state.StateLocker;
 import dev.catalog.state.StateStore;
@@ -31,7 +33,7 @@ public final class BackendChild {
         .forEach(
             a -> settings.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
     var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (var backend = BackendFactory.open(args[1], settings, Path.of(args[2]))) {
+    try (var backend = BackendFactory.open(BackendKind.parse(args[1]), settings, Path.of(args[2]))) {
       var store = new StateStore(backend, "test");
       switch (args[0]) {
         case "race" -> race(store, extra.get(0), Integer.parseInt(extra.get(1)), stdin);

@@ -1,4 +1,4 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
 import dev.catalog.CatalogException;
 import io.fabric8.kubernetes.client.KubernetesClientException;

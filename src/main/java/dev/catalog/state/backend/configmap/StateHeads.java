@@ -1,12 +1,12 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_CHUNKS;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_ENCODING;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_FORMAT;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_GENERATION;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_INLINE;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_SHA256;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_SIZE;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.KEY_CHUNKS;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.KEY_ENCODING;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.KEY_FORMAT;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.KEY_GENERATION;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.KEY_INLINE;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.KEY_SHA256;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.KEY_SIZE;
 
 import dev.catalog.CatalogException;
 import io.fabric8.kubernetes.api.model.ConfigMap;

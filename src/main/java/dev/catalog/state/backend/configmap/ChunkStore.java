@@ -1,10 +1,10 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
-import static dev.catalog.state.backend.ConfigMapLayout.ANNOTATION_CHUNK_BASE;
-import static dev.catalog.state.backend.ConfigMapLayout.ANNOTATION_CHUNK_SHA256;
-import static dev.catalog.state.backend.ConfigMapLayout.KEY_CHUNK;
-import static dev.catalog.state.backend.ConfigMapLayout.LABEL_PART;
-import static dev.catalog.state.backend.ConfigMapLayout.LABEL_STATE;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.ANNOTATION_CHUNK_BASE;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.ANNOTATION_CHUNK_SHA256;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.KEY_CHUNK;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.LABEL_PART;
+import static dev.catalog.state.backend.configmap.ConfigMapLayout.LABEL_STATE;
 
 import dev.catalog.CatalogException;
 import io.fabric8.kubernetes.api.model.ConfigMap;

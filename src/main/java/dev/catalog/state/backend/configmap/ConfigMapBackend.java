@@ -1,6 +1,10 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
 import dev.catalog.CatalogException;
+import dev.catalog.state.backend.LockInfo;
+import dev.catalog.state.backend.StateBackend;
+import dev.catalog.state.backend.StateConflictException;
+import dev.catalog.state.backend.StoredState;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

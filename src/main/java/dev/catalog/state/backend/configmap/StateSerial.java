@@ -1,4 +1,4 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,9 +1,11 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catalog.state.backend.StateConflictException;
+import dev.catalog.state.backend.StoredState;
 import dev.catalog.testkube.KubeApiServerExtension;
 import dev.catalog.testkube.RunningKubeApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;

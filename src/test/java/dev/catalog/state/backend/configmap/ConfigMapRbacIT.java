@@ -1,4 +1,4 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.catalog.state.backend.LockInfo;
+import dev.catalog.state.backend.StateBackend;
 import dev.catalog.testkube.KubeApiServerExtension;
 import dev.catalog.testkube.RunningKubeApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;

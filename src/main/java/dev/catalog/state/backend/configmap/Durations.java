@@ -1,4 +1,4 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

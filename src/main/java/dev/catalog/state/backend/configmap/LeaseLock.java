@@ -1,6 +1,7 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
 import dev.catalog.CatalogException;
+import dev.catalog.state.backend.LockInfo;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,5 +1,8 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
+import dev.catalog.state.backend.LockInfo;
+import dev.catalog.state.backend.LockInfoCodec;
+import dev.catalog.state.backend.StateLockedException;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;

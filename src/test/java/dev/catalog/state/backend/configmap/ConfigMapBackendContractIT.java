@@ -1,5 +1,6 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
+import dev.catalog.state.backend.StateBackendContract;
 import dev.catalog.testkube.KubeApiServerExtension;
 import dev.catalog.testkube.RunningKubeApiServer;
 import java.util.Map;

@@ -1,10 +1,12 @@
-package dev.catalog.state.backend;
+package dev.catalog.state.backend.configmap;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalog.CatalogException;
+import dev.catalog.state.backend.LockInfo;
+import dev.catalog.state.backend.StateLockedException;
 import dev.catalog.testkube.KubeApiServerExtension;
 import dev.catalog.testkube.RunningKubeApiServer;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
