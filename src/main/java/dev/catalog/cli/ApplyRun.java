@@ -1,17 +1,17 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Sleeper;
+import dev.catalog.apply.Applier;
 import dev.catalog.apply.ApplyListener;
 import dev.catalog.apply.ApplyResult;
 import dev.catalog.apply.ApplyServices;
-import dev.catalog.apply.Applier;
 import dev.catalog.apply.CancellationToken;
 import dev.catalog.apply.StateRecorder;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.SecretResolver;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.osb.PollingPolicy;
-import dev.catalog.osb.Sleeper;
 import dev.catalog.plan.DesiredHash;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;

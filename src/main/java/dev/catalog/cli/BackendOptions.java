@@ -1,6 +1,6 @@
 package dev.catalog.cli;
 
-import dev.catalog.state.Durations;
+import dev.catalog.Durations;
 import dev.catalog.config.BackendKind;
 import java.nio.file.Path;
 import java.time.Duration;

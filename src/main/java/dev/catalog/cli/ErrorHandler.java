@@ -4,9 +4,9 @@ import dev.catalog.CatalogException;
 import dev.catalog.config.ConfigException;
 import dev.catalog.state.backend.StateLockedException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Prints an error raised by a command as one line on stderr and returns exit code 1.

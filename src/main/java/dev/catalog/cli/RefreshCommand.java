@@ -5,7 +5,8 @@ import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.BrokerException;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.osb.LastOperationQuery;
-import dev.catalog.osb.OfferingRef;
+import dev.catalog.osb.LastOperationResponse;
+import dev.catalog.osb.OfferingIds;
 import dev.catalog.osb.OsbResult;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.state.BindingState;
@@ -78,11 +79,11 @@ final class RefreshCommand implements Callable<Integer> {
     var op = resource.lastOperation().orElseThrow();
     var offering =
         resource instanceof InstanceState i
-            ? new OfferingRef(i.service().id(), i.plan().id())
-            : new OfferingRef(
+            ? new OfferingIds(i.service().id(), i.plan().id())
+            : new OfferingIds(
                 ((BindingState) resource).service().id(), ((BindingState) resource).plan().id());
     var query = new LastOperationQuery(offering, op.operationToken());
-    OsbResult<dev.catalog.osb.LastOperation> answer;
+    OsbResult<LastOperationResponse> answer;
     try {
       answer =
           resource instanceof BindingState b
@@ -101,7 +102,7 @@ final class RefreshCommand implements Callable<Integer> {
       say(resource, "the broker answered " + answer.kind() + "; it stays in flight");
       return state;
     }
-    var live = ((OsbResult.Completed<dev.catalog.osb.LastOperation>) answer).value();
+    var live = ((OsbResult.Completed<LastOperationResponse>) answer).value();
     switch (live.state()) {
       case IN_PROGRESS:
         say(resource, op.type().wireName() + " still in progress");

@@ -1,8 +1,8 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Sleeper;
 import dev.catalog.state.HeldLock;
-import dev.catalog.state.Sleeper;
 import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
 import dev.catalog.state.StateLocker;
@@ -99,7 +99,7 @@ final class StateSession implements AutoCloseable {
     }
     var locker =
         new StateLocker(
-            store, clock, Sleeper.SYSTEM, StateLocker.currentHolder(), VersionProvider.version());
+            store, clock, Sleeper.REAL, StateLocker.currentHolder(), VersionProvider.version());
     HeldLock held = locker.acquire(operation, options.lockTimeout());
     var lastAction = env.lastActions().add(() -> releaseOrWarn(held));
     return () -> {

@@ -1,6 +1,8 @@
 package dev.catalog.state;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Durations;
+import dev.catalog.Sleeper;
 import dev.catalog.state.backend.LockInfo;
 import dev.catalog.state.backend.StateLockedException;
 import java.net.InetAddress;

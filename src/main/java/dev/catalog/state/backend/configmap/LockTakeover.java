@@ -1,5 +1,6 @@
 package dev.catalog.state.backend.configmap;
 
+import dev.catalog.Durations;
 import dev.catalog.state.backend.LockInfo;
 import java.time.Duration;
 

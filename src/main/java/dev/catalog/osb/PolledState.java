@@ -3,14 +3,14 @@ package dev.catalog.osb;
 import java.util.Optional;
 
 /** The {@code state} of a {@code last_operation} response. */
-public enum OperationState {
+public enum PolledState {
   IN_PROGRESS("in progress"),
   SUCCEEDED("succeeded"),
   FAILED("failed");
 
   private final String wire;
 
-  OperationState(String wire) {
+  PolledState(String wire) {
     this.wire = wire;
   }
 
@@ -23,7 +23,7 @@ public enum OperationState {
     return this != IN_PROGRESS;
   }
 
-  static Optional<OperationState> ofWire(String value) {
+  static Optional<PolledState> ofWire(String value) {
     for (var s : values()) {
       if (s.wire.equals(value)) {
         return Optional.of(s);

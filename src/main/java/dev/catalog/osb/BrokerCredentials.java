@@ -11,22 +11,22 @@ import java.util.Objects;
  * Binding credentials as the broker sent them. Prints as {@code (sensitive)}; only {@link
  * #reveal()} gives the values, at the one place they are delivered to a sink.
  */
-public final class Credentials {
+public final class BrokerCredentials {
   /** No credentials (the broker generated none). */
-  public static final Credentials NONE = new Credentials(JsonNodeFactory.instance.objectNode());
+  public static final BrokerCredentials NONE = new BrokerCredentials(JsonNodeFactory.instance.objectNode());
 
   private final ObjectNode values;
 
-  private Credentials(ObjectNode values) {
+  private BrokerCredentials(ObjectNode values) {
     this.values = values;
   }
 
-  static Credentials of(JsonNode node) {
+  static BrokerCredentials of(JsonNode node) {
     Objects.requireNonNull(node, "node");
     if (!node.isObject()) {
       throw new IllegalArgumentException("credentials must be a JSON object");
     }
-    return new Credentials(((ObjectNode) node).deepCopy());
+    return new BrokerCredentials(((ObjectNode) node).deepCopy());
   }
 
   /** A copy of the values, for the sink that stores them. */
@@ -47,7 +47,7 @@ public final class Credentials {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Credentials c && values.equals(c.values);
+    return o instanceof BrokerCredentials c && values.equals(c.values);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.catalog.state;
+package dev.catalog;
 
 import dev.catalog.CatalogException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.catalog.osb;
+package dev.catalog;
 
 import java.time.Duration;
 

@@ -10,7 +10,7 @@ import java.util.Set;
  * executor acts on the decisions; this class only decides. Polls are classified by the operation
  * they poll for ({@link OsbOperation#PROVISION}, ...), as the table does.
  */
-public final class OrphanMitigation {
+public final class OrphanMitigationTable {
 
   /** One row of the table: which requests, which response, which mitigation. */
   public record Row(Set<OsbOperation> requests, ResponseClass response, Mitigation mitigation) {
@@ -61,7 +61,7 @@ public final class OrphanMitigation {
           new Row(BIND, ResponseClass.TIMEOUT, Mitigation.BINDING),
           new Row(ALL_BUT_CREATES, ResponseClass.TIMEOUT, Mitigation.NONE));
 
-  private OrphanMitigation() {}
+  private OrphanMitigationTable() {}
 
   /**
    * The mitigation for a request and what came back. Combinations the table does not list (a 5xx on

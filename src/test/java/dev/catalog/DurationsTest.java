@@ -1,9 +1,8 @@
-package dev.catalog.state;
+package dev.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catalog.CatalogException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +27,13 @@ class DurationsTest {
     assertThat(Durations.format(Duration.ofSeconds(3725))).isEqualTo("1h2m5s");
     assertThat(Durations.format(Duration.ofDays(2))).isEqualTo("2d");
     assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
+  }
+
+  @Test
+  void durationsReadTheWayPeopleSayThem() {
+    assertThat(Durations.format(Duration.ofSeconds(4))).isEqualTo("4s");
+    assertThat(Durations.format(Duration.ofSeconds(185))).isEqualTo("3m5s");
+    assertThat(Durations.format(Duration.ofMinutes(125))).isEqualTo("2h5m");
+    assertThat(Durations.format(Duration.ofSeconds(-3))).isEqualTo("0s");
   }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** OM-02: the spec's orphan-mitigation table (S:1940-1964), asserted row by row. */
-class OrphanMitigationTest {
+class OrphanMitigationTableTest {
 
   private static final Set<OsbOperation> ALL = EnumSet.allOf(OsbOperation.class);
 
@@ -75,9 +75,9 @@ class OrphanMitigationTest {
   void decidesEachRowOfTheSpecTable(
       int number, Set<OsbOperation> requests, ResponseClass response, Mitigation expected) {
     for (var request : requests) {
-      assertThat(OrphanMitigation.decide(request, response)).as("%s", request).isEqualTo(expected);
+      assertThat(OrphanMitigationTable.decide(request, response)).as("%s", request).isEqualTo(expected);
     }
-    var row = OrphanMitigation.TABLE.get(number - 1);
+    var row = OrphanMitigationTable.TABLE.get(number - 1);
     assertThat(row.requests()).isEqualTo(requests);
     assertThat(row.response()).isEqualTo(response);
     assertThat(row.mitigation()).isEqualTo(expected);
@@ -86,21 +86,21 @@ class OrphanMitigationTest {
   @Test
   @DisplayName("OM-02: the table in code has exactly the spec's 21 rows")
   void tableHasTheSpecRowsOnly() {
-    assertThat(OrphanMitigation.TABLE).hasSize(21);
+    assertThat(OrphanMitigationTable.TABLE).hasSize(21);
   }
 
   @Test
   @DisplayName("OM-03/U-18: updates, GETs and requests that never left need no mitigation")
   void combinationsOutsideTheTableNeedNoMitigation() {
     for (var get : List.of(CATALOG, FETCH_INSTANCE, FETCH_BINDING, POLL_INSTANCE, POLL_BINDING)) {
-      assertThat(OrphanMitigation.decide(get, ResponseClass.SERVER_ERROR))
+      assertThat(OrphanMitigationTable.decide(get, ResponseClass.SERVER_ERROR))
           .isEqualTo(Mitigation.NONE);
     }
-    assertThat(OrphanMitigation.decide(UPDATE, ResponseClass.LAST_OPERATION_FAILED))
+    assertThat(OrphanMitigationTable.decide(UPDATE, ResponseClass.LAST_OPERATION_FAILED))
         .isEqualTo(Mitigation.NONE);
-    assertThat(OrphanMitigation.decide(PROVISION, ResponseClass.NOT_SENT))
+    assertThat(OrphanMitigationTable.decide(PROVISION, ResponseClass.NOT_SENT))
         .isEqualTo(Mitigation.NONE);
-    assertThat(OrphanMitigation.decide(BIND, ResponseClass.OTHER_STATUS))
+    assertThat(OrphanMitigationTable.decide(BIND, ResponseClass.OTHER_STATUS))
         .isEqualTo(Mitigation.NONE);
   }
 }

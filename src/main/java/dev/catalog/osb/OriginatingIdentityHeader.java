@@ -9,8 +9,8 @@ import java.util.Objects;
  * The user behind a request, sent as {@code X-Broker-API-Originating-Identity: <platform>
  * <base64(json)>} (checklist H-08, OI-01..OI-06): standard Base64 with padding of a JSON object.
  */
-public record OriginatingIdentity(String platform, JsonNode value) {
-  public OriginatingIdentity {
+public record OriginatingIdentityHeader(String platform, JsonNode value) {
+  public OriginatingIdentityHeader {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(value, "value");
     if (platform.isEmpty() || platform.chars().anyMatch(Character::isWhitespace)) {

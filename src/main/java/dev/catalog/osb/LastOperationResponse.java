@@ -8,13 +8,13 @@ import java.util.Optional;
  * A {@code last_operation} response (checklist P-10..P-15, P-27): state, the broker's progress
  * text, its {@code Retry-After}, and the usability flags of a failed update or deprovision.
  */
-public record LastOperation(
-    OperationState state,
+public record LastOperationResponse(
+    PolledState state,
     Optional<String> description,
     Optional<Duration> retryAfter,
     Optional<Boolean> instanceUsable,
     Optional<Boolean> updateRepeatable) {
-  public LastOperation {
+  public LastOperationResponse {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(retryAfter, "retryAfter");
