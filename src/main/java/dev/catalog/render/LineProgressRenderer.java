@@ -5,6 +5,7 @@ import dev.catalog.apply.ApplyListener;
 import dev.catalog.apply.ApplyResult;
 import dev.catalog.apply.StepResult;
 import dev.catalog.apply.StepStatus;
+import dev.catalog.plan.GraphNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class LineProgressRenderer implements ApplyListener {
 
   private final PrintWriter out;
   private final AnsiStyle style;
-  private final Map<String, Printed> lastPoll = new HashMap<>();
+  private final Map<GraphNode, Printed> lastPoll = new HashMap<>();
 
   public LineProgressRenderer(PrintWriter out, boolean colour) {
     this.out = out;
@@ -38,7 +39,7 @@ public final class LineProgressRenderer implements ApplyListener {
     } else {
       String line = ProgressLines.once(event).orElseThrow();
       out.println(event instanceof ApplyEvent.Failed ? style.red(line) : line);
-      lastPoll.put(event.step().address(), new Printed(event.at(), ""));
+      lastPoll.put(event.step().node(), new Printed(event.at(), ""));
     }
     out.flush();
   }
@@ -65,13 +66,13 @@ public final class LineProgressRenderer implements ApplyListener {
   }
 
   private boolean worthPrinting(ApplyEvent.Polling poll) {
-    Printed last = lastPoll.get(poll.step().address());
+    Printed last = lastPoll.get(poll.step().node());
     boolean due =
         last == null
             || !last.description().equals(poll.description())
             || !Duration.between(last.at(), poll.at()).minusSeconds(REPEAT_SECONDS).isNegative();
     if (due) {
-      lastPoll.put(poll.step().address(), new Printed(poll.at(), poll.description()));
+      lastPoll.put(poll.step().node(), new Printed(poll.at(), poll.description()));
     }
     return due;
   }
