@@ -27,10 +27,7 @@ import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.FingerprintKey;
 import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -185,8 +182,7 @@ final class ApplyRun {
     env.out().print("\nDo you want to perform these actions?\n"
         + "  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
     env.out().flush();
-    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    var answer = in.readLine();
+    var answer = env.in().readLine();
     if (answer == null || !answer.strip().equals("yes")) {
       env.err().println("Apply cancelled.");
       return false;

@@ -1,6 +1,9 @@
 package dev.catalog.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -11,6 +14,7 @@ import java.util.Map;
  * @param err diagnostics and errors
  * @param env environment variables
  * @param interactive whether stdout is a terminal (colours, live progress, prompts)
+ * @param in what the user types (the apply approval)
  * @param lastActions what runs before the process ends: the one owner of signals and exit
  */
 public record CliEnvironment(
@@ -18,15 +22,23 @@ public record CliEnvironment(
     PrintWriter err,
     Map<String, String> env,
     boolean interactive,
+    BufferedReader in,
     LastActions lastActions) {
 
   public CliEnvironment {
     env = Map.copyOf(env);
   }
 
+  /** The process's standard input, and its own last actions. */
   public CliEnvironment(
       PrintWriter out, PrintWriter err, Map<String, String> env, boolean interactive) {
-    this(out, err, env, interactive, new LastActions(err));
+    this(
+        out,
+        err,
+        env,
+        interactive,
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+        new LastActions(err));
   }
 
   /** Whether colour is allowed: a terminal, no {@code NO_COLOR} and no {@code --no-color}. */

@@ -1,11 +1,7 @@
 package dev.catalog.cli;
 
 import dev.catalog.plan.PlanOptions;
-import dev.catalog.render.JsonPlanRenderer;
-import dev.catalog.render.MarkdownPlanRenderer;
 import dev.catalog.render.PlanViews;
-import dev.catalog.render.Styles;
-import dev.catalog.render.TextPlanRenderer;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,22 +45,12 @@ final class DriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var options = new PlanOptions(true, parallelism, List.of());
-    var result = PlanRun.plan(env, config, backend, options, false, flag("--verbose"));
+    var context = RunContext.of(spec, env);
+    var result = PlanRun.plan(env, config, backend, options, false, context.verbose());
     var view = PlanViews.of(result.plan());
-    var text =
-        switch (output.format) {
-          case TEXT ->
-              new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).renderDrift(view);
-          case JSON -> JsonPlanRenderer.renderDrift(view);
-          case MARKDOWN -> new MarkdownPlanRenderer(output.maxBytes).renderDrift(view);
-        };
+    var text = output.format.renderer(context, output.maxBytes).renderDrift(view);
     env.out().print(text);
     env.out().flush();
     return view.drift().isEmpty() ? ExitCode.OK : ExitCode.CHANGES;
-  }
-
-  private boolean flag(String name) {
-    var option = spec.findOption(name);
-    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 }
