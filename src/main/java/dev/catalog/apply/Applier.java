@@ -71,7 +71,9 @@ public final class Applier {
         var deps = dependencies(plan.graph(), apply);
         // An unfinished binding with nothing planned waits for its instance's unfinished step.
         instanceOf(change).ifPresent(i -> deps.add(GraphNode.of(i, GraphNode.Step.APPLY)));
-        applies.add(new Step(apply, applyAction(change.action()), deps));
+        var action =
+            change.action() == Action.NO_OP ? resumed(change) : applyAction(change.action());
+        applies.add(new Step(apply, action, deps));
       }
     }
     var steps = new ArrayList<Step>(destroys);
@@ -131,6 +133,24 @@ public final class Applier {
         .desired()
         .filter(DesiredResource.OfBinding.class::isInstance)
         .map(d -> ((DesiredResource.OfBinding) d).binding().instance().address());
+  }
+
+  /**
+   * What finishing an earlier apply's work does to a resource the plan leaves as it is, so that it
+   * is reported by its real kind: a resumed update stays an update. A resumed delete of a resource
+   * still declared ends in a new create (the delete half of a replace); an orphan mitigation
+   * removes what a failed create left, then creates it.
+   */
+  private static StepAction resumed(ResourceChange change) {
+    var recorded = change.recorded().orElseThrow();
+    if (!recorded.inFlight()) {
+      return StepAction.CREATE;
+    }
+    return switch (recorded.lastOperation().orElseThrow().type()) {
+      case PROVISION, BIND -> StepAction.CREATE;
+      case UPDATE -> StepAction.UPDATE;
+      case DEPROVISION, UNBIND -> StepAction.REPLACE;
+    };
   }
 
   private static StepAction applyAction(Action action) {
