@@ -50,7 +50,8 @@ public final class Applier {
             new ChangeRunner(changes, services),
             new HeldFinish(listener),
             cancellation);
-    var result = new ApplyResult(oneResultPerReplace(walked.steps(), changes), walked.interrupted());
+    var result =
+        new ApplyResult(oneResultPerReplace(walked.steps(), changes), walked.interrupted());
     listener.onFinish(result);
     return result;
   }
@@ -104,7 +105,8 @@ public final class Applier {
       var target =
           changes.get(apply.address()).desired().stream()
               .filter(DesiredResource.OfBinding.class::isInstance)
-              .map(d -> CredentialSinks.describe(((DesiredResource.OfBinding) d).binding().config().credentials()))
+              .map(d -> ((DesiredResource.OfBinding) d).binding().config().credentials())
+              .map(CredentialSinks::describe)
               .findFirst();
       var destroy = target.map(destroyedSinks::get);
       if (destroy.isPresent() && !destroy.get().address().equals(apply.address())) {

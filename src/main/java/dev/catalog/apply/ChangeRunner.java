@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the steps of an apply against the brokers, each in its phase (destroy or apply). Every step starts from the resource
- * as state records it now, not as the plan saw it: a pending orphan mitigation is sent first, and
- * an operation left in flight (by {@code --no-wait}, an interrupt or a crash) is resumed, by
- * polling its recorded operation or re-sending the idempotent request with the same id, so a
- * resource is never created twice.
+ * Runs the steps of an apply against the brokers, each in its phase (destroy or apply). Every
+ * step starts from the resource as state records it now, not as the plan saw it: a pending orphan
+ * mitigation is sent first, and an operation left in flight (by {@code --no-wait}, an interrupt or
+ * a crash) is resumed, by polling its recorded operation or re-sending the idempotent request with
+ * the same id, so a resource is never created twice.
  */
 final class ChangeRunner implements StepRunner {
   private final Map<Address, ResourceChange> changes;
