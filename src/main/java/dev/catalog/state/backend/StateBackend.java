@@ -74,6 +74,11 @@ public interface StateBackend extends AutoCloseable {
    */
   void forceUnlock(String lockId);
 
+  /** Warnings about how the backend was configured (deprecated settings), for stderr. */
+  default java.util.List<String> warnings() {
+    return java.util.List.of();
+  }
+
   /** Releases connections and background heartbeats; does not unlock. */
   @Override
   void close();
