@@ -38,10 +38,48 @@ final class GitErrors {
           : "not authorized: the server wants credentials; set token: { fromEnv: NAME } in the"
               + " backend block";
     }
+    if (message.startsWith("Cannot log in at ")) {
+      var refused =
+          message
+              .lines()
+              .filter(line -> line.startsWith("publickey: server refused "))
+              .map(line -> line.substring("publickey: server refused ".length()))
+              .toList();
+      var where = message.lines().findFirst().orElseThrow().substring("Cannot log in at ".length());
+      return "cannot log in at "
+          + where
+          + ": the server refused "
+          + (refused.isEmpty() ? "every key" : String.join(", ", refused))
+          + " (~ is $HOME, "
+          + settings.home()
+          + "); add the public key to the server's authorized keys, or name another private key"
+          + " with sshKeyFile";
+    }
+    if (message.equals("Server key did not validate")) {
+      var knownHosts = settings.home().resolve(".ssh/known_hosts");
+      return "the server's host key is not in "
+          + knownHosts
+          + " (or differs from the one there; $HOME is "
+          + settings.home()
+          + "): check the key's fingerprint with the server's owner, then add it, e.g. with"
+          + " ssh-keyscan"
+          + keyscanArguments()
+          + " >> "
+          + knownHosts;
+    }
     if (message.startsWith("Authentication is required")) {
       return "the server wants credentials; set token: { fromEnv: NAME } in the backend block";
     }
     return message;
+  }
+
+  private String keyscanArguments() {
+    try {
+      var uri = new org.eclipse.jgit.transport.URIish(settings.url());
+      return (uri.getPort() > 0 ? " -p " + uri.getPort() : "") + " " + uri.getHost();
+    } catch (java.net.URISyntaxException e) {
+      return " HOST";
+    }
   }
 
   private String user() {
