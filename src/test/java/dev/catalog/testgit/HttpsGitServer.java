@@ -107,6 +107,17 @@ public final class HttpsGitServer implements AutoCloseable {
             "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "server.ext"));
   }
 
+  /** A CA certificate that signed nothing this server uses, written to {@code dir}. */
+  public static Path unrelatedCa(Path dir) {
+    Processes.run(
+        dir,
+        List.of(
+            GitServerBinaries.OPENSSL.toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt",
+            "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "other-ca.key", "-out",
+            "other-ca.pem", "-days", "2", "-subj", "/CN=another CA"));
+    return dir.resolve("other-ca.pem");
+  }
+
   @SafeVarargs
   private static List<String> concat(List<String>... parts) {
     return java.util.Arrays.stream(parts).flatMap(List::stream).toList();

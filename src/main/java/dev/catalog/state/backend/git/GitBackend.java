@@ -19,7 +19,6 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -94,9 +93,10 @@ public final class GitBackend implements StateBackend {
     }
     var commit = commit(content, parent, "catalog: " + summary);
     for (int attempt = 1; ; attempt++) {
-      RemoteRefUpdate update;
+      GitRemote.Pushed pushed;
       try {
-        update = remote.push(commit, branchRef, parent == null ? ObjectId.zeroId() : parent);
+        pushed =
+            remote.pushReporting(commit, branchRef, parent == null ? ObjectId.zeroId() : parent);
       } catch (CatalogException pushFailed) {
         // The connection broke: the push may have landed or not. Only the remote knows.
         if (commit.equals(headOrNull())) {
@@ -104,6 +104,7 @@ public final class GitBackend implements StateBackend {
         }
         throw pushFailed;
       }
+      var update = pushed.update();
       switch (update.getStatus()) {
         case OK, UP_TO_DATE:
           return commit.name();
@@ -121,7 +122,7 @@ public final class GitBackend implements StateBackend {
             throw conflict(expected, head);
           }
           if (attempt == PUSH_ATTEMPTS) {
-            throw rejected(update, attempt);
+            throw rejected(pushed, attempt);
           }
           pause(attempt);
       }
@@ -201,7 +202,9 @@ public final class GitBackend implements StateBackend {
             + "; nothing was written, read it again and retry");
   }
 
-  private CatalogException rejected(RemoteRefUpdate update, int attempts) {
+  private CatalogException rejected(GitRemote.Pushed pushed, int attempts) {
+    var update = pushed.update();
+    var said = pushed.remoteMessages().isEmpty() ? "" : "\nThe remote said: " + pushed.remoteMessages();
     return new CatalogException(
         "the remote "
             + settings.displayUrl()
@@ -213,7 +216,8 @@ public final class GitBackend implements StateBackend {
             + update.getStatus()
             + (update.getMessage() == null ? "" : ": " + update.getMessage())
             + ") while the branch stayed at the version read, so no other writer was involved;"
-            + " nothing was written");
+            + " nothing was written"
+            + said);
   }
 
   @Override

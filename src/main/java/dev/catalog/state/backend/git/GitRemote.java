@@ -121,13 +121,24 @@ final class GitRemote implements AutoCloseable {
    * still has {@code expectedOld} (zero id: the ref must not exist).
    */
   RemoteRefUpdate push(ObjectId newId, String remoteRef, ObjectId expectedOld) {
+    return pushReporting(newId, remoteRef, expectedOld).update();
+  }
+
+  /**
+   * The outcome of a push and what the remote said while receiving it (a hook's reason for a
+   * refusal, which the ref's status only calls "pre-receive hook declined").
+   */
+  record Pushed(RemoteRefUpdate update, String remoteMessages) {}
+
+  /** {@link #push}, with the remote's messages. */
+  Pushed pushReporting(ObjectId newId, String remoteRef, ObjectId expectedOld) {
     try (var transport = open()) {
       var update =
           newId == null
               ? new RemoteRefUpdate(cache, (String) null, remoteRef, false, null, expectedOld)
               : new RemoteRefUpdate(cache, null, newId, remoteRef, false, null, expectedOld);
       var result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-      return result.getRemoteUpdate(remoteRef);
+      return new Pushed(result.getRemoteUpdate(remoteRef), result.getMessages().strip());
     } catch (IOException e) {
       throw new CatalogException(
           "cannot push " + remoteRef + " to " + settings.displayUrl() + ": " + errors.explain(e),

@@ -37,7 +37,15 @@ final class GitRemoteFixture {
   /** A state document with one instance, to push with {@code catalog state push}. */
   static Path stateFile(Path dir, String instance) {
     var state = State.empty(UUID.randomUUID(), "test").with(TestStates.instance(instance));
-    var file = dir.resolve(instance + ".state.json");
+    return write(dir.resolve(instance + ".state.json"), state);
+  }
+
+  /** A state document with no resources, which a configuration without brokers plans against. */
+  static Path emptyStateFile(Path dir) {
+    return write(dir.resolve("empty.state.json"), State.empty(UUID.randomUUID(), "test"));
+  }
+
+  private static Path write(Path file, State state) {
     try {
       Files.write(file, new StateCodec().encode(state));
     } catch (IOException e) {
