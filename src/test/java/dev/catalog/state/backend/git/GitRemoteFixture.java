@@ -57,7 +57,11 @@ final class GitRemoteFixture {
   static CliRun catalog(Map<String, String> env, Path config, String... args) {
     var all = new ArrayList<>(List.of(args));
     all.addAll(List.of("-f", config.toString()));
-    return CliRun.run(env, all.toArray(String[]::new));
+    var run = CliRun.run(env, all.toArray(String[]::new));
+    // On the test's console: the messages docs/troubleshooting.md quotes come from these runs.
+    System.out.println(
+        "catalog " + String.join(" ", args) + " -> exit " + run.exitCode() + "\n" + run.err());
+    return run;
   }
 
   /** Runs {@code git --git-dir=REPO ARGS} and returns its output; it must succeed. */
