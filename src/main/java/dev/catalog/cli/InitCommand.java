@@ -81,9 +81,9 @@ final class InitCommand implements Callable<Integer> {
     return switch (type) {
       case local ->
           """
-          backend:
-            type: local
-            path: catalog.state.json      # beside this file; the previous one is kept as .backup""";
+backend:
+  type: local
+  path: catalog.state.json      # beside this file; the previous one is kept as .backup""";
       case git ->
           """
           backend:

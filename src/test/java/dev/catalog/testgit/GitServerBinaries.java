@@ -23,7 +23,8 @@ public final class GitServerBinaries {
 
   /** Checks for nginx, fcgiwrap, git-http-backend and openssl. */
   public static void requireHttps(Map<String, String> env) {
-    require(List.of(NGINX, FCGIWRAP, HTTP_BACKEND, OPENSSL), "git nginx-light fcgiwrap openssl", env);
+    require(
+        List.of(NGINX, FCGIWRAP, HTTP_BACKEND, OPENSSL), "git nginx-light fcgiwrap openssl", env);
   }
 
   /** Checks for sshd and ssh-keygen. */
@@ -43,7 +44,8 @@ public final class GitServerBinaries {
             + packages
             + " (.ci/run does).";
     if ("true".equalsIgnoreCase(env.get("CI"))) {
-      throw new ExtensionConfigurationException("CI=true and the Git server tests cannot run: " + message);
+      throw new ExtensionConfigurationException(
+          "CI=true and the Git server tests cannot run: " + message);
     }
     System.out.println("Skipped: " + message);
     throw new TestAbortedException(message);

@@ -53,8 +53,7 @@ public final class HttpsGitServer implements AutoCloseable {
       certificates();
       Files.writeString(dir.resolve("writers"), user("x-access-token", WRITE_TOKEN));
       Files.writeString(
-          dir.resolve("readers"),
-          user("x-access-token", WRITE_TOKEN) + user("reader", READ_TOKEN));
+          dir.resolve("readers"), user("x-access-token", WRITE_TOKEN) + user("reader", READ_TOKEN));
       Files.writeString(dir.resolve("nginx.conf"), nginxConfig());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -90,7 +89,15 @@ public final class HttpsGitServer implements AutoCloseable {
         concat(
             List.of(openssl, "req", "-x509"),
             ec,
-            List.of("-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=catalog test CA")));
+            List.of(
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.crt",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=catalog test CA")));
     Processes.run(
         dir,
         concat(
@@ -103,8 +110,22 @@ public final class HttpsGitServer implements AutoCloseable {
     Processes.run(
         dir,
         List.of(
-            openssl, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-            "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "server.ext"));
+            openssl,
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext"));
   }
 
   /** A CA certificate that signed nothing this server uses, written to {@code dir}. */
@@ -112,9 +133,22 @@ public final class HttpsGitServer implements AutoCloseable {
     Processes.run(
         dir,
         List.of(
-            GitServerBinaries.OPENSSL.toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt",
-            "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "other-ca.key", "-out",
-            "other-ca.pem", "-days", "2", "-subj", "/CN=another CA"));
+            GitServerBinaries.OPENSSL.toString(),
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            "other-ca.key",
+            "-out",
+            "other-ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=another CA"));
     return dir.resolve("other-ca.pem");
   }
 
@@ -139,43 +173,43 @@ public final class HttpsGitServer implements AutoCloseable {
     var user = Processes.isRoot() ? "user root root;\n" : "";
     return user
         + """
-        worker_processes 1;
-        daemon off;
-        pid DIR/nginx.pid;
-        error_log DIR/nginx-error.log;
-        events { worker_connections 64; }
-        http {
-          access_log DIR/access.log;
-          client_body_temp_path DIR/tmp/body;
-          fastcgi_temp_path DIR/tmp/fastcgi;
-          proxy_temp_path DIR/tmp/proxy;
-          uwsgi_temp_path DIR/tmp/uwsgi;
-          scgi_temp_path DIR/tmp/scgi;
-          map $request_uri $git_users {
-            ~git-receive-pack DIR/writers;
-            default DIR/readers;
-          }
-          server {
-            listen 127.0.0.1:PORT ssl;
-            ssl_certificate DIR/server.crt;
-            ssl_certificate_key DIR/server.key;
-            client_max_body_size 0;
-            location / {
-              auth_basic "git";
-              auth_basic_user_file $git_users;
-              fastcgi_pass unix:DIR/fcgi.sock;
-              fastcgi_param SCRIPT_FILENAME BACKEND;
-              fastcgi_param GIT_PROJECT_ROOT DIR/repos;
-              fastcgi_param PATH_INFO $uri;
-              fastcgi_param REMOTE_USER $remote_user;
-              fastcgi_param QUERY_STRING $query_string;
-              fastcgi_param REQUEST_METHOD $request_method;
-              fastcgi_param CONTENT_TYPE $content_type;
-              fastcgi_param CONTENT_LENGTH $content_length;
+          worker_processes 1;
+          daemon off;
+          pid DIR/nginx.pid;
+          error_log DIR/nginx-error.log;
+          events { worker_connections 64; }
+          http {
+            access_log DIR/access.log;
+            client_body_temp_path DIR/tmp/body;
+            fastcgi_temp_path DIR/tmp/fastcgi;
+            proxy_temp_path DIR/tmp/proxy;
+            uwsgi_temp_path DIR/tmp/uwsgi;
+            scgi_temp_path DIR/tmp/scgi;
+            map $request_uri $git_users {
+              ~git-receive-pack DIR/writers;
+              default DIR/readers;
+            }
+            server {
+              listen 127.0.0.1:PORT ssl;
+              ssl_certificate DIR/server.crt;
+              ssl_certificate_key DIR/server.key;
+              client_max_body_size 0;
+              location / {
+                auth_basic "git";
+                auth_basic_user_file $git_users;
+                fastcgi_pass unix:DIR/fcgi.sock;
+                fastcgi_param SCRIPT_FILENAME BACKEND;
+                fastcgi_param GIT_PROJECT_ROOT DIR/repos;
+                fastcgi_param PATH_INFO $uri;
+                fastcgi_param REMOTE_USER $remote_user;
+                fastcgi_param QUERY_STRING $query_string;
+                fastcgi_param REQUEST_METHOD $request_method;
+                fastcgi_param CONTENT_TYPE $content_type;
+                fastcgi_param CONTENT_LENGTH $content_length;
+              }
             }
           }
-        }
-        """
+          """
             .replace("DIR", dir.toString())
             .replace("PORT", Integer.toString(port))
             .replace("BACKEND", GitServerBinaries.HTTP_BACKEND.toString());

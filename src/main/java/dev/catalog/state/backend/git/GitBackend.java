@@ -204,7 +204,8 @@ public final class GitBackend implements StateBackend {
 
   private CatalogException rejected(GitRemote.Pushed pushed, int attempts) {
     var update = pushed.update();
-    var said = pushed.remoteMessages().isEmpty() ? "" : "\nThe remote said: " + pushed.remoteMessages();
+    var said =
+        pushed.remoteMessages().isEmpty() ? "" : "\nThe remote said: " + pushed.remoteMessages();
     return new CatalogException(
         "the remote "
             + settings.displayUrl()

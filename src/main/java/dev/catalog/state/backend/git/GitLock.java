@@ -200,8 +200,8 @@ final class GitLock {
   }
 
   /**
-   * A lock whose info cannot be read: its id is the lock commit's, so {@code force-unlock} can
-   * name it; no holder or time is made up (it used to say "unknown since 1970").
+   * A lock whose info cannot be read: its id is the lock commit's, so {@code force-unlock} can name
+   * it; no holder or time is made up (it used to say "unknown since 1970").
    */
   private static LockInfo unreadable(ObjectId commit) {
     return new LockInfo(

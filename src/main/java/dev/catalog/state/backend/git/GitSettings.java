@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * @param path the state file's path in the repository
  * @param authorName commit author name
  * @param authorEmail commit author e-mail
- * @param token HTTPS token, sent as the password of the URL's user ({@code x-access-token} when
- *     the URL names none)
+ * @param token HTTPS token, sent as the password of the URL's user ({@code x-access-token} when the
+ *     URL names none)
  * @param sshKeyFile private key for SSH remotes (else the default keys in {@code $HOME/.ssh})
  * @param ca the CA certificates an HTTPS remote must chain to (else the JVM's trust store)
  * @param home the user's home directory: {@code $HOME}, for {@code ~/.ssh} and {@code ~/.gitconfig}

@@ -19,10 +19,10 @@ import java.util.Optional;
 /**
  * The HTTPS token of the git backend. The configuration writes it as every other secret, {@code
  * token: {fromEnv: NAME}}, {@code {fromFile: PATH}} or {@code {fromSecret: {namespace, name,
- * key}}}; the configuration reader hands it over as the setting {@code token} =
- * {@code fromEnv:NAME}, {@code fromFile:PATH} or {@code fromSecret:NS/NAME/KEY} (also accepted from
- * {@code --backend-config}). The older {@code tokenEnv} / {@code tokenFile} still work, with a
- * deprecation warning (issue 17). No message ever quotes the value.
+ * key}}}; the configuration reader hands it over as the setting {@code token} = {@code
+ * fromEnv:NAME}, {@code fromFile:PATH} or {@code fromSecret:NS/NAME/KEY} (also accepted from {@code
+ * --backend-config}). The older {@code tokenEnv} / {@code tokenFile} still work, with a deprecation
+ * warning (issue 17). No message ever quotes the value.
  */
 final class GitToken {
   private GitToken() {}
@@ -40,8 +40,7 @@ final class GitToken {
     }
     var tokenFile = settings.get("tokenFile");
     if (tokenFile != null) {
-      warnings.add(
-          deprecated("tokenFile: " + tokenFile, "token: { fromFile: " + tokenFile + " }"));
+      warnings.add(deprecated("tokenFile: " + tokenFile, "token: { fromFile: " + tokenFile + " }"));
       return Optional.of(fromFile(baseDir.resolve(tokenFile), "tokenFile"));
     }
     return Optional.empty();
@@ -88,18 +87,14 @@ final class GitToken {
 
   private static Secret fromFile(Path file, String field) {
     try {
-      return nonEmpty(Files.readString(file, StandardCharsets.UTF_8).trim(), file + " (" + field + ")");
+      return nonEmpty(
+          Files.readString(file, StandardCharsets.UTF_8).trim(), file + " (" + field + ")");
     } catch (NoSuchFileException e) {
       throw new CatalogException(
           "cannot read the git backend token file " + file + " (" + field + "): no such file");
     } catch (IOException e) {
       throw new CatalogException(
-          "cannot read the git backend token file "
-              + file
-              + " ("
-              + field
-              + "): "
-              + e.getMessage());
+          "cannot read the git backend token file " + file + " (" + field + "): " + e.getMessage());
     }
   }
 

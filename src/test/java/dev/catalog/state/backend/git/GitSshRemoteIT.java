@@ -143,8 +143,8 @@ class GitSshRemoteIT {
   }
 
   /**
-   * The test classpath has BouncyCastle through kube-api-test, which hid that the shipped jar
-   * could not use ed25519 keys at all ("EdDSA provider not supported"): run the jar itself.
+   * The test classpath has BouncyCastle through kube-api-test, which hid that the shipped jar could
+   * not use ed25519 keys at all ("EdDSA provider not supported"): run the jar itself.
    */
   @Test
   void theShippedJarUsesAnEd25519KeyAndHostKey() throws Exception {
