@@ -87,7 +87,10 @@ final class Processes {
     if (process == null) {
       return;
     }
+    // fcgiwrap's pre-forked children (and nginx's workers) outlive a parent stopped alone.
+    var children = process.descendants().toList();
     process.destroy();
+    children.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
