@@ -13,7 +13,18 @@ import java.util.TreeSet;
  */
 public enum BackendKind {
   LOCAL("local", "path"),
-  GIT("git", "url", "branch", "path", "author", "tokenEnv", "tokenFile", "sshKeyFile", "cacheDir"),
+  GIT(
+      "git",
+      "url",
+      "branch",
+      "path",
+      "author",
+      "token",
+      "tokenEnv",
+      "tokenFile",
+      "sshKeyFile",
+      "caFile",
+      "cacheDir"),
   CONFIGMAP("configmap", "namespace", "name", "kubeconfig", "context", "leaseDurationSeconds");
 
   private final String wireName;
