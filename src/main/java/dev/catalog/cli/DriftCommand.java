@@ -21,9 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "drift",
     mixinStandardHelpOptions = true,
-    description = "Report resources changed at their brokers outside of catalog.",
-    footerHeading = "%nExit codes:%n",
-    footer = {"  0  no drift", "  1  error", "  2  drift found"})
+    description = "Report resources changed at their brokers outside of catalog.")
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
