@@ -53,7 +53,10 @@ final class CredentialsCommand implements Callable<Integer> {
               .resource(address)
               .filter(BindingState.class::isInstance)
               .map(BindingState.class::cast)
-              .orElseThrow(() -> new CatalogException(address + " is not in the state"));
+              .orElseThrow(
+                  () ->
+                      new CatalogException(
+                          address + " is not in the state" + AddressHints.suffix(address, state)));
       var clients = new PlanBrokerClients(loaded, new BrokerConnections(env), HttpTrace.NONE);
       var client =
           clients

@@ -64,5 +64,6 @@ public final class ReleaseFiles {
     if (code != 0) {
       throw new IOException("picocli ManPageGenerator failed with exit code " + code);
     }
+    ManPageSections.complete(root, dir);
   }
 }

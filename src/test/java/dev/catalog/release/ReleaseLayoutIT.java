@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
@@ -54,6 +55,40 @@ class ReleaseLayoutIT {
           .contains(".TH \"CATALOG\\-" + command.toUpperCase().replace("-", "\\-") + "\" \"1\"");
     }
     assertThat(DIST.resolve("man/man1/catalog.1")).isRegularFile();
+  }
+
+  @Test
+  void everyManPageHasTheSectionsAManReaderExpectsInOrder() throws IOException {
+    var pages = new ArrayList<Path>();
+    try (var files = Files.list(DIST.resolve("man/man1"))) {
+      files.forEach(pages::add);
+    }
+    assertThat(pages).hasSizeGreaterThan(ReleaseCommands.subcommandNames().size());
+    for (Path page : pages) {
+      var troff = Files.readString(page, UTF_8);
+      // ARGUMENTS and COMMANDS come after OPTIONS where a command has them.
+      var sections =
+          troff
+              .lines()
+              .filter(l -> l.startsWith(".SH "))
+              .filter(l -> !l.equals(".SH \"ARGUMENTS\"") && !l.equals(".SH \"COMMANDS\""))
+              .toList();
+      assertThat(sections)
+          .as(page.toString())
+          .containsExactly(
+              ".SH \"NAME\"",
+              ".SH \"SYNOPSIS\"",
+              ".SH \"DESCRIPTION\"",
+              ".SH \"OPTIONS\"",
+              ".SH \"EXAMPLES\"",
+              ".SH \"ENVIRONMENT\"",
+              ".SH \"FILES\"",
+              ".SH \"EXIT STATUS\"",
+              ".SH \"SEE ALSO\"");
+      assertThat(troff).as(page.toString()).doesNotContain("Exit codes:").doesNotContain("=\\fI");
+    }
+    assertThat(Files.readString(DIST.resolve("man/man1/catalog-plan.1"), UTF_8))
+        .contains("catalog plan \\-\\-detailed\\-exitcode");
   }
 
   @Test
