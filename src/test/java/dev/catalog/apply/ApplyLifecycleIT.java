@@ -278,7 +278,7 @@ class ApplyLifecycleIT {
     var destroyed = run("destroy", "--auto-approve");
     assertThat(destroyed.exitCode()).as(destroyed.err() + destroyed.out()).isZero();
     assertThat(destroyed.out())
-        .endsWith("Apply complete! Resources: 0 added, 0 changed, 4 destroyed.\n");
+        .endsWith("Destroy complete! Resources: 4 destroyed.\n");
     assertThat(broker.ledger().instances()).isEmpty();
     assertThat(broker.ledger().bindings()).isEmpty();
     assertThat(state().resources()).isEmpty();
