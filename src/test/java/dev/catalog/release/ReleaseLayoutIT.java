@@ -95,13 +95,18 @@ class ReleaseLayoutIT {
   void theTarballUnpacksToTheSameLayoutWithAnExecutableLauncher() throws IOException {
     Map<String, TarEntries.Entry> entries;
     try (InputStream in =
-        new GZIPInputStream(Files.newInputStream(Path.of("target/catalog-0.1.0.tar.gz")))) {
+        new GZIPInputStream(Files.newInputStream(SelfContainedTarballIT.TARBALL))) {
       entries = TarEntries.read(in);
     }
     assertThat(entries.get("catalog-0.1.0/bin/catalog").mode()).isEqualTo(0755);
+    assertThat(entries.get("catalog-0.1.0/runtime/bin/java").mode()).isEqualTo(0755);
+    // Made for target/dist's path; bin/catalog makes it on a release's first run.
+    assertThat(entries).doesNotContainKey("catalog-0.1.0/lib/catalog.jsa");
     assertThat(entries)
         .containsKeys(
             "catalog-0.1.0/lib/catalog.jar",
+            "catalog-0.1.0/runtime/bin/java",
+            "catalog-0.1.0/runtime/lib/modules",
             "catalog-0.1.0/completion/catalog.bash",
             "catalog-0.1.0/completion/catalog.zsh",
             "catalog-0.1.0/man/man1/catalog-plan.1");
