@@ -57,7 +57,10 @@ public final class HelpExamples {
           catalog drift -f catalog.yaml
 
           # The drift report as Markdown, for an issue
-          catalog drift --format markdown""";
+          catalog drift --format markdown
+
+          # Only one instance (and what it depends on)
+          catalog drift --target instance.orders-db""";
       case "destroy" -> """
           # Delete every instance and binding catalog manages, after approval
           catalog destroy -f catalog.yaml
@@ -84,7 +87,10 @@ public final class HelpExamples {
           catalog credentials binding.orders-db-app --show-secrets""";
       case "graph" -> """
           # The order apply would follow, as an SVG picture
-          catalog graph -f catalog.yaml | dot -Tsvg > graph.svg""";
+          catalog graph -f catalog.yaml | dot -Tsvg > graph.svg
+
+          # Only what applying one binding involves, without reading the brokers
+          catalog graph --target binding.orders-db-app --refresh false""";
       case "state" -> """
           # What the state records, and one resource in detail
           catalog state list
