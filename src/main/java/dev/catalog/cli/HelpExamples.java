@@ -84,7 +84,11 @@ public final class HelpExamples {
           catalog credentials binding.orders-db-app
 
           # The values too
-          catalog credentials binding.orders-db-app --show-secrets""";
+          catalog credentials binding.orders-db-app --show-secrets
+
+          # For a program: JSON, or KEY=value lines a shell can source
+          catalog credentials binding.orders-db-app --format json --show-secrets
+          catalog credentials binding.orders-db-app --format env --show-secrets > orders-db.env""";
       case "graph" -> """
           # The order apply would follow, as an SVG picture
           catalog graph -f catalog.yaml | dot -Tsvg > graph.svg
