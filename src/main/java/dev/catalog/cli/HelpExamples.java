@@ -52,6 +52,10 @@ public final class HelpExamples {
 
           # Four broker operations in flight; one JSON event per line for a pipeline
           catalog apply --auto-approve --parallelism 4 --format json""";
+      case "show" -> """
+          # A saved plan again, as text or as a pull-request comment (no broker, state or network)
+          catalog show plan.json
+          catalog show plan.json --format markdown""";
       case "drift" -> """
           # Exit 2 when a resource changed at its broker (for a cron job)
           catalog drift -f catalog.yaml

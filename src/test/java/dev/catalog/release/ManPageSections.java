@@ -129,7 +129,8 @@ final class ManPageSections {
     var related =
         switch (command) {
           case "catalog" -> "catalog-validate(1), catalog-plan(1), catalog-apply(1)";
-          case "plan" -> "catalog(1), catalog-apply(1), catalog-validate(1), catalog-drift(1)";
+          case "plan" -> "catalog(1), catalog-apply(1), catalog-show(1), catalog-drift(1)";
+          case "show" -> "catalog(1), catalog-plan(1), catalog-apply(1)";
           case "apply", "destroy" -> "catalog(1), catalog-plan(1), catalog-refresh(1)";
           default -> command.startsWith("state ")
               ? "catalog(1), catalog-state(1), catalog-force-unlock(1)"
