@@ -156,11 +156,13 @@ final class ApplyRun {
   }
 
   private static ApplyListener listener(CliEnvironment env, Request request, Clock clock) {
+    boolean destroy = request.operation().equals("destroy");
     if (request.json()) {
-      return new JsonProgressRenderer(env.out());
+      return new JsonProgressRenderer(env.out(), destroy);
     }
     boolean live = env.interactive() && !env.ci();
-    return new TerminalProgressRenderer(env.out(), live, request.colour(), columns(env), clock);
+    return new TerminalProgressRenderer(
+        env.out(), live, request.colour(), columns(env), clock, destroy);
   }
 
   private static int columns(CliEnvironment env) {

@@ -22,13 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = "Adopt an existing instance or binding into the state.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0    imported",
-      "  1    error: nothing was imported and state is unchanged",
-      "  3    state locked"
-    })
+    description = "Adopt an existing instance or binding into the state.")
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

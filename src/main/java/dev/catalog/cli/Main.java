@@ -71,6 +71,7 @@ public final class Main {
     cmd.setExecutionExceptionHandler(new ErrorHandler(env));
     cmd.setParameterExceptionHandler(new UsageErrorHandler(env));
     cmd.setExecutionStrategy(new ColourStrategy(env));
+    HelpSections.install(cmd);
     return cmd;
   }
 }

@@ -25,14 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Show the changes apply would make.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  success (with --detailed-exitcode: no changes)",
-      "  1  error",
-      "  2  with --detailed-exitcode: the plan changes resources",
-      "  3  state locked"
-    })
+    description = "Show the changes apply would make.")
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -23,10 +23,17 @@ public final class LineProgressRenderer implements ApplyListener {
   private final PrintWriter out;
   private final AnsiStyle style;
   private final Map<String, Printed> lastPoll = new HashMap<>();
+  private final boolean destroy;
 
   public LineProgressRenderer(PrintWriter out, boolean colour) {
+    this(out, colour, false);
+  }
+
+  /** @param destroy whether this is a destroy, which has its own summary words */
+  public LineProgressRenderer(PrintWriter out, boolean colour, boolean destroy) {
     this.out = out;
     this.style = new AnsiStyle(colour);
+    this.destroy = destroy;
   }
 
   @Override
@@ -45,18 +52,19 @@ public final class LineProgressRenderer implements ApplyListener {
 
   @Override
   public void onFinish(ApplyResult result) {
-    printErrorsAndSummary(out, style, result);
+    printErrorsAndSummary(out, style, result, destroy);
   }
 
   /** The failures, each as an {@code Error:} line, then the summary line. */
-  static void printErrorsAndSummary(PrintWriter out, AnsiStyle style, ApplyResult result) {
+  static void printErrorsAndSummary(
+      PrintWriter out, AnsiStyle style, ApplyResult result, boolean destroy) {
     out.println();
     for (StepResult step : result.steps()) {
       if (step.status() == StepStatus.FAILED) {
         out.println(style.red("Error: ") + step.detail());
       }
     }
-    String summary = ApplySummary.line(result);
+    String summary = ApplySummary.line(result, destroy);
     out.println(
         result.succeeded()
             ? style.green(summary)

@@ -29,6 +29,7 @@ public final class TerminalProgressRenderer implements ApplyListener {
   private final LineProgressRenderer lines;
   private final Map<String, Running> running = new LinkedHashMap<>();
   private int drawn;
+  private final boolean destroy;
 
   /**
    * @param interactive whether {@code out} is a terminal that understands ANSI cursor movement
@@ -36,12 +37,24 @@ public final class TerminalProgressRenderer implements ApplyListener {
    */
   public TerminalProgressRenderer(
       PrintWriter out, boolean interactive, boolean colour, int width, Clock clock) {
+    this(out, interactive, colour, width, clock, false);
+  }
+
+  /** @param destroy whether this is a destroy, which has its own summary words */
+  public TerminalProgressRenderer(
+      PrintWriter out,
+      boolean interactive,
+      boolean colour,
+      int width,
+      Clock clock,
+      boolean destroy) {
+    this.destroy = destroy;
     this.out = out;
     this.interactive = interactive;
     this.width = width;
     this.clock = clock;
     this.style = new AnsiStyle(colour);
-    this.lines = new LineProgressRenderer(out, colour);
+    this.lines = new LineProgressRenderer(out, colour, destroy);
   }
 
   @Override
@@ -79,7 +92,7 @@ public final class TerminalProgressRenderer implements ApplyListener {
       erase();
       running.clear();
     }
-    LineProgressRenderer.printErrorsAndSummary(out, style, result);
+    LineProgressRenderer.printErrorsAndSummary(out, style, result, destroy);
   }
 
   private void erase() {
