@@ -67,7 +67,7 @@ final class ApplyRun {
     var yaml = config.backend();
     var choice = request.backend().choose(yaml.type(), yaml.settings());
     var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
-    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     var trace = request.verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
     try (var session = new StateSession(env, request.backend(), choice, baseDir.toAbsolutePath());

@@ -1,5 +1,6 @@
 package dev.catalog.cli;
 
+import dev.catalog.Redactor;
 import dev.catalog.config.Broker;
 import dev.catalog.config.BrokerAuth;
 import dev.catalog.config.SecretResolver;
@@ -13,10 +14,17 @@ import dev.catalog.osb.TlsSettings;
  */
 final class BrokerConnections {
   private final SecretResolver secrets;
+  private final Redactor redactor;
 
   BrokerConnections(CliEnvironment env) {
+    this.redactor = env.redactor();
     // The Kubernetes client is created only if a fromSecret reference needs it.
-    this.secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    this.secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
+  }
+
+  /** The run's redactor, which every client scrubs broker text with. */
+  Redactor redactor() {
+    return redactor;
   }
 
   ConfiguredBroker connect(Broker broker) {

@@ -28,9 +28,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (ex instanceof ConfigException config) {
       printDiagnostics(err, config);
     } else if (ex instanceof CatalogException) {
-      err.println("Error: " + ex.getMessage());
+      // Git and Kubernetes failures quote their server's words; scrubbed like a broker's.
+      err.println("Error: " + env.redactor().scrub(ex.getMessage()));
     } else {
-      err.println("Error: internal error: " + ex);
+      err.println("Error: internal error: " + env.redactor().scrub(String.valueOf(ex)));
       if (verbose(parseResult)) {
         ex.printStackTrace(err);
       } else {

@@ -41,6 +41,7 @@ final class PlanBrokerClients implements BrokerClients {
                             trace,
                             Sleeper.REAL,
                             Clock.systemUTC(),
-                            RetryPolicy.DEFAULT)));
+                            RetryPolicy.DEFAULT,
+                            connections.redactor())));
   }
 }

@@ -2,6 +2,7 @@ package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
 import dev.catalog.state.HeldLock;
+import dev.catalog.state.PrivateFiles;
 import dev.catalog.state.Sleeper;
 import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
@@ -10,7 +11,6 @@ import dev.catalog.state.StateStore;
 import dev.catalog.state.backend.BackendFactory;
 import dev.catalog.state.backend.StateBackend;
 import dev.catalog.state.backend.local.LocalBackend;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +39,9 @@ final class StateSession implements AutoCloseable {
     this.env = env;
     this.options = options;
     this.baseDir = baseDir;
-    this.backend = BackendFactory.open(choice.type(), choice.settings(), baseDir, env.env());
+    this.backend =
+        BackendFactory.open(
+            choice.type(), choice.settings(), baseDir, env.env(), env.redactor());
     this.store = new StateStore(backend, VersionProvider.version());
     this.clock = Clock.systemUTC();
   }
@@ -113,12 +115,11 @@ final class StateSession implements AutoCloseable {
                     + "-"
                     + before.state().serial()
                     + ".backup.json");
-    try {
-      Files.write(file, store.codec().encode(before.state()));
-    } catch (IOException e) {
-      throw new CatalogException(
-          "cannot write the state backup " + file + ": " + e.getMessage(), e);
-    }
+    PrivateFiles.write(
+        file,
+        store.codec().encode(before.state()),
+        "the state backup",
+        "; run from a directory you can write to, or make " + file.getParent() + " writable");
     env.err().println("Backup of the previous state: " + file);
   }
 

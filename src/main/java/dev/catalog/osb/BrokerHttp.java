@@ -2,6 +2,7 @@ package dev.catalog.osb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.CatalogException;
+import dev.catalog.Redactor;
 import dev.catalog.osb.RetrySafety.TransientFailure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,14 +32,18 @@ final class BrokerHttp {
   private final Sleeper sleeper;
   private final Clock clock;
   private final RetryPolicy retry;
+  private final Redactor redactor;
 
   BrokerHttp(
       BrokerConnection connection,
       HttpTrace trace,
       Sleeper sleeper,
       Clock clock,
-      RetryPolicy retry) {
+      RetryPolicy retry,
+      Redactor redactor) {
     this.connection = connection;
+    this.redactor = redactor;
+    connection.auth().addTo(redactor);
     this.trace = trace;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -71,7 +76,7 @@ final class BrokerHttp {
       var started = System.nanoTime();
       try {
         var response = client.send(build(request, requestId), BodyHandlers.ofInputStream());
-        var result = read(response, request.bodyLimit(), requestId);
+        var result = read(request, response, requestId);
         traceExchange(
             request,
             result.status(),
@@ -141,15 +146,42 @@ final class BrokerHttp {
     return builder.build();
   }
 
-  private static BrokerResponse read(HttpResponse<InputStream> response, int limit, String id)
+  private BrokerResponse read(BrokerRequest request, HttpResponse<InputStream> response, String id)
       throws IOException {
+    var limit = request.bodyLimit();
     try (var in = response.body()) {
       var bytes = in.readNBytes(limit + 1);
       boolean oversized = bytes.length > limit;
       var json = oversized ? Optional.<JsonNode>empty() : Json.parse(bytes);
       return new BrokerResponse(
-          response.statusCode(), response.headers(), json, bytes.length == 0, oversized, id);
+          response.statusCode(),
+          response.headers(),
+          json.map(body -> scrubbed(request.operation(), response.statusCode(), body)),
+          bytes.length == 0,
+          oversized,
+          id);
     }
+  }
+
+  /**
+   * Takes every known secret out of what the broker wrote for people (error bodies, operation
+   * descriptions, the catalog) before anything quotes it, and learns the credentials of a binding.
+   * Bodies that carry values catalog sends back or delivers (a bind's credentials, an instance's
+   * parameters, an {@code operation}) are left as they are: masking them would change them.
+   */
+  private JsonNode scrubbed(OsbOperation operation, int status, JsonNode body) {
+    boolean success = status >= 200 && status < 300;
+    if (success && (operation == OsbOperation.BIND || operation == OsbOperation.FETCH_BINDING)) {
+      redactor.addLeaves(body.get("credentials"));
+      return body;
+    }
+    if (!success
+        || operation == OsbOperation.CATALOG
+        || operation == OsbOperation.POLL_INSTANCE
+        || operation == OsbOperation.POLL_BINDING) {
+      return redactor.scrub(body);
+    }
+    return body;
   }
 
   private boolean mayRetry(BrokerRequest request, TransientFailure failure, int attempt) {
@@ -195,11 +227,13 @@ final class BrokerHttp {
 
   private void traceFailure(
       BrokerRequest request, long started, String requestId, int attempt, String failure) {
+    failure = redactor.scrub(failure);
     traceExchange(request, 0, started, requestId, attempt, Optional.of(failure), Optional.empty());
   }
 
-  private static BrokerException noResponse(
+  private BrokerException noResponse(
       BrokerRequest request, String requestId, ResponseClass cls, String failure, Throwable cause) {
+    failure = redactor.scrub(failure);
     var b =
         BrokerException.builder(request.operation(), request.resourceId(), requestId)
             .responseClass(cls);

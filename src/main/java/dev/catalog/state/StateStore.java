@@ -2,8 +2,6 @@ package dev.catalog.state;
 
 import dev.catalog.CatalogException;
 import dev.catalog.state.backend.StateBackend;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -141,17 +139,15 @@ public final class StateStore {
       var numbered = next.withSerial(base.state().serial() + 1, toolVersion);
       var errored = dir.resolve(ERRORED_FILE);
       try {
-        Files.write(errored, codec.encode(numbered));
-      } catch (IOException io) {
+        PrivateFiles.write(errored, codec.encode(numbered), "the errored state", "");
+      } catch (CatalogException io) {
         e.addSuppressed(io);
         throw new CatalogException(
             "failed to write state to "
                 + backend.identity()
                 + ": "
                 + e.getMessage()
-                + "; saving it to "
-                + errored
-                + " failed too: "
+                + "; saving it beside the configuration failed too: "
                 + io.getMessage(),
             e);
       }
