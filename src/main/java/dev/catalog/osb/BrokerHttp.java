@@ -5,19 +5,20 @@ import dev.catalog.CatalogException;
 import dev.catalog.Redactor;
 import dev.catalog.osb.RetrySafety.TransientFailure;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -75,7 +76,7 @@ final class BrokerHttp {
       var requestId = UUID.randomUUID().toString();
       var started = System.nanoTime();
       try {
-        var response = client.send(build(request, requestId), BodyHandlers.ofInputStream());
+        var response = exchange(request, requestId, started);
         var result = read(request, response, requestId);
         traceExchange(
             request,
@@ -97,8 +98,12 @@ final class BrokerHttp {
         if (!mayRetry(request, TransientFailure.NOT_SENT, attempt)) {
           throw noResponse(request, requestId, ResponseClass.NOT_SENT, failure, e);
         }
-      } catch (HttpTimeoutException e) {
-        var failure = "no response within " + seconds(connection.requestTimeout());
+      } catch (HttpTimeoutException | BodyTimeout e) {
+        // Headers late or body late: the same limit was hit, so the same words.
+        var failure =
+            "no complete response within "
+                + Durations.format(connection.requestTimeout())
+                + " (timeouts.request)";
         traceFailure(request, started, requestId, attempt, failure);
         if (!mayRetry(request, TransientFailure.NO_RESPONSE, attempt)) {
           throw noResponse(request, requestId, ResponseClass.TIMEOUT, failure, e);
@@ -119,6 +124,38 @@ final class BrokerHttp {
         throw new CatalogException("interrupted while waiting for the broker", e);
       }
       pause(attempt, Optional.empty());
+    }
+  }
+
+  /**
+   * One exchange, bounded end to end by {@code timeouts.request}: connecting, the headers and the
+   * whole body. The client's own request timeout stops at the headers.
+   */
+  private HttpResponse<byte[]> exchange(BrokerRequest request, String requestId, long started)
+      throws IOException, InterruptedException, BodyTimeout {
+    var future =
+        client.sendAsync(build(request, requestId), info -> new BoundedBody(request.bodyLimit()));
+    var deadline = started + connection.requestTimeout().toNanos();
+    try {
+      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new BodyTimeout();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /** The exchange outlived {@code timeouts.request}, headers or not. */
+  private static final class BodyTimeout extends Exception {
+    BodyTimeout() {
+      super(null, null, false, false);
     }
   }
 
@@ -146,21 +183,17 @@ final class BrokerHttp {
     return builder.build();
   }
 
-  private BrokerResponse read(BrokerRequest request, HttpResponse<InputStream> response, String id)
-      throws IOException {
-    var limit = request.bodyLimit();
-    try (var in = response.body()) {
-      var bytes = in.readNBytes(limit + 1);
-      boolean oversized = bytes.length > limit;
-      var json = oversized ? Optional.<JsonNode>empty() : Json.parse(bytes);
-      return new BrokerResponse(
-          response.statusCode(),
-          response.headers(),
-          json.map(body -> scrubbed(request.operation(), response.statusCode(), body)),
-          bytes.length == 0,
-          oversized,
-          id);
-    }
+  private BrokerResponse read(BrokerRequest request, HttpResponse<byte[]> response, String id) {
+    var bytes = response.body();
+    boolean oversized = bytes.length > request.bodyLimit();
+    var json = oversized ? Optional.<JsonNode>empty() : Json.parse(bytes);
+    return new BrokerResponse(
+        response.statusCode(),
+        response.headers(),
+        json.map(body -> scrubbed(request.operation(), response.statusCode(), body)),
+        bytes.length == 0,
+        oversized,
+        id);
   }
 
   /**
@@ -251,7 +284,4 @@ final class BrokerHttp {
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
-  private static String seconds(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-  }
 }
