@@ -50,7 +50,12 @@ public final class PlanViews {
             : c.reasons().stream()
                 .map(r -> new PlanView.Reason(r.wireName(), r.description()))
                 .toList();
-    var before = c.recorded().filter(r -> snapshots).map(PlanViews::recorded);
+    // A create over a record is a re-create of a resource gone at its broker: as in Terraform,
+    // a create has no "before" (the gone record is shown as drift).
+    var before =
+        c.recorded()
+            .filter(r -> snapshots && c.action() != Action.CREATE)
+            .map(PlanViews::recorded);
     var after = c.desired().filter(d -> snapshots).map(PlanViews::desired);
     return new PlanView.Change(
         c.address().toString(),
