@@ -112,7 +112,8 @@ final class ApplyRun {
         env.out().println(); // the progress lines start under the plan, not glued to it
       }
       if (snapshot.exists()) {
-        session.backup(snapshot);
+        // One previous state, kept by the backend; no timestamped file per apply (issue 19).
+        session.keepPrevious(snapshot);
       }
       var backupDir = session.backupDir();
       var store = session.store();

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -105,11 +106,21 @@ final class StateSession implements AutoCloseable {
     return held::close;
   }
 
-  /** Writes the state as it was to a timestamped backup file and says where. */
+  /**
+   * Keeps the state as it was before {@code state rm|mv|push} or {@code import} and says where: a
+   * timestamped file beside a local state file; a remote backend keeps it itself (Git history, a
+   * backup ConfigMap), so nothing is written beside the configuration (issue 19).
+   */
   void backup(Snapshot before) {
+    if (!(backend instanceof LocalBackend local)) {
+      keepPrevious(before)
+          .ifPresent(where -> env.err().println("The previous state is kept in " + where));
+      return;
+    }
     var file =
-        backupDir()
-            .resolve(
+        local
+            .file()
+            .resolveSibling(
                 "catalog.state."
                     + STAMP.format(clock.instant())
                     + "-"
@@ -119,8 +130,19 @@ final class StateSession implements AutoCloseable {
         file,
         store.codec().encode(before.state()),
         "the state backup",
-        "; run from a directory you can write to, or make " + file.getParent() + " writable");
+        "; make " + file.getParent() + " writable");
     env.err().println("Backup of the previous state: " + file);
+  }
+
+  /**
+   * Keeps one previous state before an apply: the local backend keeps {@code .backup} on every
+   * write by itself, Git has history, the configmap backend writes its backup ConfigMap.
+   */
+  Optional<String> keepPrevious(Snapshot before) {
+    if (backend instanceof LocalBackend) {
+      return Optional.empty();
+    }
+    return backend.keepPrevious(store.codec().encode(before.state()), before.version());
   }
 
   /** Beside the local state file, else the configuration's directory. */
