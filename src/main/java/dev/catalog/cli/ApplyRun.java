@@ -157,7 +157,8 @@ final class ApplyRun {
       return new JsonProgressRenderer(env.out());
     }
     boolean live = env.interactive() && !env.ci();
-    return new TerminalProgressRenderer(env.out(), live, request.colour(), columns(env), clock);
+    return new TerminalProgressRenderer(
+        env.out(), env.err(), live, request.colour(), columns(env), clock);
   }
 
   private static int columns(CliEnvironment env) {

@@ -110,7 +110,8 @@ final class BrokerHttp {
         }
       } catch (SSLException e) {
         // A certificate problem does not go away by retrying.
-        var failure = "TLS handshake with " + connection.baseUrl() + " failed: " + describe(e);
+        var failure =
+            "TLS handshake with " + connection.baseUrl() + " failed: " + TlsFailures.describe(e);
         traceFailure(request, started, requestId, attempt, failure);
         throw noResponse(request, requestId, ResponseClass.NOT_SENT, failure, e);
       } catch (IOException e) {

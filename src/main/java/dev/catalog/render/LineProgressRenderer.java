@@ -21,11 +21,21 @@ public final class LineProgressRenderer implements ApplyListener {
   static final int REPEAT_SECONDS = 10;
 
   private final PrintWriter out;
+  private final PrintWriter err;
   private final AnsiStyle style;
   private final Map<String, Printed> lastPoll = new HashMap<>();
 
   public LineProgressRenderer(PrintWriter out, boolean colour) {
+    this(out, out, colour);
+  }
+
+  /**
+   * @param err where the {@code Error:} lines go: stderr, so {@code catalog apply 2>errors.txt}
+   *     captures them like every other command's errors (issue 19)
+   */
+  public LineProgressRenderer(PrintWriter out, PrintWriter err, boolean colour) {
     this.out = out;
+    this.err = err;
     this.style = new AnsiStyle(colour);
   }
 
@@ -45,17 +55,20 @@ public final class LineProgressRenderer implements ApplyListener {
 
   @Override
   public void onFinish(ApplyResult result) {
-    printErrorsAndSummary(out, style, result);
+    printErrorsAndSummary(out, err, style, result);
   }
 
-  /** The failures, each as an {@code Error:} line, then the summary line. */
-  static void printErrorsAndSummary(PrintWriter out, AnsiStyle style, ApplyResult result) {
+  /** The failures, each as an {@code Error:} line on {@code err}, then the summary line. */
+  static void printErrorsAndSummary(
+      PrintWriter out, PrintWriter err, AnsiStyle style, ApplyResult result) {
     out.println();
+    out.flush();
     for (StepResult step : result.steps()) {
       if (step.status() == StepStatus.FAILED) {
-        out.println(style.red("Error: ") + step.detail());
+        err.println(style.red("Error: ") + step.detail());
       }
     }
+    err.flush();
     String summary = ApplySummary.line(result);
     out.println(
         result.succeeded()

@@ -22,6 +22,7 @@ public final class TerminalProgressRenderer implements ApplyListener {
   private static final String ERASE_LINE_UP = "\u001B[1A\u001B[2K";
 
   private final PrintWriter out;
+  private final PrintWriter err;
   private final boolean interactive;
   private final int width;
   private final Clock clock;
@@ -36,12 +37,24 @@ public final class TerminalProgressRenderer implements ApplyListener {
    */
   public TerminalProgressRenderer(
       PrintWriter out, boolean interactive, boolean colour, int width, Clock clock) {
+    this(out, out, interactive, colour, width, clock);
+  }
+
+  /** A renderer whose {@code Error:} lines go to {@code err}. */
+  public TerminalProgressRenderer(
+      PrintWriter out,
+      PrintWriter err,
+      boolean interactive,
+      boolean colour,
+      int width,
+      Clock clock) {
     this.out = out;
+    this.err = err;
     this.interactive = interactive;
     this.width = width;
     this.clock = clock;
     this.style = new AnsiStyle(colour);
-    this.lines = new LineProgressRenderer(out, colour);
+    this.lines = new LineProgressRenderer(out, err, colour);
   }
 
   @Override
@@ -79,7 +92,7 @@ public final class TerminalProgressRenderer implements ApplyListener {
       erase();
       running.clear();
     }
-    LineProgressRenderer.printErrorsAndSummary(out, style, result);
+    LineProgressRenderer.printErrorsAndSummary(out, err, style, result);
   }
 
   private void erase() {

@@ -96,7 +96,7 @@ class ApplyFaultsIT {
     var first = apply();
 
     assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(first.out())
+    assertThat(first.err())
         .contains("Error: instance.")
         .contains("500")
         .contains("\"injected 500\"")
@@ -154,7 +154,7 @@ class ApplyFaultsIT {
     var first = apply();
 
     assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(first.out())
+    assertThat(first.err())
         .contains("Error: instance.events: provision failed: \"injected async failure\"")
         .contains("orphan mitigation deprovisioned it");
     assertThat(state().resource(Address.instance("events"))).isEmpty();

@@ -34,6 +34,25 @@ class LineProgressRendererTest {
   }
 
   @Test
+  void errorLinesGoToStderrWhileProgressAndTheSummaryStayOnStdout() {
+    var out = new StringWriter();
+    var err = new StringWriter();
+
+    ProgressScript.play(
+        new LineProgressRenderer(new PrintWriter(out), new PrintWriter(err), false));
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "Error: binding.app: bind failed: broker \"acme\" returned 500 Internal Server Error:"
+                + " \"out of connections\"\n");
+    assertThat(out.toString())
+        .doesNotContain("Error:")
+        .endsWith(
+            "binding.report: Skipped because binding.app failed\n\n"
+                + "Apply failed! Resources: 1 added, 0 changed, 1 destroyed; 1 failed, 1 skipped.\n");
+  }
+
+  @Test
   void colourMarksFailuresAndTheSummary() {
     var text = new StringWriter();
 
