@@ -78,7 +78,7 @@ final class ApplyRun {
       Optional<SavedPlan> saved = Optional.empty();
       if (request.planFile().isPresent()) {
         var file = request.planFile().get();
-        saved = Optional.of(SavedPlan.parse(Files.readAllBytes(file), file.toString()));
+        saved = Optional.of(SavedPlan.parse(readPlanFile(file), file.toString()));
         if (!snapshot.exists()) {
           // No state yet: the plan was made against an empty state whose lineage it chose.
           var empty = snapshot.state();
@@ -159,6 +159,15 @@ final class ApplyRun {
     boolean live = env.interactive() && !env.ci();
     return new TerminalProgressRenderer(
         env.out(), env.err(), live, request.colour(), columns(env), clock);
+  }
+
+  private static byte[] readPlanFile(java.nio.file.Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot read the plan file " + file + ": " + dev.catalog.IoErrors.reason(e), e);
+    }
   }
 
   private static int columns(CliEnvironment env) {
