@@ -15,8 +15,10 @@ import dev.catalog.osb.TlsSettings;
 final class BrokerConnections {
   private final SecretResolver secrets;
   private final Redactor redactor;
+  private final java.io.PrintWriter err;
 
   BrokerConnections(CliEnvironment env) {
+    this.err = env.err();
     this.redactor = env.redactor();
     // The Kubernetes client is created only if a fromSecret reference needs it.
     this.secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
@@ -25,6 +27,11 @@ final class BrokerConnections {
   /** The run's redactor, which every client scrubs broker text with. */
   Redactor redactor() {
     return redactor;
+  }
+
+  /** Where retries are announced. */
+  java.io.PrintWriter err() {
+    return err;
   }
 
   ConfiguredBroker connect(Broker broker) {

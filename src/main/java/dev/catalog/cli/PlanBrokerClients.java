@@ -38,7 +38,7 @@ final class PlanBrokerClients implements BrokerClients {
                     name ->
                         BrokerClient.create(
                             connections.connect(broker).connection(),
-                            trace,
+                            trace.announcingRetries(connections.err(), name),
                             Sleeper.REAL,
                             Clock.systemUTC(),
                             RetryPolicy.DEFAULT,

@@ -75,6 +75,7 @@ final class BrokerHttp {
     for (int attempt = 1; ; attempt++) {
       var requestId = UUID.randomUUID().toString();
       var started = System.nanoTime();
+      String failure;
       try {
         var response = exchange(request, requestId, started);
         var result = read(request, response, requestId);
@@ -88,19 +89,20 @@ final class BrokerHttp {
             result.header("X-Broker-API-Request-Identity"));
         if (RetrySafety.isGatewayStatus(result.status())
             && mayRetry(request, TransientFailure.GATEWAY_STATUS, attempt)) {
-          pause(attempt, result.header("Retry-After"));
+          var status = HttpStatusText.of(result.status());
+          pause(request, attempt, result.header("Retry-After"), status);
           continue;
         }
         return result;
       } catch (HttpConnectTimeoutException | ConnectException e) {
-        var failure = "cannot connect to " + connection.baseUrl() + ": " + describe(e);
+        failure = "cannot connect to " + connection.baseUrl() + ": " + describe(e);
         traceFailure(request, started, requestId, attempt, failure);
         if (!mayRetry(request, TransientFailure.NOT_SENT, attempt)) {
           throw noResponse(request, requestId, ResponseClass.NOT_SENT, failure, e);
         }
       } catch (HttpTimeoutException | BodyTimeout e) {
         // Headers late or body late: the same limit was hit, so the same words.
-        var failure =
+        failure =
             "no complete response within "
                 + Durations.format(connection.requestTimeout())
                 + " (timeouts.request)";
@@ -110,12 +112,12 @@ final class BrokerHttp {
         }
       } catch (SSLException e) {
         // A certificate problem does not go away by retrying.
-        var failure =
+        failure =
             "TLS handshake with " + connection.baseUrl() + " failed: " + TlsFailures.describe(e);
         traceFailure(request, started, requestId, attempt, failure);
         throw noResponse(request, requestId, ResponseClass.NOT_SENT, failure, e);
       } catch (IOException e) {
-        var failure = "connection closed before a complete response (" + describe(e) + ")";
+        failure = "connection closed before a complete response (" + describe(e) + ")";
         traceFailure(request, started, requestId, attempt, failure);
         if (!mayRetry(request, TransientFailure.NO_RESPONSE, attempt)) {
           throw noResponse(request, requestId, ResponseClass.TIMEOUT, failure, e);
@@ -124,7 +126,7 @@ final class BrokerHttp {
         Thread.currentThread().interrupt();
         throw new CatalogException("interrupted while waiting for the broker", e);
       }
-      pause(attempt, Optional.empty());
+      pause(request, attempt, Optional.empty(), failure);
     }
   }
 
@@ -222,7 +224,8 @@ final class BrokerHttp {
     return attempt < retry.maxAttempts() && RetrySafety.allows(request.operation(), failure);
   }
 
-  private void pause(int attempt, Optional<String> retryAfter) {
+  private void pause(
+      BrokerRequest request, int attempt, Optional<String> retryAfter, String reason) {
     var delay = retry.backoff().delay(attempt);
     var asked = retryAfter.flatMap(v -> RetryAfter.parse(v, clock));
     if (asked.isPresent() && asked.get().compareTo(delay) > 0) {
@@ -231,6 +234,9 @@ final class BrokerHttp {
     if (delay.compareTo(retry.maxDelay()) > 0) {
       delay = retry.maxDelay();
     }
+    // Announced, so a broker that is down is not minutes of silence (issue 19).
+    var verb = request.operation().verb();
+    trace.retrying(verb, redactor.scrub(reason), delay, attempt + 1, retry.maxAttempts());
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
