@@ -91,8 +91,11 @@ final class ApplyRun {
         saved.get().check(snapshot.state(), identity);
       }
       var planner = new Planner(clients, secrets::resolveObject);
-      Plan plan =
-          planner.plan(request.desired().apply(config), snapshot.state(), request.planOptions());
+      Plan plan;
+      try (var signals = InterruptSignals.duringPlanning(env.err(), held::close)) {
+        plan =
+            planner.plan(request.desired().apply(config), snapshot.state(), request.planOptions());
+      }
       if (saved.isPresent()) {
         saved.get().checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
       }
@@ -138,7 +141,8 @@ final class ApplyRun {
               recorder.current(); // returns once the writes handed to the recorder are done
               held.close();
             };
-        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err())) {
+        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err());
+            var ticks = ProgressTicks.start(listener, clock)) {
           result =
               new Applier(request.planOptions().parallelism(), clock, services)
                   .apply(plan, snapshot.state(), listener, cancellation);

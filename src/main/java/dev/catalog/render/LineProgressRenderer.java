@@ -24,6 +24,7 @@ public final class LineProgressRenderer implements ApplyListener {
   private final PrintWriter err;
   private final AnsiStyle style;
   private final Map<String, Printed> lastPoll = new HashMap<>();
+  private final Map<String, ApplyEvent.Started> running = new java.util.TreeMap<>();
 
   public LineProgressRenderer(PrintWriter out, boolean colour) {
     this(out, out, colour);
@@ -40,7 +41,12 @@ public final class LineProgressRenderer implements ApplyListener {
   }
 
   @Override
-  public void onEvent(ApplyEvent event) {
+  public synchronized void onEvent(ApplyEvent event) {
+    if (event instanceof ApplyEvent.Started started) {
+      running.put(started.step().address(), started);
+    } else if (!(event instanceof ApplyEvent.Polling)) {
+      running.remove(event.step().address());
+    }
     if (event instanceof ApplyEvent.Polling poll) {
       if (worthPrinting(poll)) {
         out.println(ProgressLines.polling(poll));
@@ -53,8 +59,29 @@ public final class LineProgressRenderer implements ApplyListener {
     out.flush();
   }
 
+  /**
+   * Called by a timer (every second or so): a step whose last line is {@value #REPEAT_SECONDS}
+   * seconds old gets a {@code Still creating... [10s elapsed]} line even when no poll came, as
+   * Terraform prints one, so a CI log shows a long request or a slow poll schedule is alive (issue
+   * 19: a 30 s poll interval or a slow synchronous request left the log silent).
+   */
+  public synchronized void tick(Instant now) {
+    for (var started : running.values()) {
+      var address = started.step().address();
+      var last = lastPoll.getOrDefault(address, new Printed(started.at(), ""));
+      if (Duration.between(last.at(), now).getSeconds() >= REPEAT_SECONDS) {
+        var elapsed = Duration.between(started.at(), now);
+        out.println(
+            ProgressLines.polling(
+                new ApplyEvent.Polling(started.step(), now, elapsed, last.description())));
+        lastPoll.put(address, new Printed(now, last.description()));
+      }
+    }
+    out.flush();
+  }
+
   @Override
-  public void onFinish(ApplyResult result) {
+  public synchronized void onFinish(ApplyResult result) {
     printErrorsAndSummary(out, err, style, result);
   }
 

@@ -86,6 +86,13 @@ public final class TerminalProgressRenderer implements ApplyListener {
     }
   }
 
+  /** A timer's tick; only the line renderer (no terminal) prints anything for it. */
+  public void tick(Instant now) {
+    if (!interactive) {
+      lines.tick(now);
+    }
+  }
+
   @Override
   public synchronized void onFinish(ApplyResult result) {
     if (interactive) {
