@@ -128,6 +128,11 @@ public final class Planner {
     all.addAll(out.notes());
     all.addAll(UnfinishedWork.notes(state));
     var changes = Targets.limit(out.changes(), targets);
+    var planned = changes.stream().map(ResourceChange::address).collect(Collectors.toSet());
+    var pending =
+        UnfinishedWork.pending(state).stream()
+            .filter(p -> planned.contains(p.address()))
+            .toList();
     var drift =
         out.drift().stream()
             .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address())))
@@ -137,6 +142,7 @@ public final class Planner {
     return new Plan(
         changes,
         drift,
+        pending,
         all,
         targets,
         refreshed.refreshed(),

@@ -38,7 +38,18 @@ public final class PlanViews {
     var changes = plan.changes().stream().map(c -> change(c, snapshots)).toList();
     var drift = plan.drift().stream().map(PlanViews::drift).toList();
     var targets = plan.targets().stream().map(Object::toString).toList();
-    return new PlanView(changes, drift, plan.notes(), targets, plan.refreshed());
+    var pending =
+        plan.pending().stream()
+            .map(
+                p ->
+                    new PlanView.Pending(
+                        p.address().toString(),
+                        p.kind().wireName(),
+                        p.operation().wireName(),
+                        p.since().toString(),
+                        p.describe()))
+            .toList();
+    return new PlanView(changes, drift, pending, plan.notes(), targets, plan.refreshed());
   }
 
   private static PlanView.Change change(ResourceChange c, boolean snapshots) {
