@@ -42,6 +42,7 @@ final class PlanBrokerClients implements BrokerClients {
                             Sleeper.REAL,
                             Clock.systemUTC(),
                             RetryPolicy.DEFAULT,
-                            connections.redactor())));
+                            connections.redactor(),
+                            name)));
   }
 }

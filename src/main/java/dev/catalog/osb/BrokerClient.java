@@ -51,8 +51,20 @@ public final class BrokerClient {
       Clock clock,
       RetryPolicy retry,
       Redactor redactor) {
+    return create(connection, trace, sleeper, clock, retry, redactor, "");
+  }
+
+  /** A client whose errors name the broker: {@code broker "acme" returned 422 ...}. */
+  public static BrokerClient create(
+      BrokerConnection connection,
+      HttpTrace trace,
+      Sleeper sleeper,
+      Clock clock,
+      RetryPolicy retry,
+      Redactor redactor,
+      String brokerName) {
     return new BrokerClient(
-        new BrokerHttp(connection, trace, sleeper, clock, retry, redactor), clock);
+        new BrokerHttp(connection, trace, sleeper, clock, retry, redactor, brokerName), clock);
   }
 
   public BrokerConnection connection() {

@@ -34,6 +34,7 @@ final class BrokerHttp {
   private final Clock clock;
   private final RetryPolicy retry;
   private final Redactor redactor;
+  private final String brokerName;
 
   BrokerHttp(
       BrokerConnection connection,
@@ -41,9 +42,11 @@ final class BrokerHttp {
       Sleeper sleeper,
       Clock clock,
       RetryPolicy retry,
-      Redactor redactor) {
+      Redactor redactor,
+      String brokerName) {
     this.connection = connection;
     this.redactor = redactor;
+    this.brokerName = brokerName;
     connection.auth().addTo(redactor);
     this.trace = trace;
     this.sleeper = sleeper;
@@ -196,7 +199,8 @@ final class BrokerHttp {
         json.map(body -> scrubbed(request.operation(), response.statusCode(), body)),
         bytes.length == 0,
         oversized,
-        id);
+        id,
+        brokerName);
   }
 
   /**
@@ -276,7 +280,8 @@ final class BrokerHttp {
     failure = redactor.scrub(failure);
     var b =
         BrokerException.builder(request.operation(), request.resourceId(), requestId)
-            .responseClass(cls);
+            .responseClass(cls)
+            .broker(brokerName);
     return BrokerException.noResponse(b, failure, cause);
   }
 

@@ -125,6 +125,11 @@ class HostileBrokerTest {
         .as("the broker did receive the password, so the echo is real")
         .anyMatch(e -> ("Basic " + BASIC).equals(e.getRequest().getHeader("Authorization")));
     assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.err())
+        .containsPattern(
+            "(?m)^Error: instance\\.sync-db: provision instance \"[0-9a-f-]+\": broker \"hostile\""
+                + " returned 500 Internal Server Error: \"proxy refused Authorization: Basic"
+                + " \\(sensitive\\) \\(password \\(sensitive\\)\\)\" \\[request [0-9a-f-]+\\];");
     assertThat(apply.out() + apply.err() + plan.out() + plan.err())
         .contains("proxy refused Authorization: Basic (sensitive) (password (sensitive))")
         .doesNotContain(PASSWORD)

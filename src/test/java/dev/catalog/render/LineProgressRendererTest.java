@@ -49,7 +49,8 @@ class LineProgressRendererTest {
         .doesNotContain("Error:")
         .endsWith(
             "binding.report: Skipped because binding.app failed\n\n"
-                + "Apply failed! Resources: 1 added, 0 changed, 1 destroyed; 1 failed, 1 skipped.\n");
+                + "Apply failed! Resources: 1 added, 0 changed, 1 destroyed; 1 failed,"
+                + " 1 skipped.\n");
   }
 
   @Test
