@@ -86,9 +86,9 @@ final class InitCommand implements Callable<Integer> {
     return switch (type) {
       case local ->
           """
-          backend:
-            type: local
-            path: catalog.state.json      # beside this file; the previous one is kept as .backup""";
+backend:
+  type: local
+  path: catalog.state.json      # beside this file; the previous one is kept as .backup""";
       case git ->
           """
           backend:
@@ -96,7 +96,7 @@ final class InitCommand implements Callable<Integer> {
             url: https://git.example.com/platform/state.git   # file, HTTPS or SSH remote
             branch: main
             path: catalog/state.json
-            tokenEnv: GIT_TOKEN           # HTTPS token from this environment variable""";
+            token: { fromEnv: GIT_TOKEN } # HTTPS token from this environment variable""";
       case configmap ->
           """
           backend:

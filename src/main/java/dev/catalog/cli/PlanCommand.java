@@ -103,6 +103,8 @@ final class PlanCommand implements Callable<Integer> {
               DesiredHash.of(result.plan(), state.lineage()),
               VersionProvider.version(),
               ConfigCommit.of(config.files().get(0)),
+              options.targets(),
+              options.refresh(),
               JsonPlanRenderer.document(view, false));
       PrivateFiles.write(out, saved.toBytes(), "the plan file", "");
       if (output.format == PlanFormat.TEXT) {

@@ -10,6 +10,7 @@ import dev.catalog.state.StateLocker;
 import dev.catalog.state.StateStore;
 import dev.catalog.state.backend.BackendFactory;
 import dev.catalog.state.backend.StateBackend;
+import dev.catalog.state.backend.StateReadOnlyException;
 import dev.catalog.state.backend.local.LocalBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ final class StateSession implements AutoCloseable {
     this.backend =
         BackendFactory.open(
             choice.type(), choice.settings(), baseDir, env.env(), env.redactor());
+    backend.warnings().forEach(warning -> env.err().println("Warning: " + warning));
     this.store = new StateStore(backend, VersionProvider.version());
     this.clock = Clock.systemUTC();
   }
@@ -102,7 +104,23 @@ final class StateSession implements AutoCloseable {
     var locker =
         new StateLocker(
             store, clock, Sleeper.SYSTEM, StateLocker.currentHolder(), VersionProvider.version());
-    HeldLock held = locker.acquire(operation, options.lockTimeout());
+    HeldLock held;
+    try {
+      held = locker.acquire(operation, options.lockTimeout());
+    } catch (StateReadOnlyException readOnly) {
+      if (!operation.equals("plan")) {
+        throw readOnly;
+      }
+      // A plan writes nothing, so a read-only token (PR plans) may plan without the lock; the
+      // apply that follows takes it with a token that can write (docs/state.md).
+      env.err()
+          .println(
+              "Warning: "
+                  + readOnly.getMessage()
+                  + ". The plan goes on without the lock: it writes nothing, but it may see a"
+                  + " state another run is changing. Apply needs credentials that can push.");
+      return () -> {};
+    }
     return held::close;
   }
 

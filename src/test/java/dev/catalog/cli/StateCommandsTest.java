@@ -254,7 +254,8 @@ class StateCommandsTest {
     assertThat(run.err())
         .isEqualTo(
             "Error: unknown setting(s) [uri] for the git state backend: it accepts [author,"
-                + " branch, cacheDir, path, sshKeyFile, tokenEnv, tokenFile, url]\n");
+                + " branch, caFile, cacheDir, path, sshKeyFile, token, tokenEnv, tokenFile,"
+                + " url]\n");
   }
 
   @Test

@@ -28,9 +28,11 @@ public final class BackendFactory {
                   "branch",
                   "path",
                   "author",
+                  "token",
                   "tokenEnv",
                   "tokenFile",
                   "sshKeyFile",
+                  "caFile",
                   "cacheDir"),
           "configmap",
               Set.of("namespace", "name", "kubeconfig", "context", "leaseDurationSeconds"));

@@ -21,10 +21,10 @@ public interface StateBackend extends AutoCloseable {
   Optional<StoredState> read();
 
   /**
-   * Reads the current document as a stream handed to {@code decoder}, and returns what it made
-   * with the version read (empty when no state exists). A backend that can stream (the local file)
-   * then never holds the whole document: 178 MB for 100,000 instances (issue 7). By default, over
-   * {@link #read()}.
+   * Reads the current document as a stream handed to {@code decoder}, and returns what it made with
+   * the version read (empty when no state exists). A backend that can stream (the local file) then
+   * never holds the whole document: 178 MB for 100,000 instances (issue 7). By default, over {@link
+   * #read()}.
    */
   default <T> Optional<Decoded<T>> read(Function<InputStream, T> decoder) {
     return read().map(s -> new Decoded<>(decoder.apply(s.contentStream()), s.version()));
@@ -87,6 +87,11 @@ public interface StateBackend extends AutoCloseable {
    *     Y, held by H); nothing was released})
    */
   void forceUnlock(String lockId);
+
+  /** Warnings about how the backend was configured (deprecated settings), for stderr. */
+  default java.util.List<String> warnings() {
+    return java.util.List.of();
+  }
 
   /** Releases connections and background heartbeats; does not unlock. */
   @Override
