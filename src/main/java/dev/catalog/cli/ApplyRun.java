@@ -67,7 +67,7 @@ final class ApplyRun {
     var yaml = config.backend();
     var choice = request.backend().choose(yaml.type(), yaml.settings());
     var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
-    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     var trace = request.verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
     try (var session = new StateSession(env, request.backend(), choice, baseDir.toAbsolutePath());
@@ -78,7 +78,7 @@ final class ApplyRun {
       Optional<SavedPlan> saved = Optional.empty();
       if (request.planFile().isPresent()) {
         var file = request.planFile().get();
-        saved = Optional.of(SavedPlan.parse(Files.readAllBytes(file), file.toString()));
+        saved = Optional.of(SavedPlan.parse(readPlanFile(file), file.toString()));
         if (!snapshot.exists()) {
           // No state yet: the plan was made against an empty state whose lineage it chose.
           var empty = snapshot.state();
@@ -94,7 +94,10 @@ final class ApplyRun {
       var options =
           saved.map(s -> s.options(request.planOptions().parallelism()))
               .orElse(request.planOptions());
-      Plan plan = planner.plan(request.desired().apply(config), snapshot.state(), options);
+      Plan plan;
+      try (var signals = InterruptSignals.duringPlanning(env.err(), held::close)) {
+        plan = planner.plan(request.desired().apply(config), snapshot.state(), options);
+      }
       if (saved.isPresent()) {
         // Exactly what was reviewed, or nothing: the changes first (each difference listed),
         // then what the JSON cannot show (secret values, catalogs).
@@ -116,7 +119,8 @@ final class ApplyRun {
         env.out().println(); // the progress lines start under the plan, not glued to it
       }
       if (snapshot.exists()) {
-        session.backup(snapshot);
+        // One previous state, kept by the backend; no timestamped file per apply (issue 19).
+        session.keepPrevious(snapshot);
       }
       var backupDir = session.backupDir();
       var store = session.store();
@@ -141,7 +145,8 @@ final class ApplyRun {
               recorder.current(); // returns once the writes handed to the recorder are done
               held.close();
             };
-        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err())) {
+        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err());
+            var ticks = ProgressTicks.start(listener, clock)) {
           result =
               new Applier(request.planOptions().parallelism(), clock, services)
                   .apply(plan, snapshot.state(), listener, cancellation);
@@ -162,7 +167,16 @@ final class ApplyRun {
     }
     boolean live = env.interactive() && !env.ci();
     return new TerminalProgressRenderer(
-        env.out(), live, request.colour(), columns(env), clock, destroy);
+        env.out(), env.err(), live, request.colour(), columns(env), clock, destroy);
+  }
+
+  private static byte[] readPlanFile(java.nio.file.Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot read the plan file " + file + ": " + dev.catalog.IoErrors.reason(e), e);
+    }
   }
 
   private static int columns(CliEnvironment env) {

@@ -66,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
             ? HttpTrace.printingTo(env.err())
             : HttpTrace.NONE;
     var clients = new PlanBrokerClients(loaded, new BrokerConnections(env), trace);
-    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     try (var session = new StateSession(env, backend, choice, baseDir.toAbsolutePath());
         var held = session.lock("import");
         var sinks = new CredentialSinks(KubernetesClients.from(env))) {

@@ -9,8 +9,8 @@ import dev.catalog.render.PlanViews;
 import dev.catalog.render.Styles;
 import dev.catalog.render.TextPlanRenderer;
 import dev.catalog.state.Address;
+import dev.catalog.state.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +99,7 @@ final class PlanCommand implements Callable<Integer> {
               options.targets(),
               options.refresh(),
               JsonPlanRenderer.document(view, false));
-      Files.write(out, saved.toBytes());
+      PrivateFiles.write(out, saved.toBytes(), "the plan file", "");
       if (output.format == PlanFormat.TEXT) {
         env.out()
             .println(

@@ -51,6 +51,20 @@ public interface StateBackend extends AutoCloseable {
   String write(byte[] content, Optional<String> expected, String summary);
 
   /**
+   * Keeps the state as it was before a command changed it, where this backend keeps such things,
+   * and says where (issue 19: a remote backend needs nothing writable beside the configuration).
+   * The local backend keeps {@code .backup} on every write and Git keeps history, so both only say
+   * where; the configmap backend writes a backup ConfigMap.
+   *
+   * @param content the encoded state before the change
+   * @param version its version token
+   * @return where it is kept, for a message ("Git history, commit 3f2c..."), or empty if nowhere
+   */
+  default Optional<String> keepPrevious(byte[] content, Optional<String> version) {
+    return Optional.empty();
+  }
+
+  /**
    * Takes the lock for {@code info.operation()}, failing at once if it is held; callers retry for
    * {@code --lock-timeout}.
    *
