@@ -23,11 +23,14 @@ public final class RunningKubeApiServer implements AutoCloseable {
   private final Path workDirectory;
   private final KubeAPIServer server;
   private final Path kubeconfig;
+  private final ApiServerLog log;
 
-  private RunningKubeApiServer(Path workDirectory, KubeAPIServer server, Path kubeconfig) {
+  private RunningKubeApiServer(
+      Path workDirectory, KubeAPIServer server, Path kubeconfig, ApiServerLog log) {
     this.workDirectory = workDirectory;
     this.server = server;
     this.kubeconfig = kubeconfig;
+    this.log = log;
   }
 
   /**
@@ -38,8 +41,8 @@ public final class RunningKubeApiServer implements AutoCloseable {
     Path work = Files.createTempDirectory("catalog-kube-api-");
     Path versionDir = work.resolve("k8s").resolve(binaries.directory().getFileName());
     Files.createDirectories(versionDir);
-    Files.createSymbolicLink(
-        versionDir.resolve("kube-apiserver"), binaries.binary("kube-apiserver"));
+    var log = new ApiServerLog(work.resolve("kube-apiserver.log"));
+    log.writeWrapper(versionDir.resolve("kube-apiserver"), binaries.binary("kube-apiserver"));
     Files.createSymbolicLink(versionDir.resolve("kubectl"), binaries.binary("kubectl"));
     writeLoopbackEtcd(versionDir.resolve("etcd"), binaries.binary("etcd"));
     KubeAPIServer server =
@@ -64,7 +67,7 @@ public final class RunningKubeApiServer implements AutoCloseable {
     }
     Path kubeconfig = work.resolve("kubeconfig.yaml");
     Files.writeString(kubeconfig, server.getKubeConfigYaml());
-    return new RunningKubeApiServer(work, server, kubeconfig);
+    return new RunningKubeApiServer(work, server, kubeconfig, log);
   }
 
   /**
@@ -84,6 +87,11 @@ public final class RunningKubeApiServer implements AutoCloseable {
             + "' \"$@\"\n";
     Files.writeString(wrapper, script);
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  /** The server's own log (its stderr), scanned for panics after each test. */
+  public ApiServerLog log() {
+    return log;
   }
 
   /** An admin kubeconfig file (certificates referenced by path). */
