@@ -100,6 +100,7 @@ final class StateSession implements AutoCloseable {
         new StateLocker(
             store, clock, Sleeper.SYSTEM, StateLocker.currentHolder(), VersionProvider.version());
     HeldLock held = locker.acquire(operation, options.lockTimeout());
+    held.takeover().ifPresent(notice -> env.err().println("Warning: " + notice));
     return held::close;
   }
 
