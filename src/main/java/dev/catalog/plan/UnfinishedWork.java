@@ -22,7 +22,9 @@ public final class UnfinishedWork {
    * configuration asks for no change; {@code plan --detailed-exitcode} counts it as a change.
    */
   public static boolean in(ResourceState resource) {
-    return resource.inFlight() || !resource.pendingOrphanMitigation().isEmpty();
+    return resource.inFlight()
+        || !resource.pendingOrphanMitigation().isEmpty()
+        || (resource instanceof BindingState b && b.awaitingDelivery());
   }
 
   /** Whether any resource of {@code state} has unfinished work. */
@@ -54,6 +56,15 @@ public final class UnfinishedWork {
                 + " in flight since "
                 + op.started()
                 + ": apply resumes it, refresh records how it ended");
+      }
+      if (resource instanceof BindingState b && b.awaitingDelivery()) {
+        notes.add(
+            resource.address()
+                + ": bound at broker \""
+                + b.broker()
+                + "\" but its credentials were not delivered: apply delivers them (read back"
+                + " from the broker when the offering is bindings_retrievable, else by unbinding"
+                + " and binding anew)");
       }
       unverifiedImport(resource).ifPresent(notes::add);
     }

@@ -75,6 +75,19 @@ public record BindingState(
     return context;
   }
 
+  /**
+   * Whether the binding is bound at its broker but its credentials were not delivered (the sink
+   * failed after the bind: issue 19). Apply delivers them next, or binds anew; the plan lists it.
+   * An imported binding without a sink is not this: {@code catalog import} says so on its own.
+   */
+  public boolean awaitingDelivery() {
+    return sink.isEmpty()
+        && imported.isEmpty()
+        && lastOperation
+            .map(op -> op.type() == OperationType.BIND && op.state() == OperationState.SUCCEEDED)
+            .orElse(false);
+  }
+
   @Override
   public String osbId() {
     return bindingId;

@@ -2,7 +2,11 @@ package dev.catalog.testkube;
 
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -121,6 +125,32 @@ public final class RunningKubeApiServer implements AutoCloseable {
           .create();
     }
     return name;
+  }
+
+  /**
+   * Creates ServiceAccount {@code account} in {@code namespace} (no rights but those of any
+   * authenticated user) and returns a kubeconfig that authenticates as it with a token.
+   */
+  public Path serviceAccountKubeconfig(String namespace, String account) {
+    try (KubernetesClient admin = newClient()) {
+      var accounts = admin.serviceAccounts().inNamespace(namespace);
+      if (accounts.withName(account).get() == null) {
+        accounts
+            .resource(
+                new ServiceAccountBuilder().withNewMetadata().withName(account).endMetadata().build())
+            .create();
+      }
+      String token = accounts.withName(account).tokenRequest().getStatus().getToken();
+      ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+      ObjectNode config = (ObjectNode) yaml.readTree(kubeconfigYaml());
+      ObjectNode user = (ObjectNode) config.get("users").get(0);
+      user.putObject("user").put("token", token);
+      Path file = Files.createTempFile(workDirectory, account + "-", ".kubeconfig.yaml");
+      yaml.writeValue(file.toFile(), config);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A directory that lives as long as the server, for kubeconfig variants and the like. */
