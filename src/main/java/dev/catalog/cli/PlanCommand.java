@@ -3,7 +3,6 @@ package dev.catalog.cli;
 import dev.catalog.plan.DesiredHash;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.SavedPlan;
-import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.render.JsonPlanRenderer;
 import dev.catalog.render.MarkdownPlanRenderer;
 import dev.catalog.render.PlanViews;
@@ -118,9 +117,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     env.out().flush();
     // Work an earlier apply left (in flight, orphan mitigation pending) is applied like a change.
-    boolean changes =
-        result.plan().hasChanges() || UnfinishedWork.exists(result.snapshot().state());
-    return detailedExitcode && changes ? ExitCode.CHANGES : ExitCode.OK;
+    return detailedExitcode && result.plan().hasWork() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   private boolean flag(String name) {

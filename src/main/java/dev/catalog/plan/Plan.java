@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param changes one per resource, sorted by address
  * @param drift resources changed outside of catalog, sorted by address
+ * @param pending work an earlier apply left, which apply does first, sorted by address
  * @param notes warnings: what could not be read, catalog changes, changes not propagated
  * @param targets the {@code --target} addresses; empty for a full plan
  * @param refreshed whether live resources were read ({@code --refresh})
@@ -21,6 +22,7 @@ import java.util.Optional;
 public record Plan(
     List<ResourceChange> changes,
     List<Drift> drift,
+    List<PendingWork> pending,
     List<String> notes,
     List<Address> targets,
     boolean refreshed,
@@ -29,6 +31,7 @@ public record Plan(
   public Plan {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
+    pending = List.copyOf(pending);
     notes = List.copyOf(notes);
     targets = List.copyOf(targets);
     Objects.requireNonNull(graph, "graph");
@@ -65,6 +68,14 @@ public record Plan(
    */
   public boolean hasChanges() {
     return changes.stream().anyMatch(c -> c.action().changes());
+  }
+
+  /**
+   * Whether apply would send anything: a resource action, or work an earlier apply left (what
+   * {@code --detailed-exitcode} counts).
+   */
+  public boolean hasWork() {
+    return hasChanges() || !pending.isEmpty();
   }
 
   private int count(Action action) {

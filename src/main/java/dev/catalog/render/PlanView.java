@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param changes every resource's change, no-ops included, by address
  * @param drift resources changed outside of catalog
+ * @param pending work an earlier apply left, which apply does first
  * @param notes warnings (unreadable resources, catalog changes)
  * @param targets {@code --target} addresses; empty for a full plan
  * @param refreshed whether live resources were read
@@ -19,12 +20,14 @@ import java.util.Optional;
 public record PlanView(
     List<Change> changes,
     List<DriftItem> drift,
+    List<Pending> pending,
     List<String> notes,
     List<String> targets,
     boolean refreshed) {
   public PlanView {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
+    pending = List.copyOf(pending);
     notes = List.copyOf(notes);
     targets = List.copyOf(targets);
   }
@@ -73,6 +76,17 @@ public record PlanView(
     }
   }
 
+  /**
+   * Work an earlier apply left on one resource.
+   *
+   * @param kind {@code resume} or {@code orphan_mitigation}
+   * @param operation the operation resumed, or the request a mitigation sends
+   * @param since when it started or was recorded, ISO-8601
+   * @param description one line for people
+   */
+  public record Pending(
+      String address, String kind, String operation, String since, String description) {}
+
   /** A resource changed outside of catalog. */
   public record DriftItem(String address, String kind, List<Field> fields) {
     public DriftItem {
@@ -98,6 +112,11 @@ public record PlanView(
   /** Whether any resource action changes something. */
   public boolean hasChanges() {
     return changes.stream().anyMatch(c -> !c.action().equals("no-op"));
+  }
+
+  /** Whether apply would send anything: a change, or work an earlier apply left. */
+  public boolean hasWork() {
+    return hasChanges() || !pending.isEmpty();
   }
 
   /** Whether a resource is deleted or replaced. */

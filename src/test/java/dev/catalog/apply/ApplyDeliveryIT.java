@@ -141,9 +141,12 @@ class ApplyDeliveryIT {
     assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(2);
     assertThat(plan.out())
         .contains(
-            "Warning: binding.app: bound at broker \"data\" but its credentials were not"
-                + " delivered: apply delivers them (read back from the broker when the offering"
-                + " is bindings_retrievable, else by unbinding and binding anew)\n");
+            "catalog will first finish what an earlier apply left:\n\n  ~ binding.app: bound"
+                + " since "
+                + recorded.lastOperation().orElseThrow().started()
+                + " but its credentials were not delivered: apply delivers them (read back from"
+                + " the broker when the offering is bindings_retrievable, else by unbinding and"
+                + " binding anew)\n");
 
     var delivered = run("apply", "--auto-approve");
 
