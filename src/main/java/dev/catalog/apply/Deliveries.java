@@ -17,9 +17,6 @@ import java.util.Optional;
  * state does not track.
  */
 final class Deliveries {
-  /** Kept in state for a binding whose credentials did not reach its sink (no reason: no leak). */
-  static final String NOT_DELIVERED = "bound; credentials not delivered";
-
   private final Operations ops;
 
   Deliveries(Operations ops) {
@@ -46,7 +43,7 @@ final class Deliveries {
       ops.record(
           s -> s.with(Records.delivered(recorded, delivery.fingerprint(), delivery.sink(), op)));
     } catch (CatalogException e) {
-      var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.of(NOT_DELIVERED));
+      var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.of(BindingState.NOT_DELIVERED));
       ops.record(s -> s.with(Records.withOperation(recorded, op)));
       throw new CatalogException(
           e.getMessage()
