@@ -3,6 +3,8 @@ package dev.catalog.apply;
 import dev.catalog.CatalogException;
 import dev.catalog.osb.BindingDetails;
 import dev.catalog.plan.DesiredBinding;
+import dev.catalog.plan.DesiredResource;
+import dev.catalog.plan.ResourceChange;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.Credentials;
 import dev.catalog.state.BindingState;
@@ -89,6 +91,17 @@ final class Deliveries {
       return unbound;
     }
     return bindings.create(desired, context);
+  }
+
+  /**
+   * How a delivery left by an earlier apply counts: a binding read back and delivered is changed
+   * (same binding id); one unbound and bound anew is replaced.
+   */
+  static StepAction stepAction(ResourceChange change) {
+    return change.desired().orElse(null) instanceof DesiredResource.OfBinding d
+            && !d.binding().instance().service().bindingsRetrievable()
+        ? StepAction.REPLACE
+        : StepAction.UPDATE;
   }
 
   private BindingState current(DesiredBinding desired) {

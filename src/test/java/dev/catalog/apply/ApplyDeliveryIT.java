@@ -151,6 +151,9 @@ class ApplyDeliveryIT {
     var delivered = run("apply", "--auto-approve");
 
     assertThat(delivered.exitCode()).as(delivered.out() + delivered.err()).isZero();
+    // Read back and delivered: the same binding, changed; nothing added.
+    assertThat(delivered.out())
+        .endsWith("Apply complete! Resources: 0 added, 1 changed, 0 destroyed.\n");
     assertThat(recorded().bindingId()).isEqualTo(recorded.bindingId());
     assertThat(recorded().awaitingDelivery()).isFalse();
     var ledger = broker.ledger().binding(recorded.bindingId()).orElseThrow();
@@ -195,6 +198,8 @@ class ApplyDeliveryIT {
     var delivered = run("apply", "--auto-approve");
 
     assertThat(delivered.exitCode()).as(delivered.out() + delivered.err()).isZero();
+    assertThat(delivered.out())
+        .endsWith("Apply complete! Resources: 1 added, 0 changed, 1 destroyed.\n");
     var second = recorded();
     assertThat(second.bindingId()).isNotEqualTo(first.bindingId());
     assertThat(broker.ledger().bindings())
