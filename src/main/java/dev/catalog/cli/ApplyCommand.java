@@ -1,5 +1,6 @@
 package dev.catalog.cli;
 
+import dev.catalog.CatalogException;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.state.Address;
 import java.io.IOException;
@@ -77,6 +78,11 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (planFile != null && !targets.isEmpty()) {
+      throw new CatalogException(
+          "--target cannot be used with a saved plan: apply plans again with the targets the"
+              + " plan was made with (catalog plan --target ... --out FILE)");
+    }
     var options =
         new PlanOptions(true, parallelism, targets.stream().map(Address::parse).toList());
     return ApplyRun.run(

@@ -18,6 +18,7 @@ import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
 import dev.catalog.plan.SavedPlan;
+import dev.catalog.render.JsonPlanRenderer;
 import dev.catalog.render.JsonProgressRenderer;
 import dev.catalog.render.PlanViews;
 import dev.catalog.render.Styles;
@@ -91,9 +92,14 @@ final class ApplyRun {
         saved.get().check(snapshot.state(), identity);
       }
       var planner = new Planner(clients, secrets::resolveObject);
-      Plan plan =
-          planner.plan(request.desired().apply(config), snapshot.state(), request.planOptions());
+      var options =
+          saved.map(s -> s.options(request.planOptions().parallelism()))
+              .orElse(request.planOptions());
+      Plan plan = planner.plan(request.desired().apply(config), snapshot.state(), options);
       if (saved.isPresent()) {
+        // Exactly what was reviewed, or nothing: the changes first (each difference listed),
+        // then what the JSON cannot show (secret values, catalogs).
+        saved.get().checkChanges(JsonPlanRenderer.document(PlanViews.of(plan), false));
         saved.get().checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
       }
       if (!request.json()) {

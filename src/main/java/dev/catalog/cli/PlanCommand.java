@@ -103,6 +103,8 @@ final class PlanCommand implements Callable<Integer> {
               DesiredHash.of(result.plan(), state.lineage()),
               VersionProvider.version(),
               ConfigCommit.of(config.files().get(0)),
+              options.targets(),
+              options.refresh(),
               JsonPlanRenderer.document(view, false));
       Files.write(out, saved.toBytes());
       if (output.format == PlanFormat.TEXT) {
