@@ -6,6 +6,7 @@ import dev.catalog.apply.ApplyResult;
 import dev.catalog.apply.ApplyServices;
 import dev.catalog.apply.Applier;
 import dev.catalog.apply.CancellationToken;
+import dev.catalog.apply.DeliveryTargets;
 import dev.catalog.apply.StateRecorder;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.SecretResolver;
@@ -112,6 +113,9 @@ final class ApplyRun {
       if (!plan.hasWork()) {
         return ExitCode.OK;
       }
+      // Before approval and before any broker request: a sink that cannot be written would
+      // leave bound credentials with nowhere to go (issue 19).
+      sinks.checkWritable(DeliveryTargets.of(plan));
       if (request.planFile().isEmpty() && !request.autoApprove() && !approved(env)) {
         return ExitCode.ERROR;
       }

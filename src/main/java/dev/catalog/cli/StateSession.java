@@ -121,6 +121,7 @@ final class StateSession implements AutoCloseable {
                   + " state another run is changing. Apply needs credentials that can push.");
       return () -> {};
     }
+    held.takeover().ifPresent(notice -> env.err().println("Warning: " + notice));
     return held::close;
   }
 

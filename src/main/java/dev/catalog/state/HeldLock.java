@@ -4,6 +4,7 @@ import dev.catalog.state.backend.LockInfo;
 import dev.catalog.state.backend.StateBackend;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -22,13 +23,15 @@ public final class HeldLock implements AutoCloseable {
 
   private final StateBackend backend;
   private final LockInfo info;
+  private final Optional<String> takeover;
   private final Thread hook;
   private final Map<Signal, SignalHandler> previousHandlers = new LinkedHashMap<>();
   private boolean released;
 
-  HeldLock(StateBackend backend, LockInfo info) {
+  HeldLock(StateBackend backend, LockInfo info, Optional<String> takeover) {
     this.backend = backend;
     this.info = info;
+    this.takeover = takeover;
     this.hook = new Thread(this::releaseQuietly, "catalog-unlock-" + info.id());
     Runtime.getRuntime().addShutdownHook(hook);
     for (var name : SIGNALS) {
@@ -39,6 +42,14 @@ public final class HeldLock implements AutoCloseable {
   /** The lock as recorded at the backend. */
   public LockInfo info() {
     return info;
+  }
+
+  /**
+   * When this lock was taken over from a holder that stopped renewing it: a sentence naming that
+   * holder and what it left in flight, for the command to print as a warning.
+   */
+  public Optional<String> takeover() {
+    return takeover;
   }
 
   @Override

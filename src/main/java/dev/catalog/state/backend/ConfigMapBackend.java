@@ -204,6 +204,7 @@ public final class ConfigMapBackend implements StateBackend {
   }
 
   /** The expired lock the last {@link #lock} took over, if it took one over. */
+  @Override
   public Optional<LockTakeover> lastTakeover() {
     return lock.lastTakeover();
   }

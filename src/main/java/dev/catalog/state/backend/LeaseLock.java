@@ -75,6 +75,7 @@ final class LeaseLock implements AutoCloseable {
         Optional<LockInfo> holder = LeaseRecords.holder(existing);
         if (holder.isPresent() && !LeaseRecords.expired(existing, now)) {
           throw LeaseRecords.locked(existing, holder.get(), now, identity(), namespace);
+          // An expired one is taken over below; the command tells its user (StateLocker).
         }
         lease()
             .resource(LeaseRecords.held(settings, namespace, info, timing, now, existing))
@@ -88,9 +89,6 @@ final class LeaseLock implements AutoCloseable {
                             age(h, now),
                             Duration.between(LeaseRecords.renewedAt(existing), now)))
                 .orElse(null);
-        if (lastTakeover != null) {
-          log.warn(lastTakeover.describe());
-        }
       }
     } catch (KubernetesClientException e) {
       if (KubeApiErrors.is(e, KubeApiErrors.CONFLICT)) {

@@ -76,6 +76,14 @@ public interface StateBackend extends AutoCloseable {
   /** Releases the lock with this id; a no-op when it is not held by that id. */
   void unlock(String lockId);
 
+  /**
+   * The expired lock the last {@link #lock} took over, if it took one over (a backend whose locks
+   * expire: the ConfigMap Lease); empty otherwise.
+   */
+  default Optional<LockTakeover> lastTakeover() {
+    return Optional.empty();
+  }
+
   /** The current lock holder, if any. */
   Optional<LockInfo> currentLock();
 
