@@ -145,6 +145,9 @@ public final class Applier {
    */
   private static StepAction resumed(ResourceChange change) {
     var recorded = change.recorded().orElseThrow();
+    if (recorded instanceof BindingState b && b.awaitingDelivery()) {
+      return Deliveries.stepAction(change);
+    }
     if (!recorded.inFlight()) {
       return StepAction.CREATE;
     }

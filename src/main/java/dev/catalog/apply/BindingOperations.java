@@ -13,8 +13,6 @@ import dev.catalog.osb.OsbResult;
 import dev.catalog.osb.PollOutcome;
 import dev.catalog.osb.PollTarget;
 import dev.catalog.plan.DesiredBinding;
-import dev.catalog.sink.CredentialSinks;
-import dev.catalog.sink.Credentials;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.OperationState;
@@ -178,22 +176,9 @@ final class BindingOperations {
     };
   }
 
-  /** Writes the credentials to the sink, then records only their fingerprint and the sink. */
+  /** Writes the credentials to the sink (issue 19: a failed delivery is recorded as such). */
   private void deliver(DesiredBinding desired, BindingDetails details) {
-    var address = desired.address();
-    var sink = ops.services().sinks().forTarget(desired.config().credentials());
-    var delivery =
-        CredentialSinks.deliver(
-            address,
-            Credentials.of(details.credentials().reveal()),
-            sink,
-            ops.services().fingerprintKey());
-    var recorded = current(address);
-    var op =
-        Records.ended(
-            recorded.lastOperation().orElseThrow(), OperationState.SUCCEEDED, Optional.empty());
-    ops.record(
-        s -> s.with(Records.delivered(recorded, delivery.fingerprint(), delivery.sink(), op)));
+    new Deliveries(ops).deliver(desired, details);
   }
 
   /** UB-06: the delivered credentials are removed only after the unbind succeeded. */

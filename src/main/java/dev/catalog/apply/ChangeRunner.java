@@ -66,6 +66,10 @@ final class ChangeRunner implements StepRunner {
     if (destroyPhase) {
       return current.isEmpty() ? StepOutcome.COMPLETED : delete(current.get(), context);
     }
+    if (awaitsDelivery(current, desired) && !isReplace(change)) {
+      var binding = ((DesiredResource.OfBinding) desired.get()).binding();
+      return new Deliveries(ops).redeliver(binding, (BindingState) current.get(), bindings, context);
+    }
     if (desired.isEmpty()) {
       throw new CatalogException(address + ": nothing declared to apply");
     }
@@ -75,7 +79,7 @@ final class ChangeRunner implements StepRunner {
     if (isUpdate(change) && desired.get() instanceof DesiredResource.OfInstance i) {
       return instances.update(i.instance(), change.update().orElseThrow(), context);
     }
-    if (change != null && change.action() == Action.REPLACE) {
+    if (isReplace(change)) {
       var deleted = delete(current.get(), context);
       if (deleted == StepOutcome.IN_PROGRESS) {
         return deleted;
@@ -83,6 +87,18 @@ final class ChangeRunner implements StepRunner {
       return create(desired.get(), context);
     }
     return StepOutcome.COMPLETED;
+  }
+
+  private static boolean isReplace(ResourceChange change) {
+    return change != null && change.action() == dev.catalog.plan.Action.REPLACE;
+  }
+
+  /** A binding an earlier apply bound but could not deliver (issue 19), still declared. */
+  private static boolean awaitsDelivery(
+      Optional<ResourceState> current, Optional<DesiredResource> desired) {
+    return current.orElse(null) instanceof BindingState b
+        && b.awaitingDelivery()
+        && desired.orElse(null) instanceof DesiredResource.OfBinding;
   }
 
   /**

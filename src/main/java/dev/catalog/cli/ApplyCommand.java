@@ -21,14 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
-    description = "Make brokers match the configuration, or apply a saved plan.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0    success",
-      "  1    error, a stale plan, or an operation failed",
-      "  3    state locked",
-      "  130  interrupted (in-flight operations are recorded; the next apply resumes them)"
-    })
+    description = "Make brokers match the configuration, or apply a saved plan.")
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -7,6 +7,7 @@ import dev.catalog.apply.ApplyListener;
 import dev.catalog.apply.ApplyResult;
 import dev.catalog.apply.ApplyServices;
 import dev.catalog.apply.CancellationToken;
+import dev.catalog.apply.DeliveryTargets;
 import dev.catalog.apply.StateRecorder;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.SecretResolver;
@@ -61,7 +62,7 @@ final class ApplyRun {
     var yaml = config.backend();
     var choice = request.backend().choose(yaml.kind(), yaml.settings());
     var baseDir = choice.kind() == yaml.kind() ? yaml.directory() : Path.of("");
-    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     var trace = request.verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
     try (var session = new StateSession(env, request.backend(), choice, baseDir.toAbsolutePath());
@@ -72,7 +73,7 @@ final class ApplyRun {
       Optional<SavedPlan> saved = Optional.empty();
       if (request.planFile().isPresent()) {
         var file = request.planFile().get();
-        saved = Optional.of(SavedPlan.parse(Files.readAllBytes(file), file.toString()));
+        saved = Optional.of(SavedPlan.parse(readPlanFile(file), file.toString()));
         if (!snapshot.exists()) {
           // No state yet: the plan was made against an empty state whose lineage it chose.
           var empty = snapshot.state();
@@ -88,7 +89,10 @@ final class ApplyRun {
       var options =
           saved.map(s -> s.options(request.planOptions().parallelism()))
               .orElse(request.planOptions());
-      Plan plan = planner.plan(request.desired().apply(config), snapshot.state(), options);
+      Plan plan;
+      try (var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED)) {
+        plan = planner.plan(request.desired().apply(config), snapshot.state(), options);
+      }
       if (saved.isPresent()) {
         // Exactly what was reviewed, or nothing: the changes first (each difference listed),
         // then what the JSON cannot show (secret values, catalogs).
@@ -103,6 +107,9 @@ final class ApplyRun {
       if (!plan.hasWork()) {
         return ExitCode.OK;
       }
+      // Before approval and before any broker request: a sink that cannot be written would
+      // leave bound credentials with nowhere to go (issue 19).
+      sinks.checkWritable(DeliveryTargets.of(plan));
       if (request.planFile().isEmpty() && !request.autoApprove() && !approved(env)) {
         return ExitCode.ERROR;
       }
@@ -110,7 +117,8 @@ final class ApplyRun {
         env.out().println(); // the progress lines start under the plan, not glued to it
       }
       if (snapshot.exists()) {
-        session.backup(snapshot);
+        // One previous state, kept by the backend; no timestamped file per apply (issue 19).
+        session.keepPrevious(snapshot);
       }
       var backupDir = session.backupDir();
       var store = session.store();
@@ -133,7 +141,8 @@ final class ApplyRun {
         // Last actions on a second signal: the writes handed to the recorder finish before the
         // lock (registered earlier, so run later) is released.
         try (var flush = env.lastActions().add(recorder::current);
-            var stop = env.lastActions().onFirstSignal(() -> stop(env, cancellation))) {
+            var stop = env.lastActions().onFirstSignal(() -> stop(env, cancellation));
+            var ticks = ProgressTicks.start(listener, clock)) {
           result =
               new Applier(request.planOptions().parallelism(), clock, services)
                   .apply(plan, snapshot.state(), listener, cancellation);
@@ -158,11 +167,22 @@ final class ApplyRun {
   }
 
   private static ApplyListener listener(CliEnvironment env, Request request, Clock clock) {
+    boolean destroy = request.operation().equals("destroy");
     if (request.json()) {
-      return new JsonProgressRenderer(env.out());
+      return new JsonProgressRenderer(env.out(), destroy);
     }
     boolean live = env.interactive() && !env.ci();
-    return new TerminalProgressRenderer(env.out(), live, request.colour(), columns(env), clock);
+    return new TerminalProgressRenderer(
+        env.out(), env.err(), live, request.colour(), columns(env), clock, destroy);
+  }
+
+  private static byte[] readPlanFile(java.nio.file.Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot read the plan file " + file + ": " + dev.catalog.IoErrors.reason(e), e);
+    }
   }
 
   private static int columns(CliEnvironment env) {

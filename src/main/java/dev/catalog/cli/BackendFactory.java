@@ -1,6 +1,7 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Redactor;
 import dev.catalog.config.BackendKind;
 import dev.catalog.state.backend.StateBackend;
 import dev.catalog.state.backend.configmap.ConfigMapBackend;
@@ -31,10 +32,27 @@ public final class BackendFactory {
    */
   public static StateBackend open(
       BackendKind kind, Map<String, String> settings, Path baseDir, Map<String, String> env) {
+    return open(kind, settings, baseDir, env, new Redactor());
+  }
+
+  /**
+   * Opens a backend whose secrets (a Git token) the run's redactor learns, so a server message that
+   * quotes them is scrubbed.
+   */
+  public static StateBackend open(
+      BackendKind kind,
+      Map<String, String> settings,
+      Path baseDir,
+      Map<String, String> env,
+      Redactor redactor) {
     checkSettings(kind, settings);
     return switch (kind) {
       case LOCAL -> new LocalBackend(localFile(settings, baseDir));
-      case GIT -> new GitBackend(GitSettings.from(settings, baseDir, env));
+      case GIT -> {
+        var git = GitSettings.from(settings, baseDir, env);
+        git.token().ifPresent(redactor::add);
+        yield new GitBackend(git);
+      }
       case CONFIGMAP -> ConfigMapBackend.fromSettings(settings, baseDir);
     };
   }

@@ -1,5 +1,6 @@
 package dev.catalog.cli;
 
+import dev.catalog.Redactor;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param interactive whether stdout is a terminal (colours, live progress, prompts)
  * @param in what the user types (the apply approval)
  * @param lastActions what runs before the process ends: the one owner of signals and exit
+ * @param redactor the secrets this run has learnt, scrubbed out of outside text (issue 19)
  */
 public record CliEnvironment(
     PrintWriter out,
@@ -23,22 +25,34 @@ public record CliEnvironment(
     Map<String, String> env,
     boolean interactive,
     BufferedReader in,
-    LastActions lastActions) {
+    LastActions lastActions,
+    Redactor redactor) {
 
   public CliEnvironment {
     env = Map.copyOf(env);
   }
 
-  /** The process's standard input, and its own last actions. */
+  /** An environment for one run, which starts knowing no secret, on the process's stdin. */
   public CliEnvironment(
       PrintWriter out, PrintWriter err, Map<String, String> env, boolean interactive) {
+    this(out, err, env, interactive, new Redactor());
+  }
+
+  /** The process's standard input, and its own last actions. */
+  public CliEnvironment(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      boolean interactive,
+      Redactor redactor) {
     this(
         out,
         err,
         env,
         interactive,
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-        new LastActions(err));
+        new LastActions(err),
+        redactor);
   }
 
   /** Whether colour is allowed: a terminal, no {@code NO_COLOR} and no {@code --no-color}. */

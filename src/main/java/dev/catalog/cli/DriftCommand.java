@@ -2,6 +2,8 @@ package dev.catalog.cli;
 
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.render.PlanViews;
+import dev.catalog.state.Address;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,9 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "drift",
     mixinStandardHelpOptions = true,
-    description = "Report resources changed at their brokers outside of catalog.",
-    footerHeading = "%nExit codes:%n",
-    footer = {"  0  no drift", "  1  error", "  2  drift found"})
+    description = "Report resources changed at their brokers outside of catalog.")
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -36,6 +36,12 @@ final class DriftCommand implements Callable<Integer> {
 
   @Mixin PlanOutputOptions output;
 
+  @Option(
+      names = "--target",
+      paramLabel = "ADDR",
+      description = "Only this resource and its dependencies (repeatable), as plan --target.")
+  List<String> targets = new ArrayList<>();
+
   private final CliEnvironment env;
 
   DriftCommand(CliEnvironment env) {
@@ -44,10 +50,11 @@ final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var options = new PlanOptions(true, parallelism, List.of());
+    var addresses = targets.stream().map(Address::parse).toList();
+    var options = new PlanOptions(true, parallelism, addresses);
     var context = RunContext.of(spec, env);
     var result = PlanRun.plan(env, config, backend, options, false, context.verbose());
-    var view = PlanViews.of(result.plan());
+    var view = PlanViews.targetedDrift(PlanViews.of(result.plan()));
     var text = output.format.renderer(context, output.maxBytes).renderDrift(view);
     env.out().print(text);
     env.out().flush();

@@ -1,6 +1,7 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,10 +69,14 @@ final class InitCommand implements Callable<Integer> {
     } catch (FileAlreadyExistsException e) {
       throw new CatalogException(file + " already exists; use --force to overwrite it");
     } catch (IOException e) {
-      throw new CatalogException("cannot write " + file + ": " + e.getMessage());
+      throw new CatalogException("cannot write " + file + ": " + IoErrors.reason(e));
     }
+    var ignore = file.toAbsolutePath().resolveSibling(".gitignore");
+    var ignoreWritten = GitIgnore.update(ignore);
     if (!GlobalOptions.quietRequested(spec)) {
-      env.err().println("Wrote " + file + ". Check it with: catalog validate -f " + file);
+      var also = ignoreWritten ? " and " + file.resolveSibling(".gitignore").normalize() : "";
+      env.err()
+          .println("Wrote " + file + also + ". Check it with: catalog validate -f " + file);
       env.err().flush();
     }
     return ExitCode.OK;

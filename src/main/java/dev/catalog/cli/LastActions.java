@@ -38,6 +38,10 @@ public final class LastActions implements AutoCloseable {
   /** How long a second signal during an apply waits for the last actions. */
   static final Duration LAST_WORDS_WAIT = Duration.ofSeconds(10);
 
+  /** What a signal while planning says before the exit. */
+  static final String PLANNING_INTERRUPTED =
+      "\nInterrupted while planning: nothing was changed at any broker or in state.";
+
   private static final String[] SIGNALS = {"INT", "TERM"};
 
   private final PrintWriter err;
@@ -78,6 +82,20 @@ public final class LastActions implements AutoCloseable {
         firstSignal = null;
       }
     };
+  }
+
+  /**
+   * Makes a signal end the process at once, after {@code notice} and the last actions, until the
+   * registration is closed: while planning nothing has been changed yet (only GETs went out), so
+   * the first signal says so, releases the lock and exits 130 (issue 19).
+   */
+  Registration exitOnSignal(String notice) {
+    return onFirstSignal(
+        () -> {
+          err.println(notice);
+          err.flush();
+          exitInterrupted();
+        });
   }
 
   /** Runs the remaining last actions, newest first, each once. */
@@ -153,14 +171,18 @@ public final class LastActions implements AutoCloseable {
     } else if (signalsDuringWalk.incrementAndGet() == 1) {
       stop.run();
     } else {
-      try {
-        CompletableFuture.runAsync(this::runAll)
-            .get(LAST_WORDS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (Exception e) {
-        // A write that cannot finish now left its intent in state; the next apply resumes from it.
-      }
-      // halt, not exit: at once. The last actions ran above; no shutdown hook has work left.
-      Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+      exitInterrupted();
     }
+  }
+
+  private void exitInterrupted() {
+    try {
+      CompletableFuture.runAsync(this::runAll)
+          .get(LAST_WORDS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      // A write that cannot finish now left its intent in state; the next apply resumes from it.
+    }
+    // halt, not exit: at once. The last actions ran above; no shutdown hook has work left.
+    Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
   }
 }

@@ -35,6 +35,7 @@ public final class Main {
     if (System.getProperty(PICOCLI_CLOSURES) == null) {
       System.setProperty(PICOCLI_CLOSURES, "true");
     }
+    JGitConfigFiles.install();
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     var env = new CliEnvironment(out, err, System.getenv(), System.console() != null);
@@ -73,6 +74,7 @@ public final class Main {
     cmd.setExecutionExceptionHandler(new ErrorHandler(env));
     cmd.setParameterExceptionHandler(new UsageErrorHandler(env));
     cmd.setExecutionStrategy(new ColourStrategy(env));
+    HelpSections.install(cmd);
     return cmd;
   }
 }

@@ -6,8 +6,8 @@ import dev.catalog.plan.SavedPlan;
 import dev.catalog.render.JsonPlanRenderer;
 import dev.catalog.render.PlanViews;
 import dev.catalog.state.Address;
+import dev.catalog.state.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Show the changes apply would make.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  success (with --detailed-exitcode: no changes)",
-      "  1  error",
-      "  2  with --detailed-exitcode: the plan changes resources",
-      "  3  state locked"
-    })
+    description = "Show the changes apply would make.")
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -99,7 +92,7 @@ final class PlanCommand implements Callable<Integer> {
               options.targets(),
               options.refresh(),
               JsonPlanRenderer.document(view, false));
-      Files.write(out, saved.toBytes());
+      PrivateFiles.write(out, saved.toBytes(), "the plan file", "");
       if (output.format == PlanFormat.TEXT) {
         env.out()
             .println(

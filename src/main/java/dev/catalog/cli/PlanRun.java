@@ -35,9 +35,10 @@ final class PlanRun {
     var yaml = config.backend();
     var choice = backendOptions.choose(yaml.kind(), yaml.settings());
     var baseDir = choice.kind() == yaml.kind() ? yaml.directory() : Path.of("");
-    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     try (var session = new StateSession(env, backendOptions, choice, baseDir.toAbsolutePath());
-        var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {}) {
+        var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {};
+        var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED)) {
       var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
       var planner =
           new Planner(

@@ -2,7 +2,9 @@ package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
 import dev.catalog.Sleeper;
+import dev.catalog.config.BackendKind;
 import dev.catalog.state.HeldLock;
+import dev.catalog.state.PrivateFiles;
 import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
 import dev.catalog.state.StateLocker;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,15 +34,18 @@ final class StateSession implements AutoCloseable {
   private final StateBackend backend;
   private final StateStore store;
   private final Path backupDir;
+  private final boolean local;
   private final Clock clock;
 
   StateSession(
       CliEnvironment env, BackendOptions options, BackendOptions.Choice choice, Path baseDir) {
     this.env = env;
     this.options = options;
-    this.backend = BackendFactory.open(choice.kind(), choice.settings(), baseDir, env.env());
+    this.backend =
+        BackendFactory.open(choice.kind(), choice.settings(), baseDir, env.env(), env.redactor());
     backend.warnings().forEach(warning -> env.err().println("Warning: " + warning));
     this.backupDir = BackendFactory.backupDir(choice.kind(), choice.settings(), baseDir);
+    this.local = choice.kind() == BackendKind.LOCAL;
     this.store = new StateStore(backend, VersionProvider.version());
     this.clock = Clock.systemUTC();
   }
@@ -119,6 +125,7 @@ final class StateSession implements AutoCloseable {
                   + " state another run is changing. Apply needs credentials that can push.");
       return () -> {};
     }
+    held.takeover().ifPresent(notice -> env.err().println("Warning: " + notice));
     var lastAction = env.lastActions().add(() -> releaseOrWarn(held));
     return () -> {
       try {
@@ -146,23 +153,41 @@ final class StateSession implements AutoCloseable {
     }
   }
 
-  /** Writes the state as it was to a timestamped backup file and says where. */
+  /**
+   * Keeps the state as it was before {@code state rm|mv|push} or {@code import} and says where: a
+   * timestamped file beside a local state file; a remote backend keeps it itself (Git history, a
+   * backup ConfigMap), so nothing is written beside the configuration (issue 19).
+   */
   void backup(Snapshot before) {
-    var file =
-        backupDir()
-            .resolve(
-                "catalog.state."
-                    + STAMP.format(clock.instant())
-                    + "-"
-                    + before.state().serial()
-                    + ".backup.json");
-    try {
-      Files.write(file, store.codec().encode(before.state()));
-    } catch (IOException e) {
-      throw new CatalogException(
-          "cannot write the state backup " + file + ": " + e.getMessage(), e);
+    if (!local) {
+      keepPrevious(before)
+          .ifPresent(where -> env.err().println("The previous state is kept in " + where));
+      return;
     }
+    var file =
+        backupDir.resolve(
+            "catalog.state."
+                + STAMP.format(clock.instant())
+                + "-"
+                + before.state().serial()
+                + ".backup.json");
+    PrivateFiles.write(
+        file,
+        store.codec().encode(before.state()),
+        "the state backup",
+        "; make " + file.getParent() + " writable");
     env.err().println("Backup of the previous state: " + file);
+  }
+
+  /**
+   * Keeps one previous state before an apply: the local backend keeps {@code .backup} on every
+   * write by itself, Git has history, the configmap backend writes its backup ConfigMap.
+   */
+  Optional<String> keepPrevious(Snapshot before) {
+    if (local) {
+      return Optional.empty();
+    }
+    return backend.keepPrevious(store.codec().encode(before.state()), before.version());
   }
 
   /** Beside the local state file, else the configuration's directory. */

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Work an earlier apply left on one resource, which the next apply does even when the
- * configuration asks for no change: an operation to resume, or an orphan mitigation to send. A plan
+ * configuration asks for no change: an operation to resume, an orphan mitigation to send, or
+ * credentials to deliver. A plan
  * lists it and counts it, so it never says "No changes" while apply would send a request.
  *
  * @param address the resource
@@ -39,9 +40,14 @@ public record PendingWork(
     /** An operation in flight (a crash, an interrupt or {@code --no-wait}): polled or re-sent. */
     RESUME,
     /** A clean-up the OSB spec asks for after an ambiguous failure, sent before anything else. */
-    ORPHAN_MITIGATION;
+    ORPHAN_MITIGATION,
+    /**
+     * A binding bound at its broker whose credentials did not reach its sink (issue 19): apply
+     * delivers them, from a GET of the binding or by unbinding and binding anew.
+     */
+    DELIVERY;
 
-    /** The JSON name: {@code resume}, {@code orphan_mitigation}. */
+    /** The JSON name: {@code resume}, {@code orphan_mitigation}, {@code delivery}. */
     public String wireName() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -59,6 +65,12 @@ public record PendingWork(
               + operation.wireName()
               + " of "
               + osbId;
+      case DELIVERY ->
+          "bound since "
+              + since
+              + " but its credentials were not delivered: apply delivers them (read back from"
+              + " the broker when the offering is bindings_retrievable, else by unbinding and"
+              + " binding anew)";
     };
   }
 }

@@ -2,6 +2,7 @@ package dev.catalog.plan;
 
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
+import dev.catalog.state.OperationType;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ public final class UnfinishedWork {
    * configuration asks for no change; {@code plan --detailed-exitcode} counts it as a change.
    */
   public static boolean in(ResourceState resource) {
-    return resource.inFlight() || !resource.pendingOrphanMitigation().isEmpty();
+    return resource.inFlight()
+        || !resource.pendingOrphanMitigation().isEmpty()
+        || (resource instanceof BindingState b && b.awaitingDelivery());
   }
 
   /** What an earlier apply left on the resources of {@code state}, by address. */
@@ -48,6 +51,16 @@ public final class UnfinishedWork {
                 PendingWork.Kind.RESUME,
                 op.type(),
                 op.started(),
+                Optional.empty()));
+      }
+      if (resource instanceof BindingState b && b.awaitingDelivery()) {
+        pending.add(
+            new PendingWork(
+                resource.address(),
+                resource.osbId(),
+                PendingWork.Kind.DELIVERY,
+                OperationType.BIND,
+                b.lastOperation().orElseThrow().started(),
                 Optional.empty()));
       }
     }

@@ -5,7 +5,6 @@ import dev.catalog.apply.ApplyListener;
 import dev.catalog.apply.ApplyResult;
 import dev.catalog.apply.StepResult;
 import dev.catalog.apply.StepStatus;
-import dev.catalog.plan.GraphNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,16 +21,35 @@ public final class LineProgressRenderer implements ApplyListener {
   static final int REPEAT_SECONDS = 10;
 
   private final PrintWriter out;
+  private final PrintWriter err;
   private final AnsiStyle style;
-  private final Map<GraphNode, Printed> lastPoll = new HashMap<>();
+  private final Map<String, Printed> lastPoll = new HashMap<>();
+  private final Map<String, ApplyEvent.Started> running = new java.util.TreeMap<>();
+  private final boolean destroy;
 
   public LineProgressRenderer(PrintWriter out, boolean colour) {
+    this(out, out, colour, false);
+  }
+
+  /**
+   * @param err where the {@code Error:} lines go: stderr, so {@code catalog apply 2>errors.txt}
+   *     captures them like every other command's errors (issue 19)
+   * @param destroy whether this is a destroy, which has its own summary words
+   */
+  public LineProgressRenderer(PrintWriter out, PrintWriter err, boolean colour, boolean destroy) {
     this.out = out;
+    this.err = err;
     this.style = new AnsiStyle(colour);
+    this.destroy = destroy;
   }
 
   @Override
-  public void onEvent(ApplyEvent event) {
+  public synchronized void onEvent(ApplyEvent event) {
+    if (event instanceof ApplyEvent.Started started) {
+      running.put(started.step().address().toString(), started);
+    } else if (!(event instanceof ApplyEvent.Polling)) {
+      running.remove(event.step().address().toString());
+    }
     if (event instanceof ApplyEvent.Polling poll) {
       if (worthPrinting(poll)) {
         out.println(ProgressLines.polling(poll));
@@ -39,25 +57,49 @@ public final class LineProgressRenderer implements ApplyListener {
     } else {
       String line = ProgressLines.once(event).orElseThrow();
       out.println(event instanceof ApplyEvent.Failed ? style.red(line) : line);
-      lastPoll.put(event.step().node(), new Printed(event.at(), ""));
+      lastPoll.put(event.step().address().toString(), new Printed(event.at(), ""));
+    }
+    out.flush();
+  }
+
+  /**
+   * Called by a timer (every second or so): a step whose last line is {@value #REPEAT_SECONDS}
+   * seconds old gets a {@code Still creating... [10s elapsed]} line even when no poll came, as
+   * Terraform prints one, so a CI log shows a long request or a slow poll schedule is alive (issue
+   * 19: a 30 s poll interval or a slow synchronous request left the log silent).
+   */
+  public synchronized void tick(Instant now) {
+    for (var started : running.values()) {
+      var address = started.step().address().toString();
+      var last = lastPoll.getOrDefault(address, new Printed(started.at(), ""));
+      if (Duration.between(last.at(), now).getSeconds() >= REPEAT_SECONDS) {
+        var elapsed = Duration.between(started.at(), now);
+        out.println(
+            ProgressLines.polling(
+                new ApplyEvent.Polling(started.step(), now, elapsed, last.description())));
+        lastPoll.put(address, new Printed(now, last.description()));
+      }
     }
     out.flush();
   }
 
   @Override
-  public void onFinish(ApplyResult result) {
-    printErrorsAndSummary(out, style, result);
+  public synchronized void onFinish(ApplyResult result) {
+    printErrorsAndSummary(out, err, style, result, destroy);
   }
 
-  /** The failures, each as an {@code Error:} line, then the summary line. */
-  static void printErrorsAndSummary(PrintWriter out, AnsiStyle style, ApplyResult result) {
+  /** The failures, each as an {@code Error:} line on {@code err}, then the summary line. */
+  static void printErrorsAndSummary(
+      PrintWriter out, PrintWriter err, AnsiStyle style, ApplyResult result, boolean destroy) {
     out.println();
+    out.flush();
     for (StepResult step : result.steps()) {
       if (step.status() == StepStatus.FAILED) {
-        out.println(style.red("Error: ") + step.detail());
+        err.println(style.red("Error: ") + step.detail());
       }
     }
-    String summary = ApplySummary.line(result);
+    err.flush();
+    String summary = ApplySummary.line(result, destroy);
     out.println(
         result.succeeded()
             ? style.green(summary)
@@ -66,13 +108,13 @@ public final class LineProgressRenderer implements ApplyListener {
   }
 
   private boolean worthPrinting(ApplyEvent.Polling poll) {
-    Printed last = lastPoll.get(poll.step().node());
+    Printed last = lastPoll.get(poll.step().address().toString());
     boolean due =
         last == null
             || !last.description().equals(poll.description())
             || !Duration.between(last.at(), poll.at()).minusSeconds(REPEAT_SECONDS).isNegative();
     if (due) {
-      lastPoll.put(poll.step().node(), new Printed(poll.at(), poll.description()));
+      lastPoll.put(poll.step().address().toString(), new Printed(poll.at(), poll.description()));
     }
     return due;
   }

@@ -16,6 +16,7 @@ import dev.catalog.state.ResourceState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,21 @@ public final class PlanViews {
                         p.describe()))
             .toList();
     return new PlanView(changes, drift, pending, plan.notes(), targets, plan.refreshed());
+  }
+
+  /**
+   * Drift is read for every resource; with {@code --target} only that of the resources the plan
+   * kept (the targets and their dependencies) is reported, as {@code drift --target} promises.
+   */
+  public static PlanView targetedDrift(PlanView view) {
+    if (view.targets().isEmpty()) {
+      return view;
+    }
+    var kept = new HashSet<String>();
+    view.changes().forEach(c -> kept.add(c.address()));
+    var drift = view.drift().stream().filter(d -> kept.contains(d.address())).toList();
+    return new PlanView(
+        view.changes(), drift, view.pending(), view.notes(), view.targets(), view.refreshed());
   }
 
   private static PlanView.Change change(ResourceChange c, boolean snapshots) {

@@ -1,5 +1,6 @@
 package dev.catalog.sink;
 
+import dev.catalog.CatalogException;
 import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
@@ -9,6 +10,7 @@ import dev.catalog.state.SinkDescription;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -82,6 +84,21 @@ public final class CredentialSinks implements AutoCloseable {
           new FileTarget(Path.of(file.path()), file.path(), FileTarget.DEFAULT_MODE, format));
     }
     throw new AssertionError(sink);
+  }
+
+  /**
+   * Checks that every sink of {@code targets} can be written, before anything is bound (issue 19).
+   *
+   * @param targets the sink of each binding an apply may deliver credentials for
+   * @throws CatalogException listing every binding whose sink cannot be written, one per line
+   */
+  public void checkWritable(Map<Address, CredentialsTarget> targets) {
+    var problems = new SinkPreflight(this::client).problems(targets);
+    if (!problems.isEmpty()) {
+      throw new CatalogException(
+          String.join("\n", problems)
+              + "\nNothing was sent to any broker: fix the above and run apply again.");
+    }
   }
 
   /**

@@ -44,7 +44,7 @@ public final class KubernetesSecretSink implements CredentialSink {
   @Override
   public void write(Address binding, Credentials credentials) {
     var data = new LinkedHashMap<String, String>();
-    SecretPayload.of(credentials, target.transforms())
+    SecretPayload.of(binding, credentials, target.transforms())
         .forEach((key, value) -> data.put(key, base64(value)));
     try {
       Secret existing = resource().get();

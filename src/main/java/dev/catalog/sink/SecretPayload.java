@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.catalog.CatalogException;
 import dev.catalog.config.KeyTransform;
+import dev.catalog.state.Address;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The keys and values of a credentials Secret: the credentials after the transforms, in order
@@ -20,6 +23,32 @@ final class SecretPayload {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SecretPayload() {}
+
+  /** What the API server accepts as a Secret data key (IsConfigMapKey). */
+  private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
+
+  /**
+   * Transformed keys and their string values, in credential order.
+   *
+   * @throws CatalogException naming the binding and the first key the API server would refuse (a
+   *     key, never a value), before anything is sent to the cluster
+   */
+  static Map<String, String> of(
+      Address binding, Credentials credentials, List<KeyTransform> transforms) {
+    var data = of(credentials, transforms);
+    for (String key : data.keySet()) {
+      if (!KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
+        throw new CatalogException(
+            binding
+                + ": credential key \""
+                + key
+                + "\" cannot be a Kubernetes Secret key (only letters, digits, '-', '_' and '.',"
+                + " at most 253 characters); rename or remove it with a transform under"
+                + " credentials.secret.transforms (docs/configuration.md)");
+      }
+    }
+    return data;
+  }
 
   /** Transformed keys and their string values, in credential order. */
   static Map<String, String> of(Credentials credentials, List<KeyTransform> transforms) {

@@ -75,6 +75,26 @@ public record BindingState(
     return context;
   }
 
+  /**
+   * The description of a succeeded bind whose credentials did not reach the sink: the marker of
+   * {@link #awaitingDelivery()}, explicit so that no other record without a sink reads as one.
+   */
+  public static final String NOT_DELIVERED = "bound; credentials not delivered";
+
+  /**
+   * Whether the binding is bound at its broker but its credentials were not delivered (the sink
+   * failed after the bind: issue 19). Apply delivers them next, or binds anew; the plan lists it.
+   */
+  public boolean awaitingDelivery() {
+    return sink.isEmpty()
+        && lastOperation
+            .filter(op -> op.type() == OperationType.BIND)
+            .filter(op -> op.state() == OperationState.SUCCEEDED)
+            .flatMap(LastOperation::description)
+            .filter(NOT_DELIVERED::equals)
+            .isPresent();
+  }
+
   @Override
   public String osbId() {
     return bindingId;

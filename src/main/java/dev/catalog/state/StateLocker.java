@@ -4,6 +4,7 @@ import dev.catalog.CatalogException;
 import dev.catalog.Durations;
 import dev.catalog.Sleeper;
 import dev.catalog.state.backend.LockInfo;
+import dev.catalog.state.backend.LockTakeover;
 import dev.catalog.state.backend.StateLockedException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -62,7 +63,8 @@ public final class StateLocker {
     while (true) {
       try {
         store.backend().lock(info);
-        return new HeldLock(store.backend(), info);
+        var takeover = store.backend().lastTakeover().map(this::takeoverNotice);
+        return new HeldLock(store.backend(), info, takeover);
       } catch (StateLockedException e) {
         var remaining = Duration.between(clock.instant(), deadline);
         if (remaining.isNegative() || remaining.isZero()) {
@@ -83,6 +85,45 @@ public final class StateLocker {
     }
   }
 
+  /** What the person who took over an expired lock should know: who died, and what it left. */
+  private String takeoverNotice(LockTakeover takeover) {
+    return takeover.describe() + " " + leftInFlight();
+  }
+
+  private String leftInFlight() {
+    try {
+      var inFlight = store.read().state().inFlight();
+      if (inFlight.isEmpty()) {
+        return "The state shows no operation it left in flight.";
+      }
+      return "It left "
+          + inFlight.size()
+          + " operation(s) in flight: "
+          + inFlightNames(inFlight)
+          + "; 'catalog apply' resumes them.";
+    } catch (CatalogException unreadable) {
+      return "The state cannot be read to check what it left in flight: "
+          + unreadable.getMessage();
+    }
+  }
+
+  /** The operations in flight, for a lock whose holder is alive and working on them. */
+  private java.util.Optional<String> workInFlight() {
+    try {
+      var inFlight = store.read().state().inFlight();
+      return inFlight.isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(
+              "The state shows "
+                  + inFlight.size()
+                  + " operation(s) in flight, which that run is most likely working on: "
+                  + inFlightNames(inFlight)
+                  + ".");
+    } catch (CatalogException unreadable) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private StateLockedException explained(StateLockedException e, Duration timeout) {
     var lock = e.holder();
     var text = new StringBuilder(e.getMessage());
@@ -90,6 +131,11 @@ public final class StateLocker {
       text.append("\nStill locked after --lock-timeout ")
           .append(Durations.format(timeout))
           .append('.');
+    }
+    if (e.renewed()) {
+      // The backend's message already says to wait first and how to remove it second.
+      workInFlight().ifPresent(work -> text.append('\n').append(work));
+      return new StateLockedException(text.toString(), lock, true);
     }
     if (lock.created() != null && !lock.created().equals(Instant.EPOCH)) {
       var age = Duration.between(lock.created(), clock.instant());
@@ -107,15 +153,10 @@ public final class StateLocker {
             + " lock with: catalog force-unlock "
             + lockId;
       }
-      var names =
-          inFlight.stream()
-              .map(
-                  r -> r.address() + " (" + r.lastOperation().orElseThrow().type().wireName() + ")")
-              .collect(Collectors.joining(", "));
       return "The state shows "
           + inFlight.size()
           + " operation(s) in flight: "
-          + names
+          + inFlightNames(inFlight)
           + ". If the holder died mid-apply, run 'catalog force-unlock "
           + lockId
           + "' and then 'catalog apply' to resume them.";
@@ -123,6 +164,12 @@ public final class StateLocker {
       return "The state cannot be read to check for operations in flight: "
           + unreadable.getMessage();
     }
+  }
+
+  private static String inFlightNames(java.util.List<ResourceState> inFlight) {
+    return inFlight.stream()
+        .map(r -> r.address() + " (" + r.lastOperation().orElseThrow().type().wireName() + ")")
+        .collect(Collectors.joining(", "));
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -103,6 +103,27 @@ class ApplyCommandIT {
   }
 
   @Test
+  void applyKeepsOnePreviousStateOwnerOnlyAndNoTimestampedBackups() throws IOException {
+    run(Map.of(), "apply", "--auto-approve");
+    write(30, false);
+    var second = run(Map.of(), "apply", "--auto-approve");
+
+    assertThat(second.err()).isEmpty();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted())
+          .containsExactly(
+              "catalog.state.json",
+              "catalog.state.json.backup",
+              "catalog.state.json.lock",
+              "catalog.yaml");
+    }
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("catalog.state.json.backup"))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
   void aSavedPlanIsAppliedWithoutAskingEvenInCi() {
     var plan = dir.resolve("tfplan");
     assertThat(run(Map.of(), "plan", "--out", plan.toString()).exitCode()).isZero();

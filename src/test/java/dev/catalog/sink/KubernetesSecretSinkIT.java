@@ -185,18 +185,35 @@ class KubernetesSecretSinkIT {
   }
 
   @Test
-  void anInvalidKeyIsReportedWithTheApiReasonAndNoCredentialValue() {
+  void aKeyATransformMadeInvalidIsRefusedBeforeTheApiIsCalledNamingItButNoValue() {
     var sink = sink(List.of(new KeyTransform.RenameKey("password", "bad key")));
 
     assertThatThrownBy(() -> sink.write(APP, credentials()))
         .isInstanceOf(CatalogException.class)
-        .hasMessageStartingWith(
-            "binding.orders-db-app: cannot write Kubernetes Secret \""
-                + namespace
-                + "/orders-db\" (HTTP 422): Secret \"orders-db\" is invalid: data[bad key]:"
-                + " Invalid value: \"bad key\":")
+        .hasMessage(
+            "binding.orders-db-app: credential key \"bad key\" cannot be a Kubernetes Secret"
+                + " key (only letters, digits, '-', '_' and '.', at most 253 characters); rename"
+                + " or remove it with a transform under credentials.secret.transforms"
+                + " (docs/configuration.md)")
         .message()
         .doesNotContain(PASSWORD);
+    assertThat(secret()).isNull();
+  }
+
+  @Test
+  void aCredentialKeyThatCannotBeASecretKeyIsRefusedNamingTheKeyButNotItsValue() {
+    var credentials = credentials();
+    var withBadKey = (ObjectNode) credentials.reveal();
+    withBadKey.put("db password", PASSWORD);
+
+    assertThatThrownBy(() -> sink(List.of()).write(APP, Credentials.of(withBadKey)))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "binding.orders-db-app: credential key \"db password\" cannot be a Kubernetes Secret"
+                + " key (only letters, digits, '-', '_' and '.', at most 253 characters); rename"
+                + " or remove it with a transform under credentials.secret.transforms"
+                + " (docs/configuration.md)");
+    assertThat(secret()).isNull();
   }
 
   private KubernetesSecretSink sink(List<KeyTransform> transforms) {

@@ -2,7 +2,12 @@ package dev.catalog.testkube;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,15 +22,70 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  *
  * <p>Without the binaries a test is skipped with a message saying how to build them, except when
  * {@code CI=true}: there a skipped Kubernetes test would hide a broken install, so it fails.
+ *
+ * <p>A test during which the server logged a panic fails with the panic lines (issue 19): a
+ * server that panicked may have answered wrongly, so the test's result cannot be trusted. Panics
+ * outside any test of the class (in {@code @BeforeAll}, or between tests) fail the class.
  */
 public final class KubeApiServerExtension
-    implements BeforeEachCallback, TestInstancePreConstructCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        TestInstancePreConstructCallback,
+        ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(KubeApiServerExtension.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == RunningKubeApiServer.class;
+  }
+
+  /** Panics logged before this class started belong to an earlier class, which reported them. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    long start = running(context) == null ? 0 : running(context).log().length();
+    context.getStore(NAMESPACE).put(AtomicLong.class, new AtomicLong(start));
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    failOnPanics(context, "during this test");
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    failOnPanics(context, "outside the tests of this class");
+  }
+
+  /** Fails with the panic lines the server logged since the class's last check. */
+  private static void failOnPanics(ExtensionContext context, String when) {
+    RunningKubeApiServer server = running(context);
+    AtomicLong checked = context.getStore(NAMESPACE).get(AtomicLong.class, AtomicLong.class);
+    if (server == null || checked == null) {
+      return;
+    }
+    long end = server.log().length();
+    List<String> panics = server.log().panicsSince(checked.getAndSet(end));
+    if (!panics.isEmpty()) {
+      throw new AssertionError(
+          "kube-apiserver logged "
+              + panics.size()
+              + " panic(s) "
+              + when
+              + ", so its answers cannot be trusted (log: "
+              + server.log().file()
+              + "):\n"
+              + String.join("\n---\n", panics));
+    }
+  }
+
+  /** The shared server if a test already started it. */
+  private static RunningKubeApiServer running(ExtensionContext context) {
+    Closing closing =
+        context.getRoot().getStore(NAMESPACE).get(RunningKubeApiServer.class, Closing.class);
+    return closing == null ? null : closing.server();
   }
 
   /**

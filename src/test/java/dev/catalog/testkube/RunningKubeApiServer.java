@@ -2,7 +2,11 @@ package dev.catalog.testkube;
 
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -23,11 +27,14 @@ public final class RunningKubeApiServer implements AutoCloseable {
   private final Path workDirectory;
   private final KubeAPIServer server;
   private final Path kubeconfig;
+  private final ApiServerLog log;
 
-  private RunningKubeApiServer(Path workDirectory, KubeAPIServer server, Path kubeconfig) {
+  private RunningKubeApiServer(
+      Path workDirectory, KubeAPIServer server, Path kubeconfig, ApiServerLog log) {
     this.workDirectory = workDirectory;
     this.server = server;
     this.kubeconfig = kubeconfig;
+    this.log = log;
   }
 
   /**
@@ -38,8 +45,8 @@ public final class RunningKubeApiServer implements AutoCloseable {
     Path work = Files.createTempDirectory("catalog-kube-api-");
     Path versionDir = work.resolve("k8s").resolve(binaries.directory().getFileName());
     Files.createDirectories(versionDir);
-    Files.createSymbolicLink(
-        versionDir.resolve("kube-apiserver"), binaries.binary("kube-apiserver"));
+    var log = new ApiServerLog(work.resolve("kube-apiserver.log"));
+    log.writeWrapper(versionDir.resolve("kube-apiserver"), binaries.binary("kube-apiserver"));
     Files.createSymbolicLink(versionDir.resolve("kubectl"), binaries.binary("kubectl"));
     writeLoopbackEtcd(versionDir.resolve("etcd"), binaries.binary("etcd"));
     KubeAPIServer server =
@@ -64,7 +71,7 @@ public final class RunningKubeApiServer implements AutoCloseable {
     }
     Path kubeconfig = work.resolve("kubeconfig.yaml");
     Files.writeString(kubeconfig, server.getKubeConfigYaml());
-    return new RunningKubeApiServer(work, server, kubeconfig);
+    return new RunningKubeApiServer(work, server, kubeconfig, log);
   }
 
   /**
@@ -84,6 +91,11 @@ public final class RunningKubeApiServer implements AutoCloseable {
             + "' \"$@\"\n";
     Files.writeString(wrapper, script);
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  /** The server's own log (its stderr), scanned for panics after each test. */
+  public ApiServerLog log() {
+    return log;
   }
 
   /** An admin kubeconfig file (certificates referenced by path). */
@@ -113,6 +125,32 @@ public final class RunningKubeApiServer implements AutoCloseable {
           .create();
     }
     return name;
+  }
+
+  /**
+   * Creates ServiceAccount {@code account} in {@code namespace} (no rights but those of any
+   * authenticated user) and returns a kubeconfig that authenticates as it with a token.
+   */
+  public Path serviceAccountKubeconfig(String namespace, String account) {
+    try (KubernetesClient admin = newClient()) {
+      var accounts = admin.serviceAccounts().inNamespace(namespace);
+      if (accounts.withName(account).get() == null) {
+        accounts
+            .resource(
+                new ServiceAccountBuilder().withNewMetadata().withName(account).endMetadata().build())
+            .create();
+      }
+      String token = accounts.withName(account).tokenRequest().getStatus().getToken();
+      ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+      ObjectNode config = (ObjectNode) yaml.readTree(kubeconfigYaml());
+      ObjectNode user = (ObjectNode) config.get("users").get(0);
+      user.putObject("user").put("token", token);
+      Path file = Files.createTempFile(workDirectory, account + "-", ".kubeconfig.yaml");
+      yaml.writeValue(file.toFile(), config);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A directory that lives as long as the server, for kubeconfig variants and the like. */

@@ -51,6 +51,20 @@ public interface StateBackend extends AutoCloseable {
   String write(byte[] content, Optional<String> expected, String summary);
 
   /**
+   * Keeps the state as it was before a command changed it, where this backend keeps such things,
+   * and says where (issue 19: a remote backend needs nothing writable beside the configuration).
+   * The local backend keeps {@code .backup} on every write and Git keeps history, so both only say
+   * where; the configmap backend writes a backup ConfigMap.
+   *
+   * @param content the encoded state before the change
+   * @param version its version token
+   * @return where it is kept, for a message ("Git history, commit 3f2c..."), or empty if nowhere
+   */
+  default Optional<String> keepPrevious(byte[] content, Optional<String> version) {
+    return Optional.empty();
+  }
+
+  /**
    * Takes the lock for {@code info.operation()}, failing at once if it is held; callers retry for
    * {@code --lock-timeout}.
    *
@@ -61,6 +75,14 @@ public interface StateBackend extends AutoCloseable {
 
   /** Releases the lock with this id; a no-op when it is not held by that id. */
   void unlock(String lockId);
+
+  /**
+   * The expired lock the last {@link #lock} took over, if it took one over (a backend whose locks
+   * expire: the ConfigMap Lease); empty otherwise.
+   */
+  default Optional<LockTakeover> lastTakeover() {
+    return Optional.empty();
+  }
 
   /** The current lock holder, if any. */
   Optional<LockInfo> currentLock();

@@ -107,12 +107,22 @@ public abstract class StateLockContract {
             },
             "bob@laptop",
             "0.1.0");
+    // A backend that saw the holder renew the lock (the Lease) already said to wait first.
     assertThatThrownBy(() -> locker.acquire("plan", Duration.ofSeconds(10)))
-        .isInstanceOf(StateLockedException.class)
-        .hasMessageEndingWith(
-            "\nStill locked after --lock-timeout 10s.\nThe lock is 1h10s old. The state shows no"
-                + " operation in flight. If no catalog run is active, release the lock with:"
-                + " catalog force-unlock lock-1");
+        .isInstanceOfSatisfying(
+            StateLockedException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .endsWith(
+                        e.renewed()
+                            ? " (60s after its last renewal) and the next run takes it over; to"
+                                + " remove it sooner: catalog force-unlock lock-1 (or kubectl -n "
+                                + settings.get("namespace")
+                                + " delete lease catalog-state-lock)\nStill locked after"
+                                + " --lock-timeout 10s."
+                            : "\nStill locked after --lock-timeout 10s.\nThe lock is 1h10s old."
+                                + " The state shows no operation in flight. If no catalog run is"
+                                + " active, release the lock with: catalog force-unlock lock-1"));
     assertThat(sleeps)
         .containsExactly(
             Duration.ofMillis(250),
@@ -155,11 +165,18 @@ public abstract class StateLockContract {
     open().lock(new LockInfo("lock-1", "alice@build-1", "apply", NOW.minusSeconds(90), "0.1.0"));
     var locker = new StateLocker(store(), new ManualClock(NOW), d -> {}, "bob@laptop", "0.1.0");
     assertThatThrownBy(() -> locker.acquire("apply", Duration.ZERO))
-        .isInstanceOf(StateLockedException.class)
-        .hasMessageEndingWith(
-            "\nThe lock is 1m30s old. The state shows 1 operation(s) in flight: instance.orders-db"
-                + " (provision). If the holder died mid-apply, run 'catalog force-unlock lock-1'"
-                + " and then 'catalog apply' to resume them.");
+        .isInstanceOfSatisfying(
+            StateLockedException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .endsWith(
+                        e.renewed()
+                            ? "\nThe state shows 1 operation(s) in flight, which that run is most"
+                                + " likely working on: instance.orders-db (provision)."
+                            : "\nThe lock is 1m30s old. The state shows 1 operation(s) in"
+                                + " flight: instance.orders-db (provision). If the holder died"
+                                + " mid-apply, run 'catalog force-unlock lock-1' and then"
+                                + " 'catalog apply' to resume them."));
   }
 
   @Test

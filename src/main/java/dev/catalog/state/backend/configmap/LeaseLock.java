@@ -2,6 +2,7 @@ package dev.catalog.state.backend.configmap;
 
 import dev.catalog.CatalogException;
 import dev.catalog.state.backend.LockInfo;
+import dev.catalog.state.backend.LockTakeover;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -76,6 +77,7 @@ final class LeaseLock implements AutoCloseable {
         Optional<LockInfo> holder = LeaseRecords.holder(existing);
         if (holder.isPresent() && !LeaseRecords.expired(existing, now)) {
           throw LeaseRecords.locked(existing, holder.get(), now, identity(), namespace);
+          // An expired one is taken over below; the command tells its user (StateLocker).
         }
         lease()
             .resource(LeaseRecords.held(settings, namespace, info, timing, now, existing))
@@ -89,9 +91,6 @@ final class LeaseLock implements AutoCloseable {
                             age(h, now),
                             Duration.between(LeaseRecords.renewedAt(existing), now)))
                 .orElse(null);
-        if (lastTakeover != null) {
-          log.warn(lastTakeover.describe());
-        }
       }
     } catch (KubernetesClientException e) {
       if (KubeApiErrors.is(e, KubeApiErrors.CONFLICT)) {

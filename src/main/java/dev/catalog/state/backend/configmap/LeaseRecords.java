@@ -97,28 +97,37 @@ final class LeaseRecords {
   }
 
   /**
-   * The error for a Lease held by someone else: who, since when, how fresh the Lease is, and how
-   * to remove it by hand. The first line is the one every backend prints (LockInfoCodec.describe).
+   * The error for a Lease held by someone else: who, since when, how fresh the Lease is, and what
+   * to do. A Lease is only found held while its holder renews it, so that run is most likely alive:
+   * waiting ({@code --lock-timeout}) comes first, removing it by hand second (issue 19). The first
+   * line is the one every backend prints (LockInfoCodec.describe).
    *
    * @param identity the state's identity ({@code configmap:NAMESPACE/NAME})
    * @param namespace the Lease's namespace
    */
   static StateLockedException locked(
       Lease lease, LockInfo holder, Instant now, String identity, String namespace) {
+    Integer seconds = lease.getSpec().getLeaseDurationSeconds();
     return new StateLockedException(
         LockInfoCodec.describe(identity, holder)
-            + "\nIts Lease was renewed "
+            + "\nIts holder renewed it "
             + Durations.format(Duration.between(renewedAt(lease), now))
-            + " ago and expires in "
+            + " ago, so that run is most likely still going: wait for it to finish by running"
+            + " again with --lock-timeout (for example --lock-timeout 10m).\nIf that run is gone,"
+            + " the lock expires by itself in "
             + Durations.format(Duration.between(now, expiresAt(lease)))
-            + " unless renewed.\nTo remove it by hand: kubectl -n "
+            + " ("
+            + (seconds == null ? 0 : seconds)
+            + "s after its last renewal) and the next run takes it over; to remove it sooner:"
+            + " catalog force-unlock "
+            + holder.id()
+            + " (or kubectl -n "
             + namespace
             + " delete lease "
             + lease.getMetadata().getName()
-            + "  (or: catalog force-unlock "
-            + holder.id()
             + ")",
-        holder);
+        holder,
+        true);
   }
 
   static Instant renewedAt(Lease lease) {

@@ -44,6 +44,12 @@ public final class GitBackend implements StateBackend {
     this.lock = new GitLock(settings, remote, this::identity, this::author);
   }
 
+  /** Git keeps every state in its history; nothing to write. */
+  @Override
+  public Optional<String> keepPrevious(byte[] content, Optional<String> version) {
+    return version.map(commit -> "the history of " + identity() + " (commit " + commit + ")");
+  }
+
   @Override
   public String identity() {
     return "git:" + settings.displayUrl() + "#" + settings.branch() + ":" + settings.path();

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalog.CatalogException;
+import dev.catalog.state.HeldLock;
+import dev.catalog.state.ManualClock;
+import dev.catalog.state.OperationState;
+import dev.catalog.state.StateLocker;
+import dev.catalog.state.StateStore;
+import dev.catalog.state.TestStates;
 import dev.catalog.state.backend.LockInfo;
+import dev.catalog.state.backend.LockTakeover;
 import dev.catalog.state.backend.StateLockedException;
 import dev.catalog.testkube.KubeApiServerExtension;
 import dev.catalog.testkube.RunningKubeApiServer;
@@ -54,11 +61,14 @@ class ConfigMapLeaseLockIT {
               "state configmap:"
                   + namespace
                   + "/catalog-state is locked by alice@build-1 (operation 'apply', lock id"
-                  + " 11111111-aaaa, since 2026-03-01T10:00:00Z, catalog 0.1.0)\nIts Lease was"
-                  + " renewed 42s ago and expires in 18s unless renewed.\nTo remove it by hand:"
-                  + " kubectl -n "
+                  + " 11111111-aaaa, since 2026-03-01T10:00:00Z, catalog 0.1.0)\nIts holder"
+                  + " renewed it 42s ago, so that run is most likely still going: wait for it to"
+                  + " finish by running again with --lock-timeout (for example --lock-timeout"
+                  + " 10m).\nIf that run is gone, the lock expires by itself in 18s (60s after its"
+                  + " last renewal) and the next run takes it over; to remove it sooner: catalog"
+                  + " force-unlock 11111111-aaaa (or kubectl -n "
                   + namespace
-                  + " delete lease catalog-state-lock  (or: catalog force-unlock 11111111-aaaa)");
+                  + " delete lease catalog-state-lock)");
       assertThat(bob.currentLock()).contains(ALICE);
       try (KubernetesClient admin = server.newClient()) {
         Lease lease = admin.leases().inNamespace(namespace).withName("catalog-state-lock").get();
@@ -106,11 +116,66 @@ class ConfigMapLeaseLockIT {
           .isEqualTo(new LockTakeover(ALICE, Duration.ofSeconds(185), Duration.ofSeconds(185)));
       assertThat(takeover.describe())
           .isEqualTo(
-              "took over an expired state lock (operation 'apply', lock id 11111111-aaaa, held"
-                  + " by alice@build-1, since 2026-03-01T10:00:00Z, 3m5s old, last renewed 3m5s"
-                  + " ago): its holder probably died, check the state for operations in flight");
+              "Took over the state lock of alice@build-1, whose 'apply' took it 3m5s ago (lock"
+                  + " id 11111111-aaaa, since 2026-03-01T10:00:00Z) and stopped renewing it 3m5s"
+                  + " ago, most likely because that run died.");
       aliceAgain.unlock(ALICE.id());
       assertThat(aliceAgain.currentLock()).contains(BOB);
+    }
+  }
+
+  @Test
+  void aTakeoverIsASentenceNamingTheDeadHolderAndWhatItLeftInFlight() {
+    ConfigMapBackend alice = open(Clock.fixed(T0, ZoneOffset.UTC));
+    new StateStore(alice, "0.1.0")
+        .update(s -> s.with(TestStates.instance("orders-db", OperationState.IN_PROGRESS)));
+    alice.lock(ALICE);
+    alice.close(); // dies mid-provision: the Lease is never renewed nor released
+
+    Instant later = T0.plus(ConfigMapBackends.LEASE).plusSeconds(125);
+    try (ConfigMapBackend bob = open(Clock.fixed(later, ZoneOffset.UTC))) {
+      var locker =
+          new StateLocker(
+              new StateStore(bob, "0.1.0"), new ManualClock(later), d -> {}, "bob@laptop", "0.1.0");
+      try (HeldLock held = locker.acquire("apply", Duration.ZERO)) {
+        assertThat(held.takeover())
+            .contains(
+                "Took over the state lock of alice@build-1, whose 'apply' took it 3m5s ago (lock"
+                    + " id 11111111-aaaa, since 2026-03-01T10:00:00Z) and stopped renewing it"
+                    + " 3m5s ago, most likely because that run died. It left 1 operation(s) in"
+                    + " flight: instance.orders-db (provision); 'catalog apply' resumes them.");
+      }
+    }
+  }
+
+  @Test
+  void aLiveLockPointsAtLockTimeoutFirstAndForceUnlockSecond() {
+    try (ConfigMapBackend alice = open(Clock.fixed(T0, ZoneOffset.UTC));
+        ConfigMapBackend bob = open(Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC))) {
+      new StateStore(alice, "0.1.0")
+          .update(s -> s.with(TestStates.instance("orders-db", OperationState.IN_PROGRESS)));
+      alice.lock(ALICE);
+      var clock = new ManualClock(T0.plusSeconds(5));
+      var locker =
+          new StateLocker(new StateStore(bob, "0.1.0"), clock, clock::advance, "bob", "0.1.0");
+
+      assertThatThrownBy(() -> locker.acquire("plan", Duration.ofSeconds(1)))
+          .isInstanceOf(StateLockedException.class)
+          .hasMessage(
+              "state configmap:"
+                  + namespace
+                  + "/catalog-state is locked by alice@build-1 (operation 'apply', lock id"
+                  + " 11111111-aaaa, since 2026-03-01T10:00:00Z, catalog 0.1.0)\nIts holder"
+                  + " renewed it 5s ago, so that run is most likely still going: wait for it to"
+                  + " finish by running again with --lock-timeout (for example --lock-timeout"
+                  + " 10m).\nIf that run is gone, the lock expires by itself in 55s (60s after its"
+                  + " last renewal) and the next run takes it over; to remove it sooner: catalog"
+                  + " force-unlock 11111111-aaaa (or kubectl -n "
+                  + namespace
+                  + " delete lease catalog-state-lock)\nStill locked after --lock-timeout 1s.\nThe"
+                  + " state shows 1 operation(s) in flight, which that run is most likely working"
+                  + " on: instance.orders-db (provision).");
+      alice.unlock(ALICE.id());
     }
   }
 
@@ -142,7 +207,11 @@ class ConfigMapLeaseLockIT {
 
       assertThatThrownBy(() -> bob.lock(BOB))
           .isInstanceOf(StateLockedException.class)
-          .hasMessageContaining("Its Lease was renewed 20s ago and expires in 40s unless renewed.");
+          .hasMessageContaining(
+              "Its holder renewed it 20s ago, so that run is most likely still going: wait for it"
+                  + " to finish by running again with --lock-timeout (for example --lock-timeout"
+                  + " 10m).\nIf that run is gone, the lock expires by itself in 40s (60s after its"
+                  + " last renewal)");
 
       alice.unlock(ALICE.id());
       bob.lock(BOB);

@@ -1,4 +1,4 @@
-package dev.catalog.state.backend.configmap;
+package dev.catalog.state.backend;
 
 import dev.catalog.Durations;
 import dev.catalog.state.backend.LockInfo;
@@ -14,20 +14,23 @@ import java.time.Duration;
  */
 public record LockTakeover(LockInfo previous, Duration age, Duration silentFor) {
 
-  /** One line for the person whose command took the lock over. */
+  /**
+   * A sentence for the person whose command took the lock over, naming the dead holder; the
+   * caller adds what it left in flight, which only the state shows.
+   */
   public String describe() {
-    return "took over an expired state lock (operation '"
-        + previous.operation()
-        + "', lock id "
-        + previous.id()
-        + ", held by "
+    return "Took over the state lock of "
         + previous.holder()
+        + ", whose '"
+        + previous.operation()
+        + "' took it "
+        + Durations.format(age)
+        + " ago (lock id "
+        + previous.id()
         + ", since "
         + previous.created()
-        + ", "
-        + Durations.format(age)
-        + " old, last renewed "
+        + ") and stopped renewing it "
         + Durations.format(silentFor)
-        + " ago): its holder probably died, check the state for operations in flight";
+        + " ago, most likely because that run died.";
   }
 }
