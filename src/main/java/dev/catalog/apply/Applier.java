@@ -1,24 +1,32 @@
 package dev.catalog.apply;
 
 import dev.catalog.plan.Action;
+import dev.catalog.plan.DependencyGraph;
 import dev.catalog.plan.DesiredResource;
+import dev.catalog.plan.GraphNode;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.ResourceChange;
 import dev.catalog.plan.UnfinishedWork;
+import dev.catalog.sink.CredentialSinks;
+import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
+import dev.catalog.state.SinkDescription;
 import dev.catalog.state.State;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Carries out a plan: first a reversed walk of the deletes and of the delete half of each replace
- * (bindings before their instances), then a forward walk of creates, updates and the create half
- * of replaces. Resources state records as in flight or with a pending orphan mitigation get a step
+ * Carries out a plan in one walk over the plan's {@link DependencyGraph} (issue 12): a node per
+ * resource and phase, destroy or apply, with Terraform's destroy edges (a binding is unbound
+ * before its instance is deprovisioned; the create half of a replace follows its destroy half; a
+ * binding is created after its instance). A create or update does not wait for deletes it does not
+ * depend on. Resources state records as in flight or with a pending orphan mitigation get a step
  * even when the plan has nothing to do for them, so every run finishes what an earlier one left.
  */
 public final class Applier {
@@ -33,81 +41,100 @@ public final class Applier {
   /** Applies {@code plan} over {@code recorded} (the state it was made against). */
   public ApplyResult apply(
       Plan plan, State recorded, ApplyListener listener, CancellationToken cancellation) {
-    var changes = new LinkedHashMap<String, ResourceChange>();
-    plan.changes().forEach(c -> changes.put(c.address().toString(), c));
-    var destroySteps = new ArrayList<Step>();
-    var forwardSteps = new ArrayList<Step>();
-    for (var change : plan.changes()) {
-      var address = change.address().toString();
-      var unfinished = change.recorded().map(UnfinishedWork::in).orElse(false);
-      switch (change.action()) {
-        case DELETE -> destroySteps.add(destroyStep(change));
-        case REPLACE -> {
-          destroySteps.add(destroyStep(change));
-          forwardSteps.add(new Step(address, StepAction.REPLACE, dependencies(change)));
-        }
-        case CREATE -> forwardSteps.add(new Step(address, StepAction.CREATE, dependencies(change)));
-        case UPDATE -> forwardSteps.add(new Step(address, StepAction.UPDATE, dependencies(change)));
-        case NO_OP -> {
-          if (unfinished) {
-            forwardSteps.add(new Step(address, resumed(change), dependencies(change)));
-          }
-        }
-      }
-    }
-    var held = new HeldFinish(listener);
-    var destroyed =
+    var changes = new HashMap<Address, ResourceChange>();
+    plan.changes().forEach(c -> changes.put(c.address(), c));
+    var walked =
         walker.walk(
-            destroySteps,
-            Direction.REVERSED,
-            new ChangeRunner(changes, true, services),
-            held,
+            steps(plan),
+            Direction.FORWARD,
+            new ChangeRunner(changes, services),
+            new HeldFinish(listener),
             cancellation);
-    var results = new ArrayList<StepResult>();
-    var blocked = new HashSet<String>();
-    for (var result : destroyed.steps()) {
-      var change = changes.get(result.step().address());
-      boolean replaceHalfDone =
-          change.action() == Action.REPLACE && result.status() == StepStatus.SUCCEEDED;
-      if (!replaceHalfDone) {
-        results.add(result);
-      }
-      if (result.status() != StepStatus.SUCCEEDED) {
-        blocked.add(result.step().address());
-      }
-    }
-    var runnable = new ArrayList<Step>();
-    for (var step : forwardSteps) {
-      if (blocked.contains(step.address())) {
-        continue; // its delete half failed and is reported already
-      }
-      var reason = step.dependsOn().stream().filter(blocked::contains).findFirst();
-      if (reason.isPresent() || destroyed.interrupted()) {
-        blocked.add(step.address());
-        var why =
-            destroyed.interrupted()
-                ? "not started because the apply was interrupted"
-                : "skipped because " + reason.get() + " did not succeed";
-        results.add(new StepResult(step, StepStatus.SKIPPED, why));
-        continue;
-      }
-      runnable.add(step);
-    }
-    boolean interrupted = destroyed.interrupted();
-    if (!interrupted) {
-      var forward =
-          walker.walk(
-              runnable,
-              Direction.FORWARD,
-              new ChangeRunner(changes, false, services),
-              held,
-              cancellation);
-      results.addAll(forward.steps());
-      interrupted = forward.interrupted();
-    }
-    var result = new ApplyResult(results, interrupted);
+    var result =
+        new ApplyResult(oneResultPerReplace(walked.steps(), changes), walked.interrupted());
     listener.onFinish(result);
     return result;
+  }
+
+  /** The walk's steps: destroys first, so they start first when both are ready. */
+  private static List<Step> steps(Plan plan) {
+    var nodes = plan.graph().nodes();
+    var destroys = new ArrayList<Step>();
+    var applies = new ArrayList<Step>();
+    for (var change : plan.changes()) {
+      var destroy = GraphNode.of(change.address(), GraphNode.Step.DESTROY);
+      if (nodes.contains(destroy)) {
+        destroys.add(new Step(destroy, StepAction.DELETE, dependencies(plan.graph(), destroy)));
+      }
+      var apply = GraphNode.of(change.address(), GraphNode.Step.APPLY);
+      boolean unfinished = change.recorded().map(UnfinishedWork::in).orElse(false);
+      if (nodes.contains(apply) || (change.action() == Action.NO_OP && unfinished)) {
+        var deps = dependencies(plan.graph(), apply);
+        // An unfinished binding with nothing planned waits for its instance's unfinished step.
+        instanceOf(change).ifPresent(i -> deps.add(GraphNode.of(i, GraphNode.Step.APPLY)));
+        var action =
+            change.action() == Action.NO_OP ? resumed(change) : applyAction(change.action());
+        applies.add(new Step(apply, action, deps));
+      }
+    }
+    var steps = new ArrayList<Step>(destroys);
+    steps.addAll(sameSinkAfterItsDestroy(applies, destroys, plan));
+    return steps;
+  }
+
+  /**
+   * A binding delivering to a Secret or file that a binding being destroyed delivered to waits for
+   * that destroy, which deletes the old copy (and frees a Secret the old binding owns).
+   */
+  private static List<Step> sameSinkAfterItsDestroy(
+      List<Step> applies, List<Step> destroys, Plan plan) {
+    var destroyedSinks = new HashMap<SinkDescription, GraphNode>();
+    var changes = new HashMap<Address, ResourceChange>();
+    plan.changes().forEach(c -> changes.put(c.address(), c));
+    for (var destroy : destroys) {
+      changes.get(destroy.address()).recorded().stream()
+          .filter(BindingState.class::isInstance)
+          .flatMap(r -> ((BindingState) r).sink().stream())
+          .forEach(sink -> destroyedSinks.put(sink, destroy.node()));
+    }
+    if (destroyedSinks.isEmpty()) {
+      return applies;
+    }
+    var result = new ArrayList<Step>();
+    for (var apply : applies) {
+      var target =
+          changes.get(apply.address()).desired().stream()
+              .filter(DesiredResource.OfBinding.class::isInstance)
+              .map(d -> ((DesiredResource.OfBinding) d).binding().config().credentials())
+              .map(CredentialSinks::describe)
+              .findFirst();
+      var destroy = target.map(destroyedSinks::get);
+      if (destroy.isPresent() && !destroy.get().address().equals(apply.address())) {
+        var deps = new HashSet<>(apply.dependsOn());
+        deps.add(destroy.get());
+        result.add(new Step(apply.node(), apply.action(), deps));
+      } else {
+        result.add(apply);
+      }
+    }
+    return result;
+  }
+
+  private static Set<GraphNode> dependencies(DependencyGraph graph, GraphNode node) {
+    var deps = new HashSet<GraphNode>();
+    for (var dependency : graph.dependenciesOf(node)) {
+      if (dependency.kind() != GraphNode.Kind.BROKER) {
+        deps.add(dependency);
+      }
+    }
+    return deps;
+  }
+
+  private static Optional<Address> instanceOf(ResourceChange change) {
+    return change
+        .desired()
+        .filter(DesiredResource.OfBinding.class::isInstance)
+        .map(d -> ((DesiredResource.OfBinding) d).binding().instance().address());
   }
 
   /**
@@ -131,33 +158,39 @@ public final class Applier {
     };
   }
 
-  private static Step destroyStep(ResourceChange change) {
-    var deps = new HashSet<String>();
-    change
-        .recorded()
-        .ifPresent(
-            r -> {
-              if (r instanceof BindingState b) {
-                deps.add(b.instance().toString());
-              }
-            });
-    return new Step(change.address().toString(), StepAction.DELETE, deps);
+  private static StepAction applyAction(Action action) {
+    return switch (action) {
+      case UPDATE -> StepAction.UPDATE;
+      case REPLACE -> StepAction.REPLACE;
+      case CREATE, NO_OP -> StepAction.CREATE;
+      case DELETE -> throw new IllegalArgumentException("a delete has no apply step");
+    };
   }
 
-  private static Set<String> dependencies(ResourceChange change) {
-    var deps = new HashSet<String>();
-    change
-        .desired()
-        .ifPresent(
-            d -> {
-              if (d instanceof DesiredResource.OfBinding b) {
-                deps.add(b.binding().instance().address().toString());
-              }
-            });
-    return deps;
+  /**
+   * A replace counts once: its create half when its destroy half succeeded, otherwise its destroy
+   * half (which the create half only mirrors).
+   */
+  private static List<StepResult> oneResultPerReplace(
+      List<StepResult> results, Map<Address, ResourceChange> changes) {
+    var destroyHalfDone = new HashSet<Address>();
+    for (var r : results) {
+      if (r.step().destroys() && r.status() == StepStatus.SUCCEEDED) {
+        destroyHalfDone.add(r.step().address());
+      }
+    }
+    var kept = new ArrayList<StepResult>();
+    for (var r : results) {
+      boolean replace = changes.get(r.step().address()).action() == Action.REPLACE;
+      boolean done = destroyHalfDone.contains(r.step().address());
+      if (!replace || r.step().destroys() != done) {
+        kept.add(r);
+      }
+    }
+    return kept;
   }
 
-  /** Passes events on and holds back each walk's finish: the caller reports the merged result. */
+  /** Passes events on and holds back the walk's finish: the caller reports the merged result. */
   private record HeldFinish(ApplyListener listener) implements ApplyListener {
     @Override
     public void onEvent(ApplyEvent event) {

@@ -69,15 +69,20 @@ public sealed interface ApplyEvent {
   }
 
   /**
-   * The step was not started.
+   * The step was not started; every skipped step sends one.
    *
-   * @param reason why, e.g. {@code because instance.orders-db failed}
+   * @param why the skip rule's reason, e.g. {@code because instance.orders-db failed}
    */
-  record Skipped(Step step, Instant at, String reason) implements ApplyEvent {
+  record Skipped(Step step, Instant at, SkipReason why) implements ApplyEvent {
     public Skipped {
       Objects.requireNonNull(step, "step");
       Objects.requireNonNull(at, "at");
-      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(why, "why");
+    }
+
+    /** The reason as shown to the user. */
+    public String reason() {
+      return why.text();
     }
   }
 }

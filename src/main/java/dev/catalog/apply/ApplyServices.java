@@ -1,7 +1,7 @@
 package dev.catalog.apply;
 
+import dev.catalog.Sleeper;
 import dev.catalog.osb.PollingPolicy;
-import dev.catalog.osb.Sleeper;
 import dev.catalog.plan.BrokerClients;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.FingerprintKey;

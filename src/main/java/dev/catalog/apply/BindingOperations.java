@@ -7,7 +7,8 @@ import dev.catalog.osb.BrokerException;
 import dev.catalog.osb.LastOperationQuery;
 import dev.catalog.osb.Mitigation;
 import dev.catalog.osb.NoContent;
-import dev.catalog.osb.OrphanMitigation;
+import dev.catalog.osb.OfferingIds;
+import dev.catalog.osb.OrphanMitigationTable;
 import dev.catalog.osb.OsbResult;
 import dev.catalog.osb.PollOutcome;
 import dev.catalog.osb.PollTarget;
@@ -60,7 +61,7 @@ final class BindingOperations {
     try {
       result = client.bind(recorded.instanceId(), recorded.bindingId(), request);
     } catch (BrokerException e) {
-      if (OrphanMitigation.decide(e) == Mitigation.BINDING) {
+      if (OrphanMitigationTable.decide(e) == Mitigation.BINDING) {
         throw mitigations.mitigate(current(address), address + ": " + e.getMessage());
       }
       ops.record(s -> s.without(address));
@@ -195,7 +196,7 @@ final class BindingOperations {
             .orElseThrow(() -> new CatalogException(address + " is not recorded in state"));
   }
 
-  static dev.catalog.osb.OfferingRef offering(BindingState recorded) {
-    return new dev.catalog.osb.OfferingRef(recorded.service().id(), recorded.plan().id());
+  static OfferingIds offering(BindingState recorded) {
+    return new OfferingIds(recorded.service().id(), recorded.plan().id());
   }
 }

@@ -1,6 +1,6 @@
 package dev.catalog.apply;
 
-import dev.catalog.osb.Sleeper;
+import dev.catalog.Sleeper;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;

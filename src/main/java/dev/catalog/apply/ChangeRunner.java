@@ -1,6 +1,7 @@
 package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
+import dev.catalog.plan.Action;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.ResourceChange;
 import dev.catalog.state.Address;
@@ -14,28 +15,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the steps of one phase of an apply against the brokers. Every step starts from the resource
- * as state records it now, not as the plan saw it: a pending orphan mitigation is sent first, and
- * an operation left in flight (by {@code --no-wait}, an interrupt or a crash) is resumed, by
- * polling its recorded operation or re-sending the idempotent request with the same id, so a
- * resource is never created twice.
+ * Runs the steps of an apply against the brokers, each in its phase (destroy or apply). Every
+ * step starts from the resource as state records it now, not as the plan saw it: a pending orphan
+ * mitigation is sent first, and an operation left in flight (by {@code --no-wait}, an interrupt or
+ * a crash) is resumed, by polling its recorded operation or re-sending the idempotent request with
+ * the same id, so a resource is never created twice.
  */
 final class ChangeRunner implements StepRunner {
-  private final Map<String, ResourceChange> changes;
-  private final boolean destroyPhase;
+  private final Map<Address, ResourceChange> changes;
   private final Operations ops;
   private final InstanceOperations instances;
   private final InstanceProvisioning provisioning;
   private final BindingOperations bindings;
   private final OrphanMitigations mitigations;
 
-  /**
-   * @param changes the plan's changes by address
-   * @param destroyPhase true for the reversed walk of deletes and of the delete half of replaces
-   */
-  ChangeRunner(Map<String, ResourceChange> changes, boolean destroyPhase, ApplyServices services) {
+  /** @param changes the plan's changes by address */
+  ChangeRunner(Map<Address, ResourceChange> changes, ApplyServices services) {
     this.changes = changes;
-    this.destroyPhase = destroyPhase;
     this.ops = new Operations(services);
     this.mitigations = new OrphanMitigations(ops);
     this.instances = new InstanceOperations(ops, mitigations);
@@ -45,8 +41,9 @@ final class ChangeRunner implements StepRunner {
 
   @Override
   public StepOutcome run(Step step, StepContext context) {
-    var address = Address.parse(step.address());
-    var change = changes.get(step.address());
+    var address = step.address();
+    var change = changes.get(address);
+    boolean destroyPhase = step.destroys();
     var desired =
         destroyPhase || change == null ? Optional.<DesiredResource>empty() : change.desired();
     var current = ops.recorded(address);
@@ -56,7 +53,7 @@ final class ChangeRunner implements StepRunner {
     }
     if (current.isPresent() && current.get().inFlight()) {
       var op = lastOperation(current.get());
-      var resumed = resume(current.get(), op, desired, context);
+      var resumed = resume(current.get(), op, desired, destroyPhase, context);
       if (resumed == StepOutcome.IN_PROGRESS) {
         return resumed;
       }
@@ -112,7 +109,7 @@ final class ChangeRunner implements StepRunner {
    */
   private static boolean replacesGone(ResourceChange change, ResourceState current) {
     return change != null
-        && change.action() == dev.catalog.plan.Action.CREATE
+        && change.action() == Action.CREATE
         && change.recorded().map(ResourceState::osbId).filter(current.osbId()::equals).isPresent();
   }
 
@@ -139,6 +136,7 @@ final class ChangeRunner implements StepRunner {
       ResourceState current,
       LastOperation op,
       Optional<DesiredResource> desired,
+      boolean destroyPhase,
       StepContext context) {
     boolean accepted = op.operationToken().isPresent();
     if (current instanceof InstanceState i) {

@@ -1,6 +1,7 @@
 package dev.catalog.apply;
 
-import dev.catalog.osb.Sleeper;
+import dev.catalog.Sleeper;
+import dev.catalog.plan.GraphNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Walks steps in dependency order with at most {@code parallelism} running at once, after
  * Terraform's {@code dag.Walker}: a step starts when everything it waits for has succeeded; when
- * one of those failed, was skipped or is left in progress, the step is skipped and says why instead
- * of failing on its own. Independent branches carry on after a failure.
+ * one of those failed, was skipped or is left in progress, the step is skipped and says why (one
+ * {@link SkipReason}, one {@link ApplyEvent.Skipped} per skipped step) instead of failing on its
+ * own. Independent branches carry on after a failure. The create half of a replace whose destroy
+ * half did not succeed ends as that half did, without an event of its own: a replace is one
+ * operation to the user, reported once.
  *
  * <p>The decisions (what is ready, what is skipped) are all made on the calling thread; workers
  * only run steps and hand their outcome back through a queue, so the walk needs no locks.
@@ -79,7 +83,7 @@ public final class GraphWalker {
     private final CancellationToken cancellation;
     private final ExecutorService pool;
     private final List<Step> waiting;
-    private final Map<String, StepResult> ended = new HashMap<>();
+    private final Map<GraphNode, StepResult> ended = new HashMap<>();
     private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
     private int running;
     private boolean interrupted;
@@ -106,7 +110,7 @@ public final class GraphWalker {
         }
         record(nextFinished());
       }
-      var results = graph.steps().stream().map(s -> ended.get(s.address())).toList();
+      var results = graph.steps().stream().map(s -> ended.get(s.node())).toList();
       return new ApplyResult(results, interrupted);
     }
 
@@ -117,17 +121,24 @@ public final class GraphWalker {
         changed = false;
         for (var it = waiting.iterator(); it.hasNext(); ) {
           Step step = it.next();
-          if (!ended.keySet().containsAll(graph.prerequisites(step.address()))) {
+          if (!ended.keySet().containsAll(graph.prerequisites(step.node()))) {
             continue;
           }
-          Optional<String> blocked = blockedBecause(step);
-          if (blocked.isPresent()) {
+          Optional<StepResult> destroyHalf = unfinishedDestroyHalf(step);
+          Optional<SkipReason> blocked = blockedBecause(step);
+          if (destroyHalf.isPresent()) {
+            // The two halves of a replace are one operation to the user: the create half ends as
+            // its destroy half did, which was reported already.
+            var half = destroyHalf.get();
+            ended.put(step.node(), new StepResult(step, half.status(), half.detail()));
+            changed = true;
+          } else if (blocked.isPresent()) {
             skip(step, blocked.get());
             // A skip ends a step, which may decide steps earlier in the list: scan again.
             changed = true;
           } else if (cancellation.isCancelled()) {
             interrupted = true;
-            skip(step, "not started because the apply was interrupted");
+            skip(step, SkipReason.interrupted());
             changed = true;
           } else if (running < parallelism) {
             start(step);
@@ -139,27 +150,28 @@ public final class GraphWalker {
       }
     }
 
-    private Optional<String> blockedBecause(Step step) {
-      for (String prerequisite : graph.prerequisites(step.address())) {
+    /** The end of this step's own destroy half (a replace), if that did not succeed. */
+    private Optional<StepResult> unfinishedDestroyHalf(Step step) {
+      return graph.prerequisites(step.node()).stream()
+          .filter(p -> p.step() == GraphNode.Step.DESTROY && p.address().equals(step.address()))
+          .map(ended::get)
+          .filter(r -> r.status() != StepStatus.SUCCEEDED)
+          .findFirst();
+    }
+
+    /** The skip rule: the first prerequisite, in node order, that did not succeed. */
+    private Optional<SkipReason> blockedBecause(Step step) {
+      for (GraphNode prerequisite : graph.prerequisites(step.node())) {
         StepStatus status = ended.get(prerequisite).status();
-        switch (status) {
-          case SUCCEEDED:
-            continue;
-          case FAILED:
-            return Optional.of("because " + prerequisite + " failed");
-          case SKIPPED:
-            return Optional.of("because " + prerequisite + " was skipped");
-          case IN_PROGRESS:
-            return Optional.of("because " + prerequisite + " is still in progress");
-          default:
-            throw new AssertionError(status);
+        if (status != StepStatus.SUCCEEDED) {
+          return Optional.of(SkipReason.blockedBy(prerequisite, status));
         }
       }
       return Optional.empty();
     }
 
-    private void skip(Step step, String reason) {
-      ended.put(step.address(), new StepResult(step, StepStatus.SKIPPED, reason));
+    private void skip(Step step, SkipReason reason) {
+      ended.put(step.node(), new StepResult(step, StepStatus.SKIPPED, reason.text()));
       events.send(new ApplyEvent.Skipped(step, clock.instant(), reason));
     }
 
@@ -202,15 +214,15 @@ public final class GraphWalker {
       Duration elapsed = Duration.between(done.started(), now);
       Step step = done.step();
       if (done.failure() != null) {
-        ended.put(step.address(), new StepResult(step, StepStatus.FAILED, done.failure()));
+        ended.put(step.node(), new StepResult(step, StepStatus.FAILED, done.failure()));
         events.send(new ApplyEvent.Failed(step, now, elapsed, done.failure()));
       } else if (done.outcome() == StepOutcome.IN_PROGRESS) {
         // Left in flight because of the interrupt (not --no-wait): the walk did not finish.
         interrupted |= cancellation.isCancelled();
-        ended.put(step.address(), new StepResult(step, StepStatus.IN_PROGRESS, ""));
+        ended.put(step.node(), new StepResult(step, StepStatus.IN_PROGRESS, ""));
         events.send(new ApplyEvent.LeftInProgress(step, now, elapsed));
       } else {
-        ended.put(step.address(), new StepResult(step, StepStatus.SUCCEEDED, ""));
+        ended.put(step.node(), new StepResult(step, StepStatus.SUCCEEDED, ""));
         events.send(new ApplyEvent.Completed(step, now, elapsed));
       }
     }

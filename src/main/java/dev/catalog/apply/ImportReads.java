@@ -3,6 +3,7 @@ package dev.catalog.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.InstanceDetails;
+import dev.catalog.osb.OfferingIds;
 import dev.catalog.osb.model.Catalog;
 import dev.catalog.osb.model.MaintenanceInfo;
 import dev.catalog.osb.model.ServiceOffering;
@@ -144,7 +145,7 @@ final class ImportReads {
                   + " this binding; to get new ones, remove it from the configuration and apply"
                   + " (unbind), then declare it again and apply (bind)."));
     }
-    var hints = new dev.catalog.osb.OfferingRef(instance.service().id(), instance.plan().id());
+    var hints = new OfferingIds(instance.service().id(), instance.plan().id());
     var live =
         client
             .fetchBinding(instance.instanceId(), id, Optional.of(hints))

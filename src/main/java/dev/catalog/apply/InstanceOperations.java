@@ -1,12 +1,16 @@
 package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
+import dev.catalog.osb.InstanceResponse;
 import dev.catalog.osb.LastOperationQuery;
+import dev.catalog.osb.NoContent;
+import dev.catalog.osb.OfferingIds;
 import dev.catalog.osb.OsbResult;
 import dev.catalog.osb.PollOutcome;
 import dev.catalog.osb.PollTarget;
 import dev.catalog.plan.DesiredInstance;
 import dev.catalog.plan.InstanceUpdate;
+import dev.catalog.state.Address;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.LastOperation;
 import dev.catalog.state.OperationState;
@@ -40,7 +44,7 @@ final class InstanceOperations {
     var updated = Records.instance(desired, before.instanceId(), lineage, intent);
     return switch (result.kind()) {
       case COMPLETED -> {
-        var done = (OsbResult.Completed<dev.catalog.osb.InstanceResponse>) result;
+        var done = (OsbResult.Completed<InstanceResponse>) result;
         var finished = Records.ended(intent, OperationState.SUCCEEDED, Optional.empty());
         ops.record(
             s ->
@@ -51,7 +55,7 @@ final class InstanceOperations {
         yield StepOutcome.COMPLETED;
       }
       case ACCEPTED -> {
-        var accepted = (OsbResult.Accepted<dev.catalog.osb.InstanceResponse>) result;
+        var accepted = (OsbResult.Accepted<InstanceResponse>) result;
         var op = Records.accepted(intent, accepted.operation());
         // Recorded as desired now: the PATCH is idempotent, so resuming it re-polls the token.
         ops.record(
@@ -61,7 +65,7 @@ final class InstanceOperations {
         yield poll(current(address), op, desired.plan().maximumPollingDuration(), context);
       }
       case REFUSED -> {
-        var refused = (OsbResult.Refused<dev.catalog.osb.InstanceResponse>) result;
+        var refused = (OsbResult.Refused<InstanceResponse>) result;
         ops.record(
             s ->
                 s.with(
@@ -89,13 +93,13 @@ final class InstanceOperations {
       case COMPLETED -> gone(recorded);
       case GONE -> gone(recorded);
       case ACCEPTED -> {
-        var accepted = (OsbResult.Accepted<dev.catalog.osb.NoContent>) result;
+        var accepted = (OsbResult.Accepted<NoContent>) result;
         var accepting = Records.accepted(op, accepted.operation());
         ops.record(s -> s.with(recorded.withLastOperation(accepting)));
         yield poll(current(address), accepting, Optional.empty(), context);
       }
       case REFUSED -> {
-        var refused = (OsbResult.Refused<dev.catalog.osb.NoContent>) result;
+        var refused = (OsbResult.Refused<NoContent>) result;
         ops.record(
             s ->
                 s.with(
@@ -171,11 +175,11 @@ final class InstanceOperations {
 
   InstanceState current(String address) {
     return (InstanceState)
-        ops.recorded(dev.catalog.state.Address.parse(address))
+        ops.recorded(Address.parse(address))
             .orElseThrow(() -> new CatalogException(address + " is not recorded in state"));
   }
 
-  static dev.catalog.osb.OfferingRef offering(InstanceState recorded) {
-    return new dev.catalog.osb.OfferingRef(recorded.service().id(), recorded.plan().id());
+  static OfferingIds offering(InstanceState recorded) {
+    return new OfferingIds(recorded.service().id(), recorded.plan().id());
   }
 }

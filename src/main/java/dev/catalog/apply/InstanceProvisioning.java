@@ -5,7 +5,7 @@ import dev.catalog.osb.BrokerException;
 import dev.catalog.osb.InstanceResponse;
 import dev.catalog.osb.LastOperationQuery;
 import dev.catalog.osb.Mitigation;
-import dev.catalog.osb.OrphanMitigation;
+import dev.catalog.osb.OrphanMitigationTable;
 import dev.catalog.osb.OsbResult;
 import dev.catalog.osb.ProvisionRequest;
 import dev.catalog.plan.DesiredInstance;
@@ -116,7 +116,7 @@ final class InstanceProvisioning {
 
   private CatalogException mitigateAfter(String address, BrokerException e) {
     var message = address + ": " + e.getMessage();
-    if (OrphanMitigation.decide(e) == Mitigation.INSTANCE) {
+    if (OrphanMitigationTable.decide(e) == Mitigation.INSTANCE) {
       return mitigations.mitigate(instances.current(address), message);
     }
     // Other 4xx (and requests that never left): nothing was created, nothing to remember.

@@ -1,14 +1,15 @@
 package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Sleeper;
 import dev.catalog.osb.BrokerClient;
+import dev.catalog.osb.LastOperationResponse;
 import dev.catalog.osb.OperationPoller;
 import dev.catalog.osb.OsbOperation;
 import dev.catalog.osb.OsbResult;
 import dev.catalog.osb.PollListener;
 import dev.catalog.osb.PollOutcome;
 import dev.catalog.osb.PollTarget;
-import dev.catalog.osb.Sleeper;
 import dev.catalog.state.Address;
 import dev.catalog.state.OperationType;
 import dev.catalog.state.ResourceState;
@@ -80,7 +81,7 @@ final class Operations {
     PollListener listener =
         new PollListener() {
           @Override
-          public void inProgress(dev.catalog.osb.LastOperation operation) {
+          public void inProgress(LastOperationResponse operation) {
             context.polling(operation.description().orElse(""));
           }
 

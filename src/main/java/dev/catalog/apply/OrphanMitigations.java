@@ -4,6 +4,7 @@ import dev.catalog.CatalogException;
 import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.LastOperationQuery;
 import dev.catalog.osb.NoContent;
+import dev.catalog.osb.OfferingIds;
 import dev.catalog.osb.OsbOperation;
 import dev.catalog.osb.OsbResult;
 import dev.catalog.osb.PollOutcome;
@@ -94,7 +95,7 @@ final class OrphanMitigations {
   }
 
   private static LastOperationQuery query(
-      dev.catalog.osb.OfferingRef offering, OsbResult<NoContent> result) {
+      OfferingIds offering, OsbResult<NoContent> result) {
     var token =
         result instanceof OsbResult.Accepted<NoContent> accepted
             ? accepted.operation()

@@ -1,6 +1,6 @@
 package dev.catalog.apply;
 
-import dev.catalog.osb.Sleeper;
+import dev.catalog.Sleeper;
 import java.time.Duration;
 
 /** What a running step may tell the walk, and ask of it. */

@@ -1,5 +1,6 @@
 package dev.catalog.apply;
 
+import dev.catalog.plan.GraphNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,25 +16,25 @@ import java.util.TreeSet;
  * are dropped: they are resources with nothing to do.
  */
 final class StepGraph {
-  private final Map<String, Step> steps = new LinkedHashMap<>();
-  private final Map<String, Set<String>> prerequisites = new HashMap<>();
+  private final Map<GraphNode, Step> steps = new LinkedHashMap<>();
+  private final Map<GraphNode, Set<GraphNode>> prerequisites = new HashMap<>();
 
   StepGraph(List<Step> given, Direction direction) {
     for (Step step : given) {
-      if (steps.put(step.address(), step) != null) {
-        throw new IllegalArgumentException("two steps for " + step.address());
+      if (steps.put(step.node(), step) != null) {
+        throw new IllegalArgumentException("two steps for " + step.node());
       }
-      prerequisites.put(step.address(), new TreeSet<>());
+      prerequisites.put(step.node(), new TreeSet<>());
     }
     for (Step step : given) {
-      for (String dependency : step.dependsOn()) {
+      for (GraphNode dependency : step.dependsOn()) {
         if (!steps.containsKey(dependency)) {
           continue;
         }
         if (direction == Direction.FORWARD) {
-          prerequisites.get(step.address()).add(dependency);
+          prerequisites.get(step.node()).add(dependency);
         } else {
-          prerequisites.get(dependency).add(step.address());
+          prerequisites.get(dependency).add(step.node());
         }
       }
     }
@@ -45,14 +46,14 @@ final class StepGraph {
     return List.copyOf(steps.values());
   }
 
-  /** What must succeed before {@code address} starts, sorted. */
-  Set<String> prerequisites(String address) {
-    return prerequisites.get(address);
+  /** What must succeed before {@code node} starts, sorted. */
+  Set<GraphNode> prerequisites(GraphNode node) {
+    return prerequisites.get(node);
   }
 
   // A cycle would leave its steps waiting forever; the planner should never produce one.
   private void checkAcyclic() {
-    var done = new HashSet<String>();
+    var done = new HashSet<GraphNode>();
     var remaining = new ArrayList<>(steps.keySet());
     boolean progress = true;
     while (!remaining.isEmpty() && progress) {

@@ -78,6 +78,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     var options =
         new PlanOptions(true, parallelism, targets.stream().map(Address::parse).toList());
+    var context = RunContext.of(spec, env);
     return ApplyRun.run(
         env,
         new ApplyRun.Request(
@@ -88,14 +89,9 @@ final class ApplyCommand implements Callable<Integer> {
             autoApprove,
             !noWait,
             format == ProgressFormat.JSON,
-            env.colour(flag("--no-color")),
-            flag("--verbose"),
+            context.colour(),
+            context.verbose(),
             "apply",
             UnaryOperator.identity()));
-  }
-
-  private boolean flag(String name) {
-    var option = spec.findOption(name);
-    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 }

@@ -1,10 +1,11 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Sleeper;
+import dev.catalog.apply.Applier;
 import dev.catalog.apply.ApplyListener;
 import dev.catalog.apply.ApplyResult;
 import dev.catalog.apply.ApplyServices;
-import dev.catalog.apply.Applier;
 import dev.catalog.apply.CancellationToken;
 import dev.catalog.apply.DeliveryTargets;
 import dev.catalog.apply.StateRecorder;
@@ -12,7 +13,6 @@ import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.SecretResolver;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.osb.PollingPolicy;
-import dev.catalog.osb.Sleeper;
 import dev.catalog.plan.DesiredHash;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
@@ -28,10 +28,7 @@ import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.FingerprintKey;
 import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,9 +41,6 @@ import java.util.function.UnaryOperator;
  * (interrupted).
  */
 final class ApplyRun {
-  /** The interrupt exit code: 128 + SIGINT. */
-  static final int INTERRUPTED = 130;
-
   /** How one run is asked for. */
   record Request(
       ConfigOptions config,
@@ -66,8 +60,8 @@ final class ApplyRun {
   static int run(CliEnvironment env, Request request) throws IOException {
     var config = request.config().load(env);
     var yaml = config.backend();
-    var choice = request.backend().choose(yaml.type(), yaml.settings());
-    var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
+    var choice = request.backend().choose(yaml.kind(), yaml.settings());
+    var baseDir = choice.kind() == yaml.kind() ? yaml.directory() : Path.of("");
     var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     var trace = request.verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
@@ -96,7 +90,7 @@ final class ApplyRun {
           saved.map(s -> s.options(request.planOptions().parallelism()))
               .orElse(request.planOptions());
       Plan plan;
-      try (var signals = InterruptSignals.duringPlanning(env.err(), held::close)) {
+      try (var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED)) {
         plan = planner.plan(request.desired().apply(config), snapshot.state(), options);
       }
       if (saved.isPresent()) {
@@ -144,12 +138,10 @@ final class ApplyRun {
         var cancellation = new CancellationToken();
         var listener = listener(env, request, clock);
         ApplyResult result;
-        Runnable lastWords =
-            () -> {
-              recorder.current(); // returns once the writes handed to the recorder are done
-              held.close();
-            };
-        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err());
+        // Last actions on a second signal: the writes handed to the recorder finish before the
+        // lock (registered earlier, so run later) is released.
+        try (var flush = env.lastActions().add(recorder::current);
+            var stop = env.lastActions().onFirstSignal(() -> stop(env, cancellation));
             var ticks = ProgressTicks.start(listener, clock)) {
           result =
               new Applier(request.planOptions().parallelism(), clock, services)
@@ -157,11 +149,21 @@ final class ApplyRun {
         }
         env.out().flush();
         if (result.interrupted()) {
-          return INTERRUPTED;
+          return ExitCode.INTERRUPTED;
         }
         return result.succeeded() ? ExitCode.OK : ExitCode.ERROR;
       }
     }
+  }
+
+  private static void stop(CliEnvironment env, CancellationToken cancellation) {
+    env.err()
+        .println(
+            "\nInterrupted: no new operations will start. Waiting for the running requests to"
+                + " be answered and recorded; operations in progress are left for the next"
+                + " apply. Interrupt again to exit at once.");
+    env.err().flush();
+    cancellation.cancel();
   }
 
   private static ApplyListener listener(CliEnvironment env, Request request, Clock clock) {
@@ -204,8 +206,7 @@ final class ApplyRun {
     env.out().print("\nDo you want to perform these actions?\n"
         + "  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
     env.out().flush();
-    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    var answer = in.readLine();
+    var answer = env.in().readLine();
     if (answer == null || !answer.strip().equals("yes")) {
       env.err().println("Apply cancelled.");
       return false;

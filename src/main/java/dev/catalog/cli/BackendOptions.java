@@ -1,7 +1,7 @@
 package dev.catalog.cli;
 
-import dev.catalog.state.Durations;
-import dev.catalog.state.backend.BackendFactory;
+import dev.catalog.Durations;
+import dev.catalog.config.BackendKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,8 +48,8 @@ public final class BackendOptions {
       description = "Take the state lock (default: ${DEFAULT-VALUE}); --lock=false skips it.")
   boolean lock;
 
-  /** The chosen backend type and settings. */
-  public record Choice(String type, Map<String, String> settings) {
+  /** The chosen backend kind and settings. */
+  public record Choice(BackendKind kind, Map<String, String> settings) {
     public Choice {
       settings = Map.copyOf(settings);
     }
@@ -60,18 +60,19 @@ public final class BackendOptions {
    * the YAML type, or local. YAML settings apply when the YAML names the chosen type, and {@code
    * --backend-config} values override them.
    *
-   * @param yamlType the YAML {@code backend.type}, or null when there is no YAML
+   * @param yamlKind the YAML {@code backend.type}, or null when there is no YAML
    * @param yamlSettings the YAML settings (empty when none)
    */
-  public Choice choose(String yamlType, Map<String, String> yamlSettings) {
+  public Choice choose(BackendKind yamlKind, Map<String, String> yamlSettings) {
     if (state != null) {
       var settings = new LinkedHashMap<>(config);
       settings.put("path", state.toString());
-      return new Choice("local", settings);
+      return new Choice(BackendKind.LOCAL, settings);
     }
-    var chosen = type != null ? type : yamlType != null ? yamlType : BackendFactory.DEFAULT_TYPE;
+    var chosen =
+        type != null ? BackendKind.parse(type) : yamlKind != null ? yamlKind : BackendKind.LOCAL;
     var settings = new LinkedHashMap<String, String>();
-    if (chosen.equals(yamlType)) {
+    if (chosen == yamlKind) {
       settings.putAll(yamlSettings);
     }
     settings.putAll(config);

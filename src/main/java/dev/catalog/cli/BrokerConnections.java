@@ -2,10 +2,11 @@ package dev.catalog.cli;
 
 import dev.catalog.Redactor;
 import dev.catalog.config.Broker;
-import dev.catalog.config.BrokerAuth;
+import dev.catalog.config.BrokerAuthRefs;
 import dev.catalog.config.SecretResolver;
+import dev.catalog.osb.BrokerAuth;
 import dev.catalog.osb.BrokerConnection;
-import dev.catalog.osb.OriginatingIdentity;
+import dev.catalog.osb.OriginatingIdentityHeader;
 import dev.catalog.osb.TlsSettings;
 
 /**
@@ -45,22 +46,22 @@ final class BrokerConnections {
             broker.timeouts().request(),
             broker
                 .originatingIdentity()
-                .map(id -> new OriginatingIdentity(id.platform(), id.value().toJson())),
+                .map(id -> new OriginatingIdentityHeader(id.platform(), id.value().toJson())),
             BrokerConnection.defaultUserAgent());
     return new ConfiguredBroker(broker.name(), connection);
   }
 
-  private dev.catalog.osb.BrokerAuth auth(Broker broker) {
+  private BrokerAuth auth(Broker broker) {
     if (broker.auth().isEmpty()) {
-      return dev.catalog.osb.BrokerAuth.none();
+      return BrokerAuth.none();
     }
     var auth = broker.auth().get();
-    if (auth instanceof BrokerAuth.Basic basic) {
-      return dev.catalog.osb.BrokerAuth.basic(
+    if (auth instanceof BrokerAuthRefs.Basic basic) {
+      return BrokerAuth.basic(
           secrets.resolve(basic.username()).reveal(), secrets.resolve(basic.password()));
     }
-    if (auth instanceof BrokerAuth.Bearer bearer) {
-      return dev.catalog.osb.BrokerAuth.bearer(secrets.resolve(bearer.token()));
+    if (auth instanceof BrokerAuthRefs.Bearer bearer) {
+      return BrokerAuth.bearer(secrets.resolve(bearer.token()));
     }
     throw new AssertionError(auth.getClass());
   }

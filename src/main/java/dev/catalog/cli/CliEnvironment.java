@@ -1,7 +1,10 @@
 package dev.catalog.cli;
 
 import dev.catalog.Redactor;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -12,6 +15,8 @@ import java.util.Map;
  * @param err diagnostics and errors
  * @param env environment variables
  * @param interactive whether stdout is a terminal (colours, live progress, prompts)
+ * @param in what the user types (the apply approval)
+ * @param lastActions what runs before the process ends: the one owner of signals and exit
  * @param redactor the secrets this run has learnt, scrubbed out of outside text (issue 19)
  */
 public record CliEnvironment(
@@ -19,16 +24,35 @@ public record CliEnvironment(
     PrintWriter err,
     Map<String, String> env,
     boolean interactive,
+    BufferedReader in,
+    LastActions lastActions,
     Redactor redactor) {
 
   public CliEnvironment {
     env = Map.copyOf(env);
   }
 
-  /** An environment for one run, which starts knowing no secret. */
+  /** An environment for one run, which starts knowing no secret, on the process's stdin. */
   public CliEnvironment(
       PrintWriter out, PrintWriter err, Map<String, String> env, boolean interactive) {
     this(out, err, env, interactive, new Redactor());
+  }
+
+  /** The process's standard input, and its own last actions. */
+  public CliEnvironment(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      boolean interactive,
+      Redactor redactor) {
+    this(
+        out,
+        err,
+        env,
+        interactive,
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+        new LastActions(err),
+        redactor);
   }
 
   /** Whether colour is allowed: a terminal, no {@code NO_COLOR} and no {@code --no-color}. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.CatalogException;
 import dev.catalog.osb.HttpTrace;
-import dev.catalog.osb.OfferingRef;
+import dev.catalog.osb.OfferingIds;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.EnvFormat;
 import dev.catalog.state.Address;
@@ -94,7 +94,7 @@ final class CredentialsCommand implements Callable<Integer> {
       ObjectNode values;
       String source;
       if (retrievable) {
-        var offering = new OfferingRef(recorded.service().id(), recorded.plan().id());
+        var offering = new OfferingIds(recorded.service().id(), recorded.plan().id());
         values =
             client
                 .fetchBinding(recorded.instanceId(), recorded.bindingId(), Optional.of(offering))

@@ -62,6 +62,7 @@ final class DestroyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var options = new PlanOptions(true, parallelism, List.<Address>of());
+    var context = RunContext.of(spec, env);
     return ApplyRun.run(
         env,
         new ApplyRun.Request(
@@ -72,8 +73,8 @@ final class DestroyCommand implements Callable<Integer> {
             autoApprove,
             !noWait,
             format == ProgressFormat.JSON,
-            env.colour(flag("--no-color")),
-            flag("--verbose"),
+            context.colour(),
+            context.verbose(),
             "destroy",
             DestroyCommand::nothingDeclared));
   }
@@ -93,10 +94,5 @@ final class DestroyCommand implements Callable<Integer> {
     }
     return new CatalogConfig(
         config.apiVersion(), config.backend(), config.brokers(), List.of(), List.of());
-  }
-
-  private boolean flag(String name) {
-    var option = spec.findOption(name);
-    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 }

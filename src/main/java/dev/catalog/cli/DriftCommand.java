@@ -1,11 +1,7 @@
 package dev.catalog.cli;
 
 import dev.catalog.plan.PlanOptions;
-import dev.catalog.render.JsonPlanRenderer;
-import dev.catalog.render.MarkdownPlanRenderer;
 import dev.catalog.render.PlanViews;
-import dev.catalog.render.Styles;
-import dev.catalog.render.TextPlanRenderer;
 import dev.catalog.state.Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,22 +52,12 @@ final class DriftCommand implements Callable<Integer> {
   public Integer call() {
     var addresses = targets.stream().map(Address::parse).toList();
     var options = new PlanOptions(true, parallelism, addresses);
-    var result = PlanRun.plan(env, config, backend, options, false, flag("--verbose"));
+    var context = RunContext.of(spec, env);
+    var result = PlanRun.plan(env, config, backend, options, false, context.verbose());
     var view = PlanViews.targetedDrift(PlanViews.of(result.plan()));
-    var text =
-        switch (output.format) {
-          case TEXT ->
-              new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).renderDrift(view);
-          case JSON -> JsonPlanRenderer.renderDrift(view);
-          case MARKDOWN -> new MarkdownPlanRenderer(output.maxBytes).renderDrift(view);
-        };
+    var text = output.format.renderer(context, output.maxBytes).renderDrift(view);
     env.out().print(text);
     env.out().flush();
     return view.drift().isEmpty() ? ExitCode.OK : ExitCode.CHANGES;
-  }
-
-  private boolean flag(String name) {
-    var option = spec.findOption(name);
-    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 }

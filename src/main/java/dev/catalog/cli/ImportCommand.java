@@ -58,8 +58,8 @@ final class ImportCommand implements Callable<Integer> {
     var loaded = config.load(env);
     Importer.checkDeclared(loaded, parsed);
     var yaml = loaded.backend();
-    var choice = backend.choose(yaml.type(), yaml.settings());
-    var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
+    var choice = backend.choose(yaml.kind(), yaml.settings());
+    var baseDir = choice.kind() == yaml.kind() ? yaml.directory() : Path.of("");
     var verbose = spec.findOption("--verbose");
     var trace =
         verbose != null && Boolean.TRUE.equals(verbose.getValue())

@@ -47,7 +47,9 @@ public final class Main {
 
   /** Runs one command line in-process and returns its exit code; tests call this. */
   public static int run(CliEnvironment env, String... args) {
-    return commandLine(env, Subcommands.neededBy(args)).execute(args);
+    try (var lastActions = env.lastActions()) {
+      return commandLine(env, Subcommands.neededBy(args)).execute(args);
+    }
   }
 
   /** Runs with the given streams, no terminal and the given environment. */

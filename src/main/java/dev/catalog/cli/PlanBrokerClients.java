@@ -1,10 +1,10 @@
 package dev.catalog.cli;
 
+import dev.catalog.Sleeper;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.osb.RetryPolicy;
-import dev.catalog.osb.Sleeper;
 import dev.catalog.plan.BrokerClients;
 import java.time.Clock;
 import java.util.Map;

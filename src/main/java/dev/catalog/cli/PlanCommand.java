@@ -4,10 +4,7 @@ import dev.catalog.plan.DesiredHash;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.SavedPlan;
 import dev.catalog.render.JsonPlanRenderer;
-import dev.catalog.render.MarkdownPlanRenderer;
 import dev.catalog.render.PlanViews;
-import dev.catalog.render.Styles;
-import dev.catalog.render.TextPlanRenderer;
 import dev.catalog.state.Address;
 import dev.catalog.state.PrivateFiles;
 import java.io.IOException;
@@ -76,15 +73,11 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     var addresses = targets.stream().map(Address::parse).toList();
     var options = new PlanOptions(refresh, parallelism, addresses);
-    var result = PlanRun.plan(env, config, backend, options, true, flag("--verbose"));
+    var context = RunContext.of(spec, env);
+    var result = PlanRun.plan(env, config, backend, options, true, context.verbose());
     // Text and Markdown never show before/after snapshots; a saved plan keeps them (JSON).
     var view = PlanViews.of(result.plan(), output.format == PlanFormat.JSON || out != null);
-    var text =
-        switch (output.format) {
-          case TEXT -> new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).render(view);
-          case JSON -> JsonPlanRenderer.render(view);
-          case MARKDOWN -> new MarkdownPlanRenderer(output.maxBytes).render(view);
-        };
+    var text = output.format.renderer(context, output.maxBytes).render(view);
     env.out().print(text);
     if (out != null) {
       var state = result.snapshot().state();
@@ -113,10 +106,5 @@ final class PlanCommand implements Callable<Integer> {
     env.out().flush();
     // Work an earlier apply left (in flight, orphan mitigation pending) is applied like a change.
     return detailedExitcode && result.plan().hasWork() ? ExitCode.CHANGES : ExitCode.OK;
-  }
-
-  private boolean flag(String name) {
-    var option = spec.findOption(name);
-    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 }

@@ -33,12 +33,12 @@ final class PlanRun {
       boolean verbose) {
     var config = configOptions.load(env);
     var yaml = config.backend();
-    var choice = backendOptions.choose(yaml.type(), yaml.settings());
-    var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
+    var choice = backendOptions.choose(yaml.kind(), yaml.settings());
+    var baseDir = choice.kind() == yaml.kind() ? yaml.directory() : Path.of("");
     var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     try (var session = new StateSession(env, backendOptions, choice, baseDir.toAbsolutePath());
         var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {};
-        var signals = InterruptSignals.duringPlanning(env.err(), held::close)) {
+        var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED)) {
       var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
       var planner =
           new Planner(

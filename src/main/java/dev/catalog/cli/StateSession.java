@@ -1,17 +1,17 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Sleeper;
+import dev.catalog.config.BackendKind;
 import dev.catalog.state.HeldLock;
 import dev.catalog.state.PrivateFiles;
-import dev.catalog.state.Sleeper;
 import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
 import dev.catalog.state.StateLocker;
 import dev.catalog.state.StateStore;
-import dev.catalog.state.backend.BackendFactory;
 import dev.catalog.state.backend.StateBackend;
 import dev.catalog.state.backend.StateReadOnlyException;
-import dev.catalog.state.backend.local.LocalBackend;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,18 +33,19 @@ final class StateSession implements AutoCloseable {
   private final BackendOptions options;
   private final StateBackend backend;
   private final StateStore store;
-  private final Path baseDir;
+  private final Path backupDir;
+  private final boolean local;
   private final Clock clock;
 
   StateSession(
       CliEnvironment env, BackendOptions options, BackendOptions.Choice choice, Path baseDir) {
     this.env = env;
     this.options = options;
-    this.baseDir = baseDir;
     this.backend =
-        BackendFactory.open(
-            choice.type(), choice.settings(), baseDir, env.env(), env.redactor());
+        BackendFactory.open(choice.kind(), choice.settings(), baseDir, env.env(), env.redactor());
     backend.warnings().forEach(warning -> env.err().println("Warning: " + warning));
+    this.backupDir = BackendFactory.backupDir(choice.kind(), choice.settings(), baseDir);
+    this.local = choice.kind() == BackendKind.LOCAL;
     this.store = new StateStore(backend, VersionProvider.version());
     this.clock = Clock.systemUTC();
   }
@@ -64,8 +65,8 @@ final class StateSession implements AutoCloseable {
       return new StateSession(env, options, options.choose(), cwd);
     }
     var backend = config.load(env).backend();
-    var choice = options.choose(backend.type(), backend.settings());
-    var baseDir = choice.type().equals(backend.type()) ? backend.directory() : cwd;
+    var choice = options.choose(backend.kind(), backend.settings());
+    var baseDir = choice.kind() == backend.kind() ? backend.directory() : cwd;
     return new StateSession(env, options, choice, baseDir.toAbsolutePath());
   }
 
@@ -96,14 +97,17 @@ final class StateSession implements AutoCloseable {
     }
   }
 
-  /** Takes the state lock for {@code operation}, or a no-op handle under --lock=false. */
+  /**
+   * Takes the state lock for {@code operation}, or a no-op handle under --lock=false. Until the
+   * handle is closed, releasing the lock is one of the process's last actions (on a signal).
+   */
   AutoCloseable0 lock(String operation) {
     if (!options.lock()) {
       return () -> {};
     }
     var locker =
         new StateLocker(
-            store, clock, Sleeper.SYSTEM, StateLocker.currentHolder(), VersionProvider.version());
+            store, clock, Sleeper.REAL, StateLocker.currentHolder(), VersionProvider.version());
     HeldLock held;
     try {
       held = locker.acquire(operation, options.lockTimeout());
@@ -122,7 +126,31 @@ final class StateSession implements AutoCloseable {
       return () -> {};
     }
     held.takeover().ifPresent(notice -> env.err().println("Warning: " + notice));
-    return held::close;
+    var lastAction = env.lastActions().add(() -> releaseOrWarn(held));
+    return () -> {
+      try {
+        held.close();
+      } finally {
+        lastAction.close();
+      }
+    };
+  }
+
+  private void releaseOrWarn(HeldLock held) {
+    try {
+      held.close();
+    } catch (RuntimeException e) {
+      var id = held.info().id();
+      env.err()
+          .println(
+              "Warning: could not release state lock "
+                  + id
+                  + ": "
+                  + e.getMessage()
+                  + "\nRelease it with: catalog force-unlock "
+                  + id);
+      env.err().flush();
+    }
   }
 
   /**
@@ -131,20 +159,18 @@ final class StateSession implements AutoCloseable {
    * backup ConfigMap), so nothing is written beside the configuration (issue 19).
    */
   void backup(Snapshot before) {
-    if (!(backend instanceof LocalBackend local)) {
+    if (!local) {
       keepPrevious(before)
           .ifPresent(where -> env.err().println("The previous state is kept in " + where));
       return;
     }
     var file =
-        local
-            .file()
-            .resolveSibling(
-                "catalog.state."
-                    + STAMP.format(clock.instant())
-                    + "-"
-                    + before.state().serial()
-                    + ".backup.json");
+        backupDir.resolve(
+            "catalog.state."
+                + STAMP.format(clock.instant())
+                + "-"
+                + before.state().serial()
+                + ".backup.json");
     PrivateFiles.write(
         file,
         store.codec().encode(before.state()),
@@ -158,7 +184,7 @@ final class StateSession implements AutoCloseable {
    * write by itself, Git has history, the configmap backend writes its backup ConfigMap.
    */
   Optional<String> keepPrevious(Snapshot before) {
-    if (backend instanceof LocalBackend) {
+    if (local) {
       return Optional.empty();
     }
     return backend.keepPrevious(store.codec().encode(before.state()), before.version());
@@ -166,7 +192,7 @@ final class StateSession implements AutoCloseable {
 
   /** Beside the local state file, else the configuration's directory. */
   Path backupDir() {
-    return backend instanceof LocalBackend local ? local.file().getParent() : baseDir;
+    return backupDir;
   }
 
   @Override

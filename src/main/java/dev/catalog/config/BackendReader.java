@@ -2,7 +2,6 @@ package dev.catalog.config;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Optional;
 
 /** Binds the {@code backend:} block, checking each setting against the backend type's table. */
@@ -16,14 +15,15 @@ final class BackendReader {
     }
     var b = found.get();
     var type = b.string("type").orElse("local");
-    var allowed = Backend.SETTINGS.get(type);
-    if (allowed == null) {
+    var kind = BackendKind.named(type);
+    if (kind.isEmpty()) {
       b.error(
           "type",
           "unknown backend type \"" + type + "\"",
-          Suggestions.hint(type, List.copyOf(Backend.SETTINGS.keySet())));
+          Suggestions.hint(type, BackendKind.wireNames()));
       return Optional.empty();
     }
+    var allowed = kind.get().settings();
     var keys = new ArrayList<String>();
     keys.add("type");
     keys.addAll(allowed);
@@ -36,7 +36,7 @@ final class BackendReader {
         b.string(key).ifPresent(value -> settings.put(key, value));
       }
     }
-    return Optional.of(new Backend(type, settings, b.location()));
+    return Optional.of(new Backend(kind.get(), settings, b.location()));
   }
 
   /**

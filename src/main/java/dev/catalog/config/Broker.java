@@ -20,7 +20,7 @@ public record Broker(
     String name,
     URI url,
     String apiVersion,
-    Optional<BrokerAuth> auth,
+    Optional<BrokerAuthRefs> auth,
     Tls tls,
     Optional<OriginatingIdentity> originatingIdentity,
     Timeouts timeouts,

@@ -62,7 +62,7 @@ final class BrokerReader {
     }
   }
 
-  private static Optional<BrokerAuth> auth(MapReader auth) {
+  private static Optional<BrokerAuthRefs> auth(MapReader auth) {
     auth.allowOnly(List.of("basic", "bearer"));
     boolean basic = auth.has("basic");
     boolean bearer = auth.has("bearer");
@@ -84,13 +84,13 @@ final class BrokerReader {
                 var username = SecretRefReader.read(b, "username", true, true);
                 var password = SecretRefReader.read(b, "password", true, false);
                 return username.isPresent() && password.isPresent()
-                    ? Optional.of(new BrokerAuth.Basic(username.get(), password.get()))
+                    ? Optional.of(new BrokerAuthRefs.Basic(username.get(), password.get()))
                     : Optional.empty();
               });
     }
     return auth.object("bearer")
         .flatMap(b -> SecretRefReader.read(b.allowOnly(List.of("token")), "token", true, false))
-        .map(BrokerAuth.Bearer::new);
+        .map(BrokerAuthRefs.Bearer::new);
   }
 
   private static Tls tls(MapReader tls) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code parameters} only come with a fetch.
  */
 public record BindingDetails(
-    Credentials credentials,
+    BrokerCredentials credentials,
     Optional<String> syslogDrainUrl,
     Optional<String> routeServiceUrl,
     Optional<JsonNode> volumeMounts,

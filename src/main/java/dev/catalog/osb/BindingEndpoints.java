@@ -49,7 +49,7 @@ final class BindingEndpoints {
     };
   }
 
-  OsbResult<NoContent> unbind(String instanceId, String bindingId, OfferingRef offering) {
+  OsbResult<NoContent> unbind(String instanceId, String bindingId, OfferingIds offering) {
     var uri = binding(instanceId, bindingId).offering(offering).query("accepts_incomplete", "true");
     var request = request(OsbOperation.UNBIND, bindingId, uri, Optional.empty());
     var response = http.send(request);
@@ -67,7 +67,7 @@ final class BindingEndpoints {
     };
   }
 
-  OsbResult<LastOperation> lastOperation(
+  OsbResult<LastOperationResponse> lastOperation(
       String instanceId, String bindingId, LastOperationQuery query) {
     var uri = binding(instanceId, bindingId).path("last_operation").offering(query.offering());
     query.operation().ifPresent(op -> uri.query("operation", op));
@@ -75,7 +75,7 @@ final class BindingEndpoints {
     return PollResponses.read(request, http.send(request), clock);
   }
 
-  Optional<BindingDetails> fetch(String instanceId, String bindingId, Optional<OfferingRef> hints) {
+  Optional<BindingDetails> fetch(String instanceId, String bindingId, Optional<OfferingIds> hints) {
     var uri = binding(instanceId, bindingId);
     hints.ifPresent(uri::offering);
     var request = request(OsbOperation.FETCH_BINDING, bindingId, uri, Optional.empty());
@@ -93,8 +93,8 @@ final class BindingEndpoints {
       BrokerRequest request, BrokerResponse response, JsonNode body) {
     var credentials =
         Responses.object(request, response, body, "credentials")
-            .map(Credentials::of)
-            .orElse(Credentials.NONE);
+            .map(BrokerCredentials::of)
+            .orElse(BrokerCredentials.NONE);
     return new BindingDetails(
         credentials,
         Responses.string(request, response, body, "syslog_drain_url"),

@@ -1,5 +1,6 @@
 package dev.catalog.osb;
 
+import dev.catalog.Sleeper;
 import dev.catalog.Redactor;
 import dev.catalog.osb.model.Catalog;
 import dev.catalog.osb.model.CatalogParser;
@@ -102,17 +103,17 @@ public final class BrokerClient {
   }
 
   /** {@code DELETE /v2/service_instances/:id}: 200 completed, 202 accepted, 410 gone. */
-  public OsbResult<NoContent> deprovision(String instanceId, OfferingRef offering) {
+  public OsbResult<NoContent> deprovision(String instanceId, OfferingIds offering) {
     return instances.deprovision(instanceId, offering);
   }
 
   /** {@code GET /v2/service_instances/:id/last_operation}; 410 comes back as gone. */
-  public OsbResult<LastOperation> lastInstanceOperation(String instanceId, LastOperationQuery q) {
+  public OsbResult<LastOperationResponse> lastInstanceOperation(String instanceId, LastOperationQuery q) {
     return instances.lastOperation(instanceId, q);
   }
 
   /** {@code GET /v2/service_instances/:id}; empty on 404 (absent or still provisioning). */
-  public Optional<InstanceDetails> fetchInstance(String instanceId, Optional<OfferingRef> hints) {
+  public Optional<InstanceDetails> fetchInstance(String instanceId, Optional<OfferingIds> hints) {
     return instances.fetch(instanceId, hints);
   }
 
@@ -122,19 +123,19 @@ public final class BrokerClient {
   }
 
   /** {@code DELETE .../service_bindings/:bid}: 200 completed, 202 accepted, 410 gone. */
-  public OsbResult<NoContent> unbind(String instanceId, String bindingId, OfferingRef offering) {
+  public OsbResult<NoContent> unbind(String instanceId, String bindingId, OfferingIds offering) {
     return bindings.unbind(instanceId, bindingId, offering);
   }
 
   /** {@code GET .../service_bindings/:bid/last_operation}; 410 comes back as gone. */
-  public OsbResult<LastOperation> lastBindingOperation(
+  public OsbResult<LastOperationResponse> lastBindingOperation(
       String instanceId, String bindingId, LastOperationQuery query) {
     return bindings.lastOperation(instanceId, bindingId, query);
   }
 
   /** {@code GET .../service_bindings/:bid}; empty on 404 (absent or still binding). */
   public Optional<BindingDetails> fetchBinding(
-      String instanceId, String bindingId, Optional<OfferingRef> hints) {
+      String instanceId, String bindingId, Optional<OfferingIds> hints) {
     return bindings.fetch(instanceId, bindingId, hints);
   }
 }

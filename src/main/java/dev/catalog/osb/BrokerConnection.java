@@ -21,7 +21,7 @@ public record BrokerConnection(
     TlsSettings tls,
     Duration connectTimeout,
     Duration requestTimeout,
-    Optional<OriginatingIdentity> originatingIdentity,
+    Optional<OriginatingIdentityHeader> originatingIdentity,
     String userAgent) {
 
   /** The OSB version this client implements (checklist H-01). */
@@ -112,7 +112,7 @@ public record BrokerConnection(
         baseUrl, apiVersion, auth, tls, connect, request, originatingIdentity, userAgent);
   }
 
-  public BrokerConnection withOriginatingIdentity(OriginatingIdentity identity) {
+  public BrokerConnection withOriginatingIdentity(OriginatingIdentityHeader identity) {
     return new BrokerConnection(
         baseUrl,
         apiVersion,

@@ -93,7 +93,7 @@ public final class BrokerException extends CatalogException {
     return description;
   }
 
-  /** The class of the response for {@link OrphanMitigation#decide(BrokerException)}. */
+  /** The class of the response for {@link OrphanMitigationTable#decide(BrokerException)}. */
   public ResponseClass responseClass() {
     return responseClass;
   }

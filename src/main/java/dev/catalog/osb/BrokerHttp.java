@@ -2,13 +2,14 @@ package dev.catalog.osb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.CatalogException;
+import dev.catalog.Sleeper;
 import dev.catalog.Redactor;
 import dev.catalog.osb.RetrySafety.TransientFailure;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;

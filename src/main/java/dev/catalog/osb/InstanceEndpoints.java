@@ -60,7 +60,7 @@ final class InstanceEndpoints {
     };
   }
 
-  OsbResult<NoContent> deprovision(String instanceId, OfferingRef offering) {
+  OsbResult<NoContent> deprovision(String instanceId, OfferingIds offering) {
     var uri = instance(instanceId).offering(offering).query("accepts_incomplete", "true");
     var request = request(OsbOperation.DEPROVISION, instanceId, uri, Optional.empty());
     var response = http.send(request);
@@ -78,14 +78,14 @@ final class InstanceEndpoints {
     };
   }
 
-  OsbResult<LastOperation> lastOperation(String instanceId, LastOperationQuery query) {
+  OsbResult<LastOperationResponse> lastOperation(String instanceId, LastOperationQuery query) {
     var uri = instance(instanceId).path("last_operation").offering(query.offering());
     query.operation().ifPresent(op -> uri.query("operation", op));
     var request = request(OsbOperation.POLL_INSTANCE, instanceId, uri, Optional.empty());
     return PollResponses.read(request, http.send(request), clock);
   }
 
-  Optional<InstanceDetails> fetch(String instanceId, Optional<OfferingRef> hints) {
+  Optional<InstanceDetails> fetch(String instanceId, Optional<OfferingIds> hints) {
     var uri = instance(instanceId);
     hints.ifPresent(uri::offering);
     var request = request(OsbOperation.FETCH_INSTANCE, instanceId, uri, Optional.empty());

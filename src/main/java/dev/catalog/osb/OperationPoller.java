@@ -1,6 +1,7 @@
 package dev.catalog.osb;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public final class OperationPoller {
         return new PollOutcome.StillInProgress(lastDescription);
       }
       retryAfter = Optional.empty();
-      OsbResult<LastOperation> result;
+      OsbResult<LastOperationResponse> result;
       try {
         result = poll(target);
       } catch (BrokerException e) {
@@ -85,7 +86,7 @@ public final class OperationPoller {
         }
         continue; // 410 while creating or updating is invalid: keep polling (P-17, P-19)
       }
-      var operation = ((OsbResult.Completed<LastOperation>) result).value();
+      var operation = ((OsbResult.Completed<LastOperationResponse>) result).value();
       switch (operation.state()) {
         case SUCCEEDED:
           return new PollOutcome.Succeeded(operation.description());
@@ -116,7 +117,7 @@ public final class OperationPoller {
     return delay.compareTo(remaining) > 0 ? remaining : delay;
   }
 
-  private OsbResult<LastOperation> poll(PollTarget target) {
+  private OsbResult<LastOperationResponse> poll(PollTarget target) {
     return target.bindingId().isPresent()
         ? client.lastBindingOperation(target.instanceId(), target.bindingId().get(), target.query())
         : client.lastInstanceOperation(target.instanceId(), target.query());

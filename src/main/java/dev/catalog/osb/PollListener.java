@@ -8,7 +8,7 @@ public interface PollListener {
   PollListener NONE = new PollListener() {};
 
   /** A poll answered {@code in progress}. */
-  default void inProgress(LastOperation operation) {}
+  default void inProgress(LastOperationResponse operation) {}
 
   /** A poll failed or answered nonsense; polling goes on within the budget. */
   default void invalidResponse(BrokerException failure) {}

@@ -32,7 +32,7 @@ public sealed interface PollOutcome
   }
 
   /** {@code state: failed}, with the usability flags (P-27); orphan mitigation per the table. */
-  record Failed(LastOperation lastOperation) implements PollOutcome {
+  record Failed(LastOperationResponse lastOperation) implements PollOutcome {
     public Failed {
       Objects.requireNonNull(lastOperation, "lastOperation");
     }

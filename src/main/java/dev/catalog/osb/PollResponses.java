@@ -11,7 +11,7 @@ final class PollResponses {
    * 200 with a known state is a result; 410 is {@link OsbResult.Gone} (success only while deleting,
    * the poller decides: P-16..P-19); a missing or unknown state is malformed (P-12).
    */
-  static OsbResult<LastOperation> read(
+  static OsbResult<LastOperationResponse> read(
       BrokerRequest request, BrokerResponse response, Clock clock) {
     if (response.status() == 410) {
       return new OsbResult.Gone<>();
@@ -24,13 +24,13 @@ final class PollResponses {
     if (stateText.isEmpty()) {
       throw Responses.malformed(request, response, "state is missing");
     }
-    var state = OperationState.ofWire(stateText.get());
+    var state = PolledState.ofWire(stateText.get());
     if (state.isEmpty()) {
       throw Responses.malformed(request, response, "unknown state \"" + stateText.get() + "\"");
     }
     var errorFields = BrokerErrorBody.of(Optional.of(body));
     var operation =
-        new LastOperation(
+        new LastOperationResponse(
             state.get(),
             Responses.string(request, response, body, "description"),
             response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, clock)),

@@ -42,7 +42,7 @@ final class RequestUri {
     return this;
   }
 
-  RequestUri offering(OfferingRef offering) {
+  RequestUri offering(OfferingIds offering) {
     return query("service_id", offering.serviceId()).query("plan_id", offering.planId());
   }
 

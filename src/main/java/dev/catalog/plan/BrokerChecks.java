@@ -4,6 +4,7 @@ import dev.catalog.CatalogException;
 import dev.catalog.config.Broker;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.osb.model.Catalog;
+import dev.catalog.state.Address;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
@@ -59,7 +60,7 @@ final class BrokerChecks {
     for (var instance : config.instances()) {
       var recorded =
           state
-              .resource(dev.catalog.state.Address.instance(instance.name()))
+              .resource(Address.instance(instance.name()))
               .filter(InstanceState.class::isInstance)
               .map(InstanceState.class::cast);
       var pinned =

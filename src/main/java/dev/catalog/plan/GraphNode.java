@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import dev.catalog.state.Address;
+import dev.catalog.state.ResourceKind;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -49,7 +50,7 @@ public record GraphNode(Kind kind, String name, Step step) implements Comparable
   /** A resource's node. */
   public static GraphNode of(Address address, Step step) {
     var kind =
-        address.kind() == dev.catalog.state.ResourceKind.INSTANCE ? Kind.INSTANCE : Kind.BINDING;
+        address.kind() == ResourceKind.INSTANCE ? Kind.INSTANCE : Kind.BINDING;
     return new GraphNode(kind, address.name(), step);
   }
 

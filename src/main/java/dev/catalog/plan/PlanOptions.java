@@ -1,5 +1,6 @@
 package dev.catalog.plan;
 
+import dev.catalog.CatalogException;
 import dev.catalog.state.Address;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public record PlanOptions(boolean refresh, int parallelism, List<Address> target
 
   public PlanOptions {
     if (parallelism < 1) {
-      throw new dev.catalog.CatalogException(
+      throw new CatalogException(
           "--parallelism must be at least 1, not " + parallelism);
     }
     targets = List.copyOf(targets);

@@ -3,7 +3,7 @@ package dev.catalog.plan;
 import dev.catalog.CatalogException;
 import dev.catalog.config.Broker;
 import dev.catalog.osb.BrokerClient;
-import dev.catalog.osb.OfferingRef;
+import dev.catalog.osb.OfferingIds;
 import dev.catalog.osb.model.Catalog;
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.BindingState;
@@ -145,7 +145,7 @@ public final class Refresher {
               + "\": drift in plan and parameters cannot be seen");
     }
     try {
-      var hints = Optional.of(new OfferingRef(i.service().id(), i.plan().id()));
+      var hints = Optional.of(new OfferingIds(i.service().id(), i.plan().id()));
       var found = client.fetchInstance(i.instanceId(), hints);
       if (found.isEmpty()) {
         return goneOrPending(i);
@@ -174,7 +174,7 @@ public final class Refresher {
               + "\": drift in binding parameters cannot be seen");
     }
     try {
-      var hints = Optional.of(new OfferingRef(b.service().id(), b.plan().id()));
+      var hints = Optional.of(new OfferingIds(b.service().id(), b.plan().id()));
       var found = client.fetchBinding(b.instanceId(), b.bindingId(), hints);
       if (found.isEmpty()) {
         return goneOrPending(b);

@@ -19,6 +19,20 @@ public final class JsonPlanRenderer {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The JSON format as a {@link PlanRenderer}, for callers that choose a format at run time. */
+  public static final PlanRenderer FORMAT =
+      new PlanRenderer() {
+        @Override
+        public String render(PlanView plan) {
+          return JsonPlanRenderer.render(plan);
+        }
+
+        @Override
+        public String renderDrift(PlanView plan) {
+          return JsonPlanRenderer.renderDrift(plan);
+        }
+      };
+
   private JsonPlanRenderer() {}
 
   /** The plan document, pretty-printed, with a trailing newline. */

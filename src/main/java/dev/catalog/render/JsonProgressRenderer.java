@@ -38,7 +38,7 @@ public final class JsonProgressRenderer implements ApplyListener {
     ObjectNode line = JSON.createObjectNode();
     line.put("format_version", FORMAT_VERSION);
     line.put("type", type(event));
-    line.put("address", event.step().address());
+    line.put("address", event.step().address().toString());
     line.put("action", event.step().action().label());
     line.put("timestamp", event.at().toString());
     if (event instanceof ApplyEvent.Polling e) {

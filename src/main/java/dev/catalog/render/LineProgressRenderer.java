@@ -46,9 +46,9 @@ public final class LineProgressRenderer implements ApplyListener {
   @Override
   public synchronized void onEvent(ApplyEvent event) {
     if (event instanceof ApplyEvent.Started started) {
-      running.put(started.step().address(), started);
+      running.put(started.step().address().toString(), started);
     } else if (!(event instanceof ApplyEvent.Polling)) {
-      running.remove(event.step().address());
+      running.remove(event.step().address().toString());
     }
     if (event instanceof ApplyEvent.Polling poll) {
       if (worthPrinting(poll)) {
@@ -57,7 +57,7 @@ public final class LineProgressRenderer implements ApplyListener {
     } else {
       String line = ProgressLines.once(event).orElseThrow();
       out.println(event instanceof ApplyEvent.Failed ? style.red(line) : line);
-      lastPoll.put(event.step().address(), new Printed(event.at(), ""));
+      lastPoll.put(event.step().address().toString(), new Printed(event.at(), ""));
     }
     out.flush();
   }
@@ -70,7 +70,7 @@ public final class LineProgressRenderer implements ApplyListener {
    */
   public synchronized void tick(Instant now) {
     for (var started : running.values()) {
-      var address = started.step().address();
+      var address = started.step().address().toString();
       var last = lastPoll.getOrDefault(address, new Printed(started.at(), ""));
       if (Duration.between(last.at(), now).getSeconds() >= REPEAT_SECONDS) {
         var elapsed = Duration.between(started.at(), now);
@@ -108,13 +108,13 @@ public final class LineProgressRenderer implements ApplyListener {
   }
 
   private boolean worthPrinting(ApplyEvent.Polling poll) {
-    Printed last = lastPoll.get(poll.step().address());
+    Printed last = lastPoll.get(poll.step().address().toString());
     boolean due =
         last == null
             || !last.description().equals(poll.description())
             || !Duration.between(last.at(), poll.at()).minusSeconds(REPEAT_SECONDS).isNegative();
     if (due) {
-      lastPoll.put(poll.step().address(), new Printed(poll.at(), poll.description()));
+      lastPoll.put(poll.step().address().toString(), new Printed(poll.at(), poll.description()));
     }
     return due;
   }

@@ -9,7 +9,7 @@ import java.util.List;
  * or replaced, a table of changes, then drift and the full diff in {@code <details>}. Over {@code
  * maxBytes} it degrades to one line per resource rather than failing.
  */
-public final class MarkdownPlanRenderer {
+public final class MarkdownPlanRenderer implements PlanRenderer {
   /** The default size budget: below the 65536-character limit of a GitHub comment. */
   public static final int DEFAULT_MAX_BYTES = 60_000;
 
@@ -23,6 +23,7 @@ public final class MarkdownPlanRenderer {
   }
 
   /** The comment for a plan. */
+  @Override
   public String render(PlanView plan) {
     var head = head(plan, "**" + TextPlanRenderer.summary(plan) + "**");
     var full = new StringBuilder(head);
@@ -37,6 +38,7 @@ public final class MarkdownPlanRenderer {
   }
 
   /** The comment for {@code catalog drift}: only drift. */
+  @Override
   public String renderDrift(PlanView plan) {
     var head = head(plan, "**" + TextPlanRenderer.driftSummary(plan) + "**");
     var full = new StringBuilder(head);

@@ -4,6 +4,7 @@ import dev.catalog.apply.ApplyEvent;
 import dev.catalog.apply.ApplyListener;
 import dev.catalog.apply.ApplyResult;
 import dev.catalog.apply.Step;
+import dev.catalog.plan.GraphNode;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public final class TerminalProgressRenderer implements ApplyListener {
   private final Clock clock;
   private final AnsiStyle style;
   private final LineProgressRenderer lines;
-  private final Map<String, Running> running = new LinkedHashMap<>();
+  private final Map<GraphNode, Running> running = new LinkedHashMap<>();
   private int drawn;
   private final boolean destroy;
 
@@ -73,12 +74,12 @@ public final class TerminalProgressRenderer implements ApplyListener {
     erase();
     Step step = event.step();
     if (event instanceof ApplyEvent.Started e) {
-      running.put(step.address(), new Running(step, e.at(), ""));
+      running.put(step.node(), new Running(step, e.at(), ""));
     } else if (event instanceof ApplyEvent.Polling e) {
-      Instant started = running.get(step.address()).started();
-      running.put(step.address(), new Running(step, started, e.description()));
+      Instant started = running.get(step.node()).started();
+      running.put(step.node(), new Running(step, started, e.description()));
     } else {
-      running.remove(step.address());
+      running.remove(step.node());
       String line = ProgressLines.once(event).orElseThrow();
       out.println(event instanceof ApplyEvent.Failed ? style.red(line) : line);
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * {@code -}, per-field before and after, {@code # forces replacement}, drift before the changes and
  * the summary line existing tooling parses.
  */
-public final class TextPlanRenderer {
+public final class TextPlanRenderer implements PlanRenderer {
   /** The summary of a plan without resource changes. */
   public static final String NO_CHANGES = "No changes. Live state matches the configuration.";
 
@@ -23,6 +23,7 @@ public final class TextPlanRenderer {
   }
 
   /** The whole plan. */
+  @Override
   public String render(PlanView plan) {
     var sb = new StringBuilder();
     notes(plan, sb);
@@ -38,6 +39,7 @@ public final class TextPlanRenderer {
   }
 
   /** Only the drift, for {@code catalog drift}. */
+  @Override
   public String renderDrift(PlanView plan) {
     var sb = new StringBuilder();
     notes(plan, sb);

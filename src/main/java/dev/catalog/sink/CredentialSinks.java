@@ -57,6 +57,20 @@ public final class CredentialSinks implements AutoCloseable {
   }
 
   /**
+   * Where {@code target} delivers, as state records it: what a recorded binding's sink is compared
+   * with to find two bindings that deliver to the same place.
+   */
+  public static SinkDescription describe(CredentialsTarget target) {
+    if (target instanceof SecretTarget secret) {
+      return new SinkDescription.KubernetesSecret(secret.namespace(), secret.name());
+    }
+    if (target instanceof FileTarget file) {
+      return new SinkDescription.File(file.path().toAbsolutePath().normalize().toString());
+    }
+    throw new AssertionError(target);
+  }
+
+  /**
    * The sink state recorded. A file's format is not recorded, so it is chosen as the configuration
    * chooses its default: {@code env} for a path ending in {@code .env}, else {@code json}.
    */

@@ -1,6 +1,8 @@
 package dev.catalog.state;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Durations;
+import dev.catalog.Sleeper;
 import dev.catalog.state.backend.LockInfo;
 import dev.catalog.state.backend.LockTakeover;
 import dev.catalog.state.backend.StateLockedException;
@@ -49,7 +51,7 @@ public final class StateLocker {
 
   /**
    * Takes the lock for {@code operation}, waiting up to {@code timeout}; the lock is released when
-   * the returned handle is closed or the JVM shuts down (SIGINT, SIGTERM).
+   * the returned handle is closed (the CLI closes it on SIGINT and SIGTERM too).
    *
    * @throws StateLockedException when it is still held after {@code timeout}
    */

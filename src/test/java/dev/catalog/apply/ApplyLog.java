@@ -27,7 +27,7 @@ final class ApplyLog implements ApplyListener {
   }
 
   static String line(ApplyEvent event) {
-    String address = event.step().address();
+    String address = event.step().address().toString();
     if (event instanceof ApplyEvent.Started) {
       return "started " + address;
     } else if (event instanceof ApplyEvent.Polling p) {

@@ -2,7 +2,7 @@ package dev.catalog.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catalog.osb.Sleeper;
+import dev.catalog.Sleeper;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

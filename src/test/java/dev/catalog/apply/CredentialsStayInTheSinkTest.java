@@ -66,10 +66,10 @@ class CredentialsStayInTheSinkTest {
         var sinks = new CredentialSinks(() -> null)) {
       StepRunner bind =
           (step, context) -> {
-            var address = Address.parse(step.address());
+            var address = step.address();
             var fromBroker =
-                brokerCredentials(step.address().equals("binding.app") ? "URL" : "a-b");
-            var sink = sinks.forTarget(step.address().equals("binding.app") ? target : badTarget);
+                brokerCredentials(step.address().toString().equals("binding.app") ? "URL" : "a-b");
+            var sink = sinks.forTarget(step.address().toString().equals("binding.app") ? target : badTarget);
             Delivery delivery = CredentialSinks.deliver(address, fromBroker, sink, key);
             recorder.record(state -> state.with(delivered(address, instance, delivery)));
             return StepOutcome.COMPLETED;

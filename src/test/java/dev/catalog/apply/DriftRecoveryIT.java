@@ -13,7 +13,7 @@ import dev.catalog.cli.CliRun;
 import dev.catalog.osb.BrokerAuth;
 import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.BrokerConnection;
-import dev.catalog.osb.OfferingRef;
+import dev.catalog.osb.OfferingIds;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 class DriftRecoveryIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final OfferingRef SMALL =
-      new OfferingRef(BrokerCatalog.DB_SERVICE_ID, BrokerCatalog.DB_SMALL_PLAN_ID);
+  private static final OfferingIds SMALL =
+      new OfferingIds(BrokerCatalog.DB_SERVICE_ID, BrokerCatalog.DB_SMALL_PLAN_ID);
 
   @TempDir Path dir;
   private ReferenceBroker broker;

@@ -118,10 +118,10 @@ class GraphWalkerTest {
         };
     StepRunner runner =
         (step, context) -> {
-          if (step.address().equals("instance.a")) {
+          if (step.address().toString().equals("instance.a")) {
             throw new IllegalStateException("boom");
           }
-          if (step.address().equals("instance.b")) {
+          if (step.address().toString().equals("instance.b")) {
             failedSeen.await();
           }
           return StepOutcome.COMPLETED;

@@ -1,8 +1,9 @@
 package dev.catalog.bench;
 
+import dev.catalog.cli.BackendFactory;
+import dev.catalog.config.BackendKind;
 import dev.catalog.state.StateStore;
 import dev.catalog.state.TestStates;
-import dev.catalog.state.backend.BackendFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class GitGrowthBench {
           Map.of(
               "url", remote.toString(), "cacheDir", dir.resolve("cache-" + perCommit).toString());
       long started = System.nanoTime();
-      try (var backend = BackendFactory.open("git", settings, dir)) {
+      try (var backend = BackendFactory.open(BackendKind.GIT, settings, dir)) {
         var store = new StateStore(backend, "bench");
         for (int i = 0; i < steps; i += perCommit) {
           int from = i;

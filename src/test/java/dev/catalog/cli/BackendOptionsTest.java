@@ -2,6 +2,7 @@ package dev.catalog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalog.config.BackendKind;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,33 +17,33 @@ class BackendOptionsTest {
 
   @Test
   void withoutFlagsOrYamlTheBackendIsLocal() {
-    assertThat(parse().choose()).isEqualTo(new BackendOptions.Choice("local", Map.of()));
+    assertThat(parse().choose()).isEqualTo(new BackendOptions.Choice(BackendKind.LOCAL, Map.of()));
   }
 
   @Test
   void flagsOverrideTheYamlSettingsOfTheSameType() {
     var choice =
         parse("--backend-config", "branch=state")
-            .choose("git", Map.of("url", "https://git.example/x.git", "branch", "main"));
+            .choose(BackendKind.GIT, Map.of("url", "https://git.example/x.git", "branch", "main"));
     assertThat(choice)
         .isEqualTo(
             new BackendOptions.Choice(
-                "git", Map.of("url", "https://git.example/x.git", "branch", "state")));
+                BackendKind.GIT, Map.of("url", "https://git.example/x.git", "branch", "state")));
   }
 
   @Test
   void anotherBackendTypeDropsTheYamlSettings() {
     var choice =
-        parse("--backend", "local").choose("git", Map.of("url", "https://git.example/x.git"));
-    assertThat(choice).isEqualTo(new BackendOptions.Choice("local", Map.of()));
+        parse("--backend", "local").choose(BackendKind.GIT, Map.of("url", "https://git.example/x.git"));
+    assertThat(choice).isEqualTo(new BackendOptions.Choice(BackendKind.LOCAL, Map.of()));
   }
 
   @Test
   void stateIsALocalPathShortcut() {
-    var choice = parse("--state", "s.json").choose("git", Map.of("url", "u"));
+    var choice = parse("--state", "s.json").choose(BackendKind.GIT, Map.of("url", "u"));
     assertThat(choice)
         .isEqualTo(
-            new BackendOptions.Choice("local", Map.of("path", Path.of("s.json").toString())));
+            new BackendOptions.Choice(BackendKind.LOCAL, Map.of("path", Path.of("s.json").toString())));
   }
 
   @Test

@@ -220,7 +220,7 @@ class ConfigLoaderTest {
     var broker = load(Map.of(), file).broker("data").orElseThrow();
     assertThat(broker.url().toString()).isEqualTo("https://broker.example.com");
     assertThat(broker.tls().caFile()).contains(sub.resolve("certs/ca.pem"));
-    var token = (SecretRef.FromFile) ((BrokerAuth.Bearer) broker.auth().orElseThrow()).token();
+    var token = (SecretRef.FromFile) ((BrokerAuthRefs.Bearer) broker.auth().orElseThrow()).token();
     assertThat(token.path()).isEqualTo(sub.resolve("secrets/token"));
     assertThat(token.written()).isEqualTo("secrets/token");
   }

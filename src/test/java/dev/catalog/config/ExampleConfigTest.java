@@ -26,7 +26,7 @@ class ExampleConfigTest {
     assertThat(data.apiVersion()).isEqualTo("2.17");
     assertThat(data.auth())
         .contains(
-            new BrokerAuth.Basic(
+            new BrokerAuthRefs.Basic(
                 new SecretRef.Literal("admin", "brokers[0].auth.basic.username", loc(27, 19)),
                 new SecretRef.FromEnv(
                     "DEMO_BROKER_PASSWORD", "brokers[0].auth.basic.password", loc(29, 19))));

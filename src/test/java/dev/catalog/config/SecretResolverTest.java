@@ -42,8 +42,8 @@ brokers:
 """);
     var resolver =
         new SecretResolver(Map.of("A_PASSWORD", PASSWORD, "B_USER", "bob"), NO_KUBERNETES);
-    var a = (BrokerAuth.Basic) config.broker("a").orElseThrow().auth().orElseThrow();
-    var b = (BrokerAuth.Basic) config.broker("b").orElseThrow().auth().orElseThrow();
+    var a = (BrokerAuthRefs.Basic) config.broker("a").orElseThrow().auth().orElseThrow();
+    var b = (BrokerAuthRefs.Basic) config.broker("b").orElseThrow().auth().orElseThrow();
     assertThat(resolver.resolve(a.username()).reveal()).isEqualTo("admin");
     assertThat(resolver.resolve(a.password()).reveal()).isEqualTo(PASSWORD);
     assertThat(resolver.resolve(b.username()).reveal()).isEqualTo("bob");
@@ -139,7 +139,7 @@ brokers:
     url: http://127.0.0.1:8080/data
     auth: { bearer: { token: { fromSecret: { namespace: ops, name: broker, key: token } } } }
 """);
-    var auth = (BrokerAuth.Bearer) config.broker("data").orElseThrow().auth().orElseThrow();
+    var auth = (BrokerAuthRefs.Bearer) config.broker("data").orElseThrow().auth().orElseThrow();
     assertThat(auth.token())
         .isEqualTo(
             new SecretRef.FromSecret(

@@ -11,7 +11,7 @@ final class Bodies {
 
   static final String SERVICE_ID = "svc-db";
   static final String PLAN_ID = "plan-small";
-  static final OfferingRef OFFERING = new OfferingRef(SERVICE_ID, PLAN_ID);
+  static final OfferingIds OFFERING = new OfferingIds(SERVICE_ID, PLAN_ID);
 
   /** A valid catalog with vendor fields at every level (checklist H-16, C-19). */
   static final String CATALOG =

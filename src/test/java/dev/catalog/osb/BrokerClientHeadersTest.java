@@ -143,7 +143,7 @@ class BrokerClientHeadersTest {
     var client =
         BrokerClient.create(
             WireMockBroker.connection(wm)
-                .withOriginatingIdentity(new OriginatingIdentity("kubernetes", user)),
+                .withOriginatingIdentity(new OriginatingIdentityHeader("kubernetes", user)),
             HttpTrace.NONE,
             new RecordingSleeper(clock),
             clock,

@@ -90,7 +90,7 @@ class BrokerClientIT extends ReferenceBrokerClientTest {
     var fetchedBinding = client.fetchBinding(instanceId, bindingId, Optional.empty()).orElseThrow();
     assertThat(fetchedBinding.credentials()).isEqualTo(bound.value().credentials());
 
-    var offering = new OfferingRef(DB_SERVICE_ID, DB_LARGE_PLAN_ID);
+    var offering = new OfferingIds(DB_SERVICE_ID, DB_LARGE_PLAN_ID);
     assertThat(client.unbind(instanceId, bindingId, offering).kind())
         .isEqualTo(OsbResult.Kind.COMPLETED);
     assertThat(client.fetchBinding(instanceId, bindingId, Optional.empty())).isEmpty();
@@ -130,7 +130,7 @@ class BrokerClientIT extends ReferenceBrokerClientTest {
                 + " storage_gb must be at most 100\" [request "
                 + e.requestId()
                 + "]");
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.NONE);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.NONE);
     assertThat(broker.ledger().instance(id)).isEmpty();
   }
 
@@ -151,7 +151,7 @@ class BrokerClientIT extends ReferenceBrokerClientTest {
             OsbOperation.PROVISION,
             id,
             new LastOperationQuery(
-                new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID), accepted.operation()));
+                new OfferingIds(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID), accepted.operation()));
     var outcome = poller(client).await(target, started, Optional.of(Duration.ofHours(1)));
 
     assertThat(outcome).isEqualTo(new PollOutcome.Succeeded(Optional.of("done")));
@@ -165,7 +165,7 @@ class BrokerClientIT extends ReferenceBrokerClientTest {
   void asyncDeprovisionEndsGone() {
     var client = client("messaging");
     var id = newId();
-    var offering = new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID);
+    var offering = new OfferingIds(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID);
     var created = (OsbResult.Accepted<InstanceResponse>) client.provision(id, queue());
     poller(client)
         .await(

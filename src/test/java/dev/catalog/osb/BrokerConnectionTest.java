@@ -44,13 +44,13 @@ class BrokerConnectionTest {
   @DisplayName("OI-02/OI-03: the platform is one non-empty word and the value a JSON object")
   void originatingIdentityNeedsPlatformWordAndObject() {
     var user = Bodies.json("{\"user_id\":\"u\"}");
-    assertThatThrownBy(() -> new OriginatingIdentity("", user))
+    assertThatThrownBy(() -> new OriginatingIdentityHeader("", user))
         .hasMessage("originating identity platform must be one non-empty word");
-    assertThatThrownBy(() -> new OriginatingIdentity("cloud foundry", user))
+    assertThatThrownBy(() -> new OriginatingIdentityHeader("cloud foundry", user))
         .hasMessage("originating identity platform must be one non-empty word");
-    assertThatThrownBy(() -> new OriginatingIdentity("cloudfoundry", Bodies.json("[1]")))
+    assertThatThrownBy(() -> new OriginatingIdentityHeader("cloudfoundry", Bodies.json("[1]")))
         .hasMessage("originating identity value must be a JSON object");
-    assertThat(new OriginatingIdentity("cloudfoundry", user).headerValue())
+    assertThat(new OriginatingIdentityHeader("cloudfoundry", user).headerValue())
         .isEqualTo("cloudfoundry eyJ1c2VyX2lkIjoidSJ9");
   }
 }

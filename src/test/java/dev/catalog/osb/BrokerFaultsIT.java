@@ -33,14 +33,14 @@ class BrokerFaultsIT extends ReferenceBrokerClientTest {
                     OsbOperation.PROVISION,
                     id,
                     new LastOperationQuery(
-                        new OfferingRef(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID),
+                        new OfferingIds(QUEUE_SERVICE_ID, QUEUE_STANDARD_PLAN_ID),
                         accepted.operation())),
                 clock.instant(),
                 Optional.empty());
     assertThat(outcome.kind()).isEqualTo(PollOutcome.Kind.FAILED);
     assertThat(((PollOutcome.Failed) outcome).lastOperation().description())
         .contains("injected async failure");
-    assertThat(OrphanMitigation.decide(OsbOperation.PROVISION, ResponseClass.LAST_OPERATION_FAILED))
+    assertThat(OrphanMitigationTable.decide(OsbOperation.PROVISION, ResponseClass.LAST_OPERATION_FAILED))
         .isEqualTo(Mitigation.INSTANCE);
   }
 
@@ -68,7 +68,7 @@ class BrokerFaultsIT extends ReferenceBrokerClientTest {
         instanceId, bindingId, BindRequest.of(DB_SERVICE_ID, DB_SMALL_PLAN_ID, Bodies.context()));
     broker.faults().failNext(1, "DELETE", 502, Timing.AFTER_WORK);
     var result =
-        client.unbind(instanceId, bindingId, new OfferingRef(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
+        client.unbind(instanceId, bindingId, new OfferingIds(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
     assertThat(result.kind()).isEqualTo(OsbResult.Kind.GONE);
     assertThat(sleeper.sleeps()).hasSize(1);
     assertThat(broker.ledger().binding(bindingId)).isEmpty();
@@ -83,10 +83,10 @@ class BrokerFaultsIT extends ReferenceBrokerClientTest {
     var e =
         catchThrowableOfType(
             BrokerException.class, () -> client.provision(id, db(DB_SMALL_PLAN_ID, 5)));
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.INSTANCE);
     assertThat(broker.ledger().instance(id)).isPresent();
 
-    var mitigation = client.deprovision(id, new OfferingRef(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
+    var mitigation = client.deprovision(id, new OfferingIds(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
     assertThat(mitigation.kind()).isEqualTo(OsbResult.Kind.COMPLETED);
     assertThat(broker.ledger().instance(id)).isEmpty();
   }

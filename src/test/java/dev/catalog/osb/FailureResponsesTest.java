@@ -48,7 +48,7 @@ class FailureResponsesTest {
                 + "]");
     assertThat(e.errorCode()).contains("QuotaExceeded");
     assertThat(e.description()).contains("storage_gb must be at most 100");
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.NONE);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.NONE);
   }
 
   @Test
@@ -68,7 +68,7 @@ class FailureResponsesTest {
                 + " Internal Server Error with no description [request "
                 + e.requestId()
                 + "]");
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.INSTANCE);
   }
 
   @Test
@@ -93,7 +93,7 @@ class FailureResponsesTest {
                 + e.requestId()
                 + "]");
     assertThat(wm.getAllServeEvents()).hasSize(1);
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.NONE);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.NONE);
   }
 
   @Test
@@ -128,7 +128,7 @@ class FailureResponsesTest {
                 + e.requestId()
                 + "]");
     assertThat(e.responseClass()).isEqualTo(ResponseClass.CREATED_MALFORMED);
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.INSTANCE);
   }
 
   @Test
@@ -167,7 +167,7 @@ class FailureResponsesTest {
                 + " with a malformed body: larger than 1048576 bytes [request "
                 + e.requestId()
                 + "]");
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.BINDING);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.BINDING);
   }
 
   @Test
@@ -211,7 +211,7 @@ class FailureResponsesTest {
                 + e.requestId()
                 + "]");
     assertThat(e.responseClass()).isEqualTo(ResponseClass.TIMEOUT);
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.INSTANCE);
     assertThat(wm.getAllServeEvents()).hasSize(1);
   }
 
@@ -226,7 +226,7 @@ class FailureResponsesTest {
             BrokerException.class,
             () -> WireMockBroker.client(wm).bind("i-1", "b-1", Bodies.bind()));
     assertThat(e.responseClass()).isEqualTo(ResponseClass.TIMEOUT);
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.BINDING);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.BINDING);
   }
 
   @Test

@@ -83,7 +83,7 @@ class OperationPollerTest {
     var listener =
         new PollListener() {
           @Override
-          public void inProgress(LastOperation operation) {
+          public void inProgress(LastOperationResponse operation) {
             seen.add(operation.description().orElse(""));
           }
         };
@@ -107,7 +107,7 @@ class OperationPollerTest {
     var listener =
         new PollListener() {
           @Override
-          public void inProgress(LastOperation operation) {
+          public void inProgress(LastOperationResponse operation) {
             stopped.set(true); // as if Ctrl-C came during the next wait
           }
 

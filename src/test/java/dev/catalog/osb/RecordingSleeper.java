@@ -1,5 +1,6 @@
 package dev.catalog.osb;
 
+import dev.catalog.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -122,6 +122,6 @@ class RequestBodiesTest {
                 + "]");
     assertThat(wm.getAllServeEvents().get(0).getRequest().getUrl())
         .isEqualTo("/v2/service_instances/i/service_bindings/b");
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.BINDING);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.BINDING);
   }
 }

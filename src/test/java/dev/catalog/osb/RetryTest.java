@@ -101,7 +101,7 @@ class RetryTest {
     var e =
         catchThrowableOfType(
             BrokerException.class, () -> client().provision("i", Bodies.provision()));
-    assertThat(OrphanMitigation.decide(e)).isEqualTo(Mitigation.INSTANCE);
+    assertThat(OrphanMitigationTable.decide(e)).isEqualTo(Mitigation.INSTANCE);
     assertThat(wm.getAllServeEvents()).hasSize(1);
   }
 

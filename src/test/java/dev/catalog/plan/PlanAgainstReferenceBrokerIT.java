@@ -27,7 +27,7 @@ class PlanAgainstReferenceBrokerIT extends AgainstReferenceBroker {
   @Test
   void planRecreatesAnInstanceDeletedDirectlyOnTheBroker() {
     var id = provisionAndBind();
-    client.deprovision(id, new dev.catalog.osb.OfferingRef(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
+    client.deprovision(id, new dev.catalog.osb.OfferingIds(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
 
     var run = run("plan", "--detailed-exitcode");
 
@@ -101,7 +101,7 @@ class PlanAgainstReferenceBrokerIT extends AgainstReferenceBroker {
   @Test
   void planWithoutRefreshReadsNoInstanceAndSaysSo() {
     var id = provisionAndBind();
-    client.deprovision(id, new dev.catalog.osb.OfferingRef(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
+    client.deprovision(id, new dev.catalog.osb.OfferingIds(DB_SERVICE_ID, DB_SMALL_PLAN_ID));
 
     var run = run("plan", "--refresh=false", "--detailed-exitcode");
 

@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -29,9 +30,9 @@ class SavedPlanTest {
           JsonNodeFactory.instance.objectNode());
 
   @Test
-  void acceptsTheStateItWasMadeAgainst() {
-    SAVED.check(STATE, BACKEND);
-    SAVED.checkDesired("sha256:abc");
+  void acceptsTheStateAndConfigurationItWasMadeAgainst() {
+    assertThatCode(() -> SAVED.check(STATE, BACKEND)).doesNotThrowAnyException();
+    assertThatCode(() -> SAVED.checkDesired("sha256:abc")).doesNotThrowAnyException();
   }
 
   @Test

@@ -3,10 +3,13 @@ package dev.catalog.render;
 import dev.catalog.apply.ApplyEvent;
 import dev.catalog.apply.ApplyListener;
 import dev.catalog.apply.ApplyResult;
+import dev.catalog.apply.SkipReason;
 import dev.catalog.apply.Step;
 import dev.catalog.apply.StepAction;
 import dev.catalog.apply.StepResult;
 import dev.catalog.apply.StepStatus;
+import dev.catalog.plan.GraphNode;
+import dev.catalog.state.Address;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +43,11 @@ final class ProgressScript {
         new ApplyEvent.Completed(DB, at(75), Duration.ofSeconds(75)),
         new ApplyEvent.Started(APP, at(75)),
         new ApplyEvent.Failed(APP, at(76), Duration.ofSeconds(1), BIND_ERROR),
-        new ApplyEvent.Skipped(REPORT, at(76), "because binding.app failed"));
+        new ApplyEvent.Skipped(
+            REPORT,
+            at(76),
+            SkipReason.blockedBy(
+                GraphNode.of(Address.binding("app"), GraphNode.Step.APPLY), StepStatus.FAILED)));
   }
 
   static ApplyResult result() {

@@ -1,5 +1,7 @@
 package dev.catalog.state.backend;
 
+import dev.catalog.Durations;
+import dev.catalog.state.backend.LockInfo;
 import java.time.Duration;
 
 /**

@@ -1,10 +1,14 @@
 package dev.catalog.state.backend;
 
+import dev.catalog.cli.BackendFactory;
+import dev.catalog.config.BackendKind;
+import dev.catalog.cli.LastActions;
 import dev.catalog.state.StateLocker;
 import dev.catalog.state.StateStore;
 import dev.catalog.state.TestStates;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +33,7 @@ public final class BackendChild {
         .forEach(
             a -> settings.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
     var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (var backend = BackendFactory.open(args[1], settings, Path.of(args[2]))) {
+    try (var backend = BackendFactory.open(BackendKind.parse(args[1]), settings, Path.of(args[2]))) {
       var store = new StateStore(backend, "test");
       switch (args[0]) {
         case "race" -> race(store, extra.get(0), Integer.parseInt(extra.get(1)), stdin);
@@ -77,10 +81,13 @@ public final class BackendChild {
     var locker =
         new StateLocker(
             store, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), "child@test", "test");
+    var lastActions = new LastActions(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
     var lock = locker.acquire("apply", Duration.ZERO);
+    // As the CLI does (StateSession.lock): the lock holds no signal handler of its own.
+    lastActions.add(lock::close);
     System.out.println("locked " + lock.info().id());
     System.out.flush();
-    // Only a signal ends this: the shutdown hook must release the lock.
+    // Only a signal ends this: the CLI's last actions must release the lock.
     new java.util.concurrent.CountDownLatch(1).await();
     lock.close();
   }

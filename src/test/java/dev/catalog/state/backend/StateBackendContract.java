@@ -1,5 +1,7 @@
 package dev.catalog.state.backend;
 
+import dev.catalog.cli.BackendFactory;
+import dev.catalog.config.BackendKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.catalog.state.backend;
 
+import dev.catalog.cli.BackendFactory;
+import dev.catalog.config.BackendKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +54,7 @@ public abstract class StateLockContract {
 
   /** A new backend instance on this test's location, as another run of catalog would open it. */
   protected StateBackend open() {
-    var backend = BackendFactory.open(type(), settings, workDir);
+    var backend = BackendFactory.open(BackendKind.parse(type()), settings, workDir);
     opened.add(backend);
     return backend;
   }
