@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param graph the order apply must follow
  * @param catalogFingerprints {@link CatalogFingerprint} of each catalog read, by broker name; apply
  *     records them in state
+ * @param costs the cost change of the instance changes, from the catalog plans' costs
  */
 public record Plan(
     List<ResourceChange> changes,
@@ -25,7 +26,8 @@ public record Plan(
     List<Address> targets,
     boolean refreshed,
     DependencyGraph graph,
-    java.util.Map<String, String> catalogFingerprints) {
+    java.util.Map<String, String> catalogFingerprints,
+    CostSummary costs) {
   public Plan {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
@@ -33,6 +35,20 @@ public record Plan(
     targets = List.copyOf(targets);
     Objects.requireNonNull(graph, "graph");
     catalogFingerprints = java.util.Map.copyOf(catalogFingerprints);
+    Objects.requireNonNull(costs, "costs");
+  }
+
+  /** A plan without cost information. */
+  public Plan(
+      List<ResourceChange> changes,
+      List<Drift> drift,
+      List<String> notes,
+      List<Address> targets,
+      boolean refreshed,
+      DependencyGraph graph,
+      java.util.Map<String, String> catalogFingerprints) {
+    this(
+        changes, drift, notes, targets, refreshed, graph, catalogFingerprints, CostSummary.NONE);
   }
 
   /** Whether {@code --target} limited the plan, so it may not show everything. */

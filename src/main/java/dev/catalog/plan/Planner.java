@@ -141,7 +141,8 @@ public final class Planner {
         targets,
         refreshed.refreshed(),
         GraphBuilder.of(changes),
-        fingerprints);
+        fingerprints,
+        PlanCosts.of(changes, refreshed.catalogs()));
   }
 
   private static void diff(

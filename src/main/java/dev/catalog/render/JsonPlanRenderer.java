@@ -55,6 +55,17 @@ public final class JsonPlanRenderer {
     if (!driftOnly) {
       plan.changes().forEach(c -> change(changes.addObject(), c));
     }
+    if (!driftOnly) {
+      var costs = doc.putObject("cost_changes");
+      var changesOut = costs.putArray("changes");
+      for (var c : plan.costs().changes()) {
+        var item = changesOut.addObject();
+        item.put("currency", c.currency());
+        item.put("unit", c.unit());
+        item.put("delta", c.amount());
+      }
+      strings(costs.putArray("not_counted"), plan.costs().unknown());
+    }
     strings(doc.putArray("warnings"), plan.notes());
     return doc;
   }

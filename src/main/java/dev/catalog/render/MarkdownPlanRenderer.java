@@ -27,6 +27,7 @@ public final class MarkdownPlanRenderer {
     var head = head(plan, "**" + TextPlanRenderer.summary(plan) + "**");
     var full = new StringBuilder(head);
     table(plan, full);
+    costs(plan, full);
     driftDetails(plan, full);
     if (plan.hasChanges()) {
       full.append("<details><summary>Full plan</summary>\n\n```diff\n")
@@ -90,11 +91,21 @@ public final class MarkdownPlanRenderer {
     sb.append('\n');
   }
 
+  private static void costs(PlanView plan, StringBuilder sb) {
+    if (plan.costs().isEmpty()) {
+      return;
+    }
+    sb.append(CostLines.HEADING).append("\n\n");
+    CostLines.of(plan.costs()).forEach(line -> sb.append("- ").append(escape(line)).append('\n'));
+    sb.append('\n');
+  }
+
   private static void driftDetails(PlanView plan, StringBuilder sb) {
     if (plan.drift().isEmpty()) {
       return;
     }
-    var only = new PlanView(List.of(), plan.drift(), List.of(), List.of(), plan.refreshed());
+    var only = new PlanView(
+            List.of(), plan.drift(), List.of(), List.of(), plan.refreshed(), PlanView.Costs.NONE);
     sb.append("<details><summary>Changed outside of catalog: ")
         .append(plan.drift().size())
         .append(plan.drift().size() == 1 ? " resource" : " resources")

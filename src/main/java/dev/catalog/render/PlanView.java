@@ -15,19 +15,44 @@ import java.util.Optional;
  * @param notes warnings (unreadable resources, catalog changes)
  * @param targets {@code --target} addresses; empty for a full plan
  * @param refreshed whether live resources were read
+ * @param costs the cost change per currency and unit, from the catalog plans' costs
  */
 public record PlanView(
     List<Change> changes,
     List<DriftItem> drift,
     List<String> notes,
     List<String> targets,
-    boolean refreshed) {
+    boolean refreshed,
+    Costs costs) {
   public PlanView {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
     notes = List.copyOf(notes);
     targets = List.copyOf(targets);
+    Objects.requireNonNull(costs, "costs");
   }
+
+  /** The cost change; {@code unknown} lists instances whose leaving plan's costs are unknown. */
+  public record Costs(List<Cost> changes, List<String> unknown) {
+    public static final Costs NONE = new Costs(List.of(), List.of());
+
+    public Costs {
+      changes = List.copyOf(changes);
+      unknown = List.copyOf(unknown);
+    }
+
+    /** Whether there is nothing to show. */
+    public boolean isEmpty() {
+      return changes.isEmpty() && unknown.isEmpty();
+    }
+  }
+
+  /**
+   * The change in one currency per one unit.
+   *
+   * @param delta signed, at least two decimals: {@code +99.00}, {@code -25.00}
+   */
+  public record Cost(String currency, String unit, java.math.BigDecimal amount, String delta) {}
 
   /** One resource's change. {@code before}/{@code after} hold no secret: masks say where. */
   public record Change(

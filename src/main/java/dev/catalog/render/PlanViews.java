@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.FrozenJson;
 import dev.catalog.plan.Action;
+import dev.catalog.plan.CostSummary;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.Drift;
 import dev.catalog.plan.FieldChange;
@@ -13,6 +14,7 @@ import dev.catalog.plan.ResourceChange;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.ResourceState;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -38,7 +40,25 @@ public final class PlanViews {
     var changes = plan.changes().stream().map(c -> change(c, snapshots)).toList();
     var drift = plan.drift().stream().map(PlanViews::drift).toList();
     var targets = plan.targets().stream().map(Object::toString).toList();
-    return new PlanView(changes, drift, plan.notes(), targets, plan.refreshed());
+    return new PlanView(
+        changes, drift, plan.notes(), targets, plan.refreshed(), costs(plan.costs()));
+  }
+
+  private static PlanView.Costs costs(CostSummary summary) {
+    if (summary.isEmpty()) {
+      return PlanView.Costs.NONE;
+    }
+    var changes =
+        summary.changes().stream()
+            .map(c -> new PlanView.Cost(c.currency(), c.unit(), c.delta(), signed(c.delta())))
+            .toList();
+    return new PlanView.Costs(changes, summary.unknown());
+  }
+
+  /** {@code +99.00}: a sign always, and cents even when the catalog gave whole amounts. */
+  static String signed(BigDecimal amount) {
+    var scaled = amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()));
+    return (amount.signum() >= 0 ? "+" : "") + scaled.toPlainString();
   }
 
   private static PlanView.Change change(ResourceChange c, boolean snapshots) {

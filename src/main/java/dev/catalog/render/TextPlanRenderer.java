@@ -27,6 +27,11 @@ public final class TextPlanRenderer {
       sb.append("catalog will perform the following actions:\n\n");
       changing.forEach(c -> change(c, sb));
     }
+    if (!plan.costs().isEmpty()) {
+      sb.append(CostLines.HEADING).append('\n');
+      CostLines.of(plan.costs()).forEach(line -> sb.append("  ").append(line).append('\n'));
+      sb.append('\n');
+    }
     sb.append(styles.bold(summary(plan))).append('\n');
     return sb.toString();
   }
