@@ -1,10 +1,10 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.apply.Applier;
 import dev.catalog.apply.ApplyListener;
 import dev.catalog.apply.ApplyResult;
 import dev.catalog.apply.ApplyServices;
-import dev.catalog.apply.Applier;
 import dev.catalog.apply.CancellationToken;
 import dev.catalog.apply.StateRecorder;
 import dev.catalog.config.CatalogConfig;
@@ -18,6 +18,7 @@ import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
 import dev.catalog.plan.SavedPlan;
 import dev.catalog.plan.UnfinishedWork;
+import dev.catalog.plan.policy.PolicyCheck;
 import dev.catalog.render.JsonProgressRenderer;
 import dev.catalog.render.PlanViews;
 import dev.catalog.render.Styles;
@@ -84,7 +85,11 @@ final class ApplyRun {
           var empty = snapshot.state();
           snapshot =
               new Snapshot(
-                  new State(saved.get().lineage(), 0, empty.toolVersion(), empty.brokers(),
+                  new State(
+                      saved.get().lineage(),
+                      0,
+                      empty.toolVersion(),
+                      empty.brokers(),
                       empty.resources()),
                   Optional.empty());
         }
@@ -93,6 +98,10 @@ final class ApplyRun {
       var planner = new Planner(clients, secrets::resolveObject);
       Plan plan =
           planner.plan(request.desired().apply(config), snapshot.state(), request.planOptions());
+      var violations = PolicyCheck.evaluate(config, plan);
+      if (!violations.isEmpty()) {
+        throw new CatalogException(PolicyCheck.refusal(violations));
+      }
       if (saved.isPresent()) {
         saved.get().checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
       }
@@ -177,8 +186,10 @@ final class ApplyRun {
           "no terminal to ask for approval (CI): review the plan and run again with"
               + " --auto-approve, or apply a saved plan with \"catalog apply PLANFILE\"");
     }
-    env.out().print("\nDo you want to perform these actions?\n"
-        + "  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
+    env.out()
+        .print(
+            "\nDo you want to perform these actions?\n"
+                + "  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
     env.out().flush();
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     var answer = in.readLine();

@@ -1,12 +1,15 @@
 package dev.catalog.cli;
 
+import dev.catalog.CatalogException;
 import dev.catalog.plan.DesiredHash;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.SavedPlan;
 import dev.catalog.plan.UnfinishedWork;
+import dev.catalog.plan.policy.PolicyCheck;
 import dev.catalog.render.JsonPlanRenderer;
 import dev.catalog.render.MarkdownPlanRenderer;
 import dev.catalog.render.PlanViews;
+import dev.catalog.render.PolicyViews;
 import dev.catalog.render.Styles;
 import dev.catalog.render.TextPlanRenderer;
 import dev.catalog.state.Address;
@@ -62,6 +65,18 @@ final class PlanCommand implements Callable<Integer> {
       description = "Only this resource and its dependencies (repeatable); the plan is partial.")
   List<String> targets = new ArrayList<>();
 
+  @Option(
+      names = "--lockfile",
+      paramLabel = "MODE",
+      description =
+          "readonly: any difference between the live catalogs and catalog.lock.json is an error.")
+  LockfileMode lockfile;
+
+  /** {@code --lockfile} modes; Terraform's {@code -lockfile=readonly}. */
+  enum LockfileMode {
+    READONLY
+  }
+
   @Option(names = "--out", paramLabel = "FILE", description = "Save the plan for catalog apply.")
   Path out;
 
@@ -84,9 +99,20 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     var addresses = targets.stream().map(Address::parse).toList();
     var options = new PlanOptions(refresh, parallelism, addresses);
+    if (lockfile == LockfileMode.READONLY && LockFiles.read(config).isEmpty()) {
+      throw new CatalogException(
+          "--lockfile=readonly: there is no "
+              + LockFiles.path(config)
+              + "; run \"catalog lock\" and commit it");
+    }
     var result = PlanRun.plan(env, config, backend, options, true, flag("--verbose"));
+    if (lockfile == LockfileMode.READONLY && !result.plan().lockDifferences().isEmpty()) {
+      throw new CatalogException(LockfileReadonly.message(result.plan().lockDifferences()));
+    }
     // Text and Markdown never show before/after snapshots; a saved plan keeps them (JSON).
-    var view = PlanViews.of(result.plan(), output.format == PlanFormat.JSON || out != null);
+    var view =
+        PlanViews.of(result.plan(), output.format == PlanFormat.JSON || out != null)
+            .withViolations(PolicyViews.of(result.violations()));
     var text =
         switch (output.format) {
           case TEXT -> new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).render(view);
@@ -117,6 +143,9 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     env.out().flush();
+    if (!result.violations().isEmpty()) {
+      throw new CatalogException(PolicyCheck.refusal(result.violations()));
+    }
     // Work an earlier apply left (in flight, orphan mitigation pending) is applied like a change.
     boolean changes =
         result.plan().hasChanges() || UnfinishedWork.exists(result.snapshot().state());

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param catalogFingerprints {@link CatalogFingerprint} of each catalog read, by broker name; apply
  *     records them in state
  * @param costs the cost change of the instance changes, from the catalog plans' costs
+ * @param lockDifferences how the live catalogs differ from {@code catalog.lock.json}; empty without
+ *     a lock file
  */
 public record Plan(
     List<ResourceChange> changes,
@@ -27,7 +29,8 @@ public record Plan(
     boolean refreshed,
     DependencyGraph graph,
     java.util.Map<String, String> catalogFingerprints,
-    CostSummary costs) {
+    CostSummary costs,
+    List<LockDifference> lockDifferences) {
   public Plan {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
@@ -36,6 +39,20 @@ public record Plan(
     Objects.requireNonNull(graph, "graph");
     catalogFingerprints = java.util.Map.copyOf(catalogFingerprints);
     Objects.requireNonNull(costs, "costs");
+    lockDifferences = List.copyOf(lockDifferences);
+  }
+
+  /** A plan without a lock file. */
+  public Plan(
+      List<ResourceChange> changes,
+      List<Drift> drift,
+      List<String> notes,
+      List<Address> targets,
+      boolean refreshed,
+      DependencyGraph graph,
+      java.util.Map<String, String> catalogFingerprints,
+      CostSummary costs) {
+    this(changes, drift, notes, targets, refreshed, graph, catalogFingerprints, costs, List.of());
   }
 
   /** A plan without cost information. */
@@ -47,8 +64,7 @@ public record Plan(
       boolean refreshed,
       DependencyGraph graph,
       java.util.Map<String, String> catalogFingerprints) {
-    this(
-        changes, drift, notes, targets, refreshed, graph, catalogFingerprints, CostSummary.NONE);
+    this(changes, drift, notes, targets, refreshed, graph, catalogFingerprints, CostSummary.NONE);
   }
 
   /** Whether {@code --target} limited the plan, so it may not show everything. */

@@ -66,6 +66,20 @@ public final class JsonPlanRenderer {
       }
       strings(costs.putArray("not_counted"), plan.costs().unknown());
     }
+    var violations = doc.putArray("policy_violations");
+    for (var v : plan.violations()) {
+      violations
+          .addObject()
+          .put("policy", v.policy())
+          .put("address", v.address())
+          .put("message", v.message())
+          .put("resource_location", v.resource())
+          .put("rule_location", v.rule());
+    }
+    var lock = doc.putArray("lock_differences");
+    for (var d : plan.lockDifferences()) {
+      lock.addObject().put("kind", d.kind()).put("subject", d.subject()).put("detail", d.detail());
+    }
     strings(doc.putArray("warnings"), plan.notes());
     return doc;
   }

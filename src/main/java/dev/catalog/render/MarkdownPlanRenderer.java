@@ -28,6 +28,7 @@ public final class MarkdownPlanRenderer {
     var full = new StringBuilder(head);
     table(plan, full);
     costs(plan, full);
+    lockDifferences(plan, full);
     driftDetails(plan, full);
     if (plan.hasChanges()) {
       full.append("<details><summary>Full plan</summary>\n\n```diff\n")
@@ -64,6 +65,12 @@ public final class MarkdownPlanRenderer {
           .append(String.join(", ", destroyed))
           .append(".\n\n");
     }
+    if (!plan.violations().isEmpty()) {
+      sb.append("> [!CAUTION]\n> ").append(PolicyViews.HEADING).append('\n');
+      plan.violations()
+          .forEach(v -> sb.append("> - ").append(escape(PolicyViews.line(v))).append('\n'));
+      sb.append('\n');
+    }
     if (!plan.notes().isEmpty()) {
       plan.notes().forEach(n -> sb.append("- :warning: ").append(escape(n)).append('\n'));
       sb.append('\n');
@@ -91,6 +98,16 @@ public final class MarkdownPlanRenderer {
     sb.append('\n');
   }
 
+  private static void lockDifferences(PlanView plan, StringBuilder sb) {
+    if (plan.lockDifferences().isEmpty()) {
+      return;
+    }
+    sb.append(LockLines.HEADING).append("\n\n");
+    plan.lockDifferences()
+        .forEach(d -> sb.append("- ").append(escape(LockLines.line(d))).append('\n'));
+    sb.append('\n').append(LockLines.HINT).append("\n\n");
+  }
+
   private static void costs(PlanView plan, StringBuilder sb) {
     if (plan.costs().isEmpty()) {
       return;
@@ -104,8 +121,16 @@ public final class MarkdownPlanRenderer {
     if (plan.drift().isEmpty()) {
       return;
     }
-    var only = new PlanView(
-            List.of(), plan.drift(), List.of(), List.of(), plan.refreshed(), PlanView.Costs.NONE);
+    var only =
+        new PlanView(
+            List.of(),
+            plan.drift(),
+            List.of(),
+            List.of(),
+            plan.refreshed(),
+            PlanView.Costs.NONE,
+            List.of(),
+            List.of());
     sb.append("<details><summary>Changed outside of catalog: ")
         .append(plan.drift().size())
         .append(plan.drift().size() == 1 ? " resource" : " resources")

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param targets {@code --target} addresses; empty for a full plan
  * @param refreshed whether live resources were read
  * @param costs the cost change per currency and unit, from the catalog plans' costs
+ * @param lockDifferences how the live catalogs differ from catalog.lock.json
+ * @param violations policy rules the planned resources break (docs/policies.md)
  */
 public record PlanView(
     List<Change> changes,
@@ -23,14 +25,30 @@ public record PlanView(
     List<String> notes,
     List<String> targets,
     boolean refreshed,
-    Costs costs) {
+    Costs costs,
+    List<LockItem> lockDifferences,
+    List<Violation> violations) {
   public PlanView {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
     notes = List.copyOf(notes);
     targets = List.copyOf(targets);
     Objects.requireNonNull(costs, "costs");
+    lockDifferences = List.copyOf(lockDifferences);
+    violations = List.copyOf(violations);
   }
+
+  /** This view with {@code found} as its policy violations. */
+  public PlanView withViolations(List<Violation> found) {
+    return new PlanView(changes, drift, notes, targets, refreshed, costs, lockDifferences, found);
+  }
+
+  /** A policy violation: {@code resource} and {@code rule} are {@code file:line:column}. */
+  public record Violation(
+      String policy, String address, String message, String resource, String rule) {}
+
+  /** One difference from the lock file: its JSON kind, subject and detail. */
+  public record LockItem(String kind, String subject, String detail) {}
 
   /** The cost change; {@code unknown} lists instances whose leaving plan's costs are unknown. */
   public record Costs(List<Cost> changes, List<String> unknown) {

@@ -33,15 +33,24 @@ public final class PlanViews {
 
   /**
    * The view of {@code plan}, with or without each resource's {@code before}/{@code after}
-   * snapshots: only the JSON plan shows them, and for 100,000 instances they were about 100 MB
-   * the text and Markdown outputs never read (issue 7).
+   * snapshots: only the JSON plan shows them, and for 100,000 instances they were about 100 MB the
+   * text and Markdown outputs never read (issue 7).
    */
   public static PlanView of(Plan plan, boolean snapshots) {
     var changes = plan.changes().stream().map(c -> change(c, snapshots)).toList();
     var drift = plan.drift().stream().map(PlanViews::drift).toList();
     var targets = plan.targets().stream().map(Object::toString).toList();
     return new PlanView(
-        changes, drift, plan.notes(), targets, plan.refreshed(), costs(plan.costs()));
+        changes,
+        drift,
+        plan.notes(),
+        targets,
+        plan.refreshed(),
+        costs(plan.costs()),
+        plan.lockDifferences().stream()
+            .map(d -> new PlanView.LockItem(d.kind().code(), d.subject(), d.detail()))
+            .toList(),
+        List.of());
   }
 
   private static PlanView.Costs costs(CostSummary summary) {
@@ -81,9 +90,7 @@ public final class PlanViews {
         c.action().symbol(),
         actions(c.action()),
         reasons,
-        c.fields().isEmpty()
-            ? List.of()
-            : c.fields().stream().map(PlanViews::field).toList(),
+        c.fields().isEmpty() ? List.of() : c.fields().stream().map(PlanViews::field).toList(),
         before.map(Snapshot::json),
         after.map(Snapshot::json),
         before.map(Snapshot::sensitive).orElse(List.of()),

@@ -21,6 +21,16 @@ public final class TextPlanRenderer {
   public String render(PlanView plan) {
     var sb = new StringBuilder();
     notes(plan, sb);
+    if (!plan.violations().isEmpty()) {
+      sb.append(PolicyViews.HEADING).append('\n');
+      plan.violations().forEach(v -> sb.append("  ").append(PolicyViews.line(v)).append('\n'));
+      sb.append('\n');
+    }
+    if (!plan.lockDifferences().isEmpty()) {
+      sb.append(LockLines.HEADING).append('\n');
+      plan.lockDifferences().forEach(d -> sb.append("  ").append(LockLines.line(d)).append('\n'));
+      sb.append(LockLines.HINT).append("\n\n");
+    }
     drift(plan, sb);
     var changing = plan.changes().stream().filter(c -> !c.action().equals("no-op")).toList();
     if (!changing.isEmpty()) {

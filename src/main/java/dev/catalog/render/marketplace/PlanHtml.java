@@ -94,11 +94,7 @@ final class PlanHtml {
           .forEachRemaining(
               e ->
                   parts.add(
-                      Amounts.of(e.getValue().decimalValue())
-                          + " "
-                          + e.getKey()
-                          + " / "
-                          + unit));
+                      Amounts.of(e.getValue().decimalValue()) + " " + e.getKey() + " / " + unit));
     }
     if (parts.isEmpty()) {
       return plan.path("free").asBoolean() ? "free" : "paid; no price listed";
@@ -116,7 +112,7 @@ final class PlanHtml {
       sb.append("<p class=\"meta\">No parameter schema.</p>\n");
       return;
     }
-    sb.append("<table aria-describedby=\"")
+    sb.append("<div class=\"table-wrap\"><table aria-describedby=\"")
         .append(headingId)
         .append("\">")
         .append("<caption>Parameters</caption>\n<thead><tr>");
@@ -136,7 +132,7 @@ final class PlanHtml {
       sb.append("<td>").append(row.path("required").asBoolean() ? "yes" : "no").append("</td>");
       sb.append("</tr>\n");
     }
-    sb.append("</tbody></table>\n");
+    sb.append("</tbody></table></div>\n");
   }
 
   private void instances() {
