@@ -50,7 +50,7 @@ public final class Applier {
         case UPDATE -> forwardSteps.add(new Step(address, StepAction.UPDATE, dependencies(change)));
         case NO_OP -> {
           if (unfinished) {
-            forwardSteps.add(new Step(address, StepAction.CREATE, dependencies(change)));
+            forwardSteps.add(new Step(address, resumed(change), dependencies(change)));
           }
         }
       }
@@ -108,6 +108,24 @@ public final class Applier {
     var result = new ApplyResult(results, interrupted);
     listener.onFinish(result);
     return result;
+  }
+
+  /**
+   * What finishing an earlier apply's work does to a resource the plan leaves as it is, so that it
+   * is reported by its real kind: a resumed update stays an update. A resumed delete of a resource
+   * still declared ends in a new create (the delete half of a replace); an orphan mitigation
+   * removes what a failed create left, then creates it.
+   */
+  private static StepAction resumed(ResourceChange change) {
+    var recorded = change.recorded().orElseThrow();
+    if (!recorded.inFlight()) {
+      return StepAction.CREATE;
+    }
+    return switch (recorded.lastOperation().orElseThrow().type()) {
+      case PROVISION, BIND -> StepAction.CREATE;
+      case UPDATE -> StepAction.UPDATE;
+      case DEPROVISION, UNBIND -> StepAction.REPLACE;
+    };
   }
 
   private static Step destroyStep(ResourceChange change) {

@@ -72,7 +72,7 @@ final class ChangeRunner implements StepRunner {
     if (desired.isEmpty()) {
       throw new CatalogException(address + ": nothing declared to apply");
     }
-    if (current.isEmpty()) {
+    if (current.isEmpty() || replacesGone(change, current.get())) {
       return create(desired.get(), context);
     }
     if (isUpdate(change) && desired.get() instanceof DesiredResource.OfInstance i) {
@@ -86,6 +86,18 @@ final class ChangeRunner implements StepRunner {
       return create(desired.get(), context);
     }
     return StepOutcome.COMPLETED;
+  }
+
+  /**
+   * Whether {@code change} re-creates {@code current}: a create planned over a record whose
+   * resource no longer exists at its broker. The new one gets a new id (PR-02) and its record
+   * replaces the old one in the same state write, before the request is sent; nothing is sent for
+   * the old one, which is gone.
+   */
+  private static boolean replacesGone(ResourceChange change, ResourceState current) {
+    return change != null
+        && change.action() == dev.catalog.plan.Action.CREATE
+        && change.recorded().map(ResourceState::osbId).filter(current.osbId()::equals).isPresent();
   }
 
   private static boolean isUpdate(ResourceChange change) {

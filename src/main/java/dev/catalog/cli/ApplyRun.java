@@ -17,7 +17,6 @@ import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
 import dev.catalog.plan.SavedPlan;
-import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.plan.policy.PolicyCheck;
 import dev.catalog.render.JsonProgressRenderer;
 import dev.catalog.render.PlanViews;
@@ -105,13 +104,12 @@ final class ApplyRun {
       if (saved.isPresent()) {
         saved.get().checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
       }
-      boolean unfinished = UnfinishedWork.exists(snapshot.state());
       if (!request.json()) {
         var view = PlanViews.of(plan);
         env.out().print(new TextPlanRenderer(Styles.of(request.colour())).render(view));
         env.out().flush();
       }
-      if (!plan.hasChanges() && !unfinished) {
+      if (!plan.hasWork()) {
         return ExitCode.OK;
       }
       if (request.planFile().isEmpty() && !request.autoApprove() && !approved(env)) {

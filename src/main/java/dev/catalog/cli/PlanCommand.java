@@ -4,7 +4,6 @@ import dev.catalog.CatalogException;
 import dev.catalog.plan.DesiredHash;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.SavedPlan;
-import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.plan.policy.PolicyCheck;
 import dev.catalog.render.JsonPlanRenderer;
 import dev.catalog.render.MarkdownPlanRenderer;
@@ -147,9 +146,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new CatalogException(PolicyCheck.refusal(result.violations()));
     }
     // Work an earlier apply left (in flight, orphan mitigation pending) is applied like a change.
-    boolean changes =
-        result.plan().hasChanges() || UnfinishedWork.exists(result.snapshot().state());
-    return detailedExitcode && changes ? ExitCode.CHANGES : ExitCode.OK;
+    return detailedExitcode && result.plan().hasWork() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   private boolean flag(String name) {

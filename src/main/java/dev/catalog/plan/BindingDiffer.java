@@ -2,6 +2,7 @@ package dev.catalog.plan;
 
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.BindingState;
+import dev.catalog.state.ResourceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,15 @@ final class BindingDiffer {
   }
 
   void create(DesiredBinding d, ActionReason reason) {
+    create(d, List.of(reason), Optional.empty());
+  }
+
+  /**
+   * A create; {@code gone} is the record of a binding that no longer exists at its broker (found
+   * gone, or its instance was), which the new one replaces under a new id with no unbind: there is
+   * nothing left to unbind, and a broker refuses an unbind on an instance it does not know.
+   */
+  private void create(DesiredBinding d, List<ActionReason> reasons, Optional<BindingState> gone) {
     var fields = new ArrayList<FieldChange>();
     fields.addAll(
         FieldDiff.text("instance", Optional.empty(), Optional.of(d.config().instance()), true));
@@ -30,11 +40,11 @@ final class BindingDiffer {
         new ResourceChange(
             d.address(),
             Action.CREATE,
-            List.of(reason),
+            reasons,
             d.instance().broker(),
             fields,
             Optional.of(new DesiredResource.OfBinding(d)),
-            Optional.empty(),
+            gone.<ResourceState>map(r -> r),
             Optional.empty()));
   }
 
@@ -59,10 +69,21 @@ final class BindingDiffer {
 
   /**
    * @param instanceAction the planned action of the binding's instance
+   * @param instanceGone whether the binding's instance no longer exists as the binding recorded
+   *     it: found gone at its broker, or already re-created under another id by an earlier apply
    */
-  void diff(DesiredBinding d, BindingState r, LiveResource live, Action instanceAction) {
+  void diff(
+      DesiredBinding d,
+      BindingState r,
+      LiveResource live,
+      Action instanceAction,
+      boolean instanceGone) {
     if (live.status() == Status.GONE) {
       out.drift(new Drift(r.address(), Drift.Kind.GONE, List.of()));
+    }
+    if (instanceGone) {
+      create(d, List.of(ActionReason.INSTANCE_REPLACED), Optional.of(r));
+      return;
     }
     var found = live.status() == Status.FOUND;
     var params =
@@ -99,8 +120,10 @@ final class BindingDiffer {
       reasons.add(ActionReason.BINDING_PARAMETERS_CHANGED);
       paramChanges.stream().map(FieldChange::forcingReplacement).forEach(fields::add);
     }
-    if (live.status() == Status.GONE && reasons.isEmpty()) {
-      create(d, ActionReason.GONE_AT_BROKER);
+    if (live.status() == Status.GONE) {
+      var all = new ArrayList<ActionReason>(List.of(ActionReason.GONE_AT_BROKER));
+      all.addAll(reasons);
+      create(d, all, Optional.of(r));
       return;
     }
     var action = reasons.isEmpty() ? Action.NO_OP : Action.REPLACE;

@@ -6,6 +6,7 @@ import dev.catalog.osb.model.Catalog;
 import dev.catalog.osb.model.ServicePlan;
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.InstanceState;
+import dev.catalog.state.ResourceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,14 @@ final class InstanceDiffer {
   }
 
   void create(DesiredInstance d, ActionReason reason) {
+    create(d, reason, Optional.empty());
+  }
+
+  /**
+   * A create; {@code gone} is the record of an instance its broker no longer knows, which the new
+   * one replaces under a new id (apply forgets the old record as it writes the new one).
+   */
+  private void create(DesiredInstance d, ActionReason reason, Optional<InstanceState> gone) {
     var fields = new ArrayList<FieldChange>();
     fields.addAll(FieldDiff.text("broker", Optional.empty(), Optional.of(d.broker()), true));
     fields.addAll(
@@ -45,7 +54,7 @@ final class InstanceDiffer {
             d.broker(),
             fields,
             Optional.of(new DesiredResource.OfInstance(d)),
-            Optional.empty(),
+            gone.<ResourceState>map(r -> r),
             Optional.empty()));
   }
 
@@ -77,7 +86,7 @@ final class InstanceDiffer {
   void diff(DesiredInstance d, InstanceState r, LiveResource live, Optional<Catalog> catalog) {
     if (live.status() == Status.GONE) {
       out.drift(new Drift(r.address(), Drift.Kind.GONE, List.of()));
-      create(d, ActionReason.GONE_AT_BROKER);
+      create(d, ActionReason.GONE_AT_BROKER, Optional.of(r));
       return;
     }
     var found = live.status() == Status.FOUND;

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param changes one per resource, sorted by address
  * @param drift resources changed outside of catalog, sorted by address
+ * @param pending work an earlier apply left, which apply does first, sorted by address
  * @param notes warnings: what could not be read, catalog changes, changes not propagated
  * @param targets the {@code --target} addresses; empty for a full plan
  * @param refreshed whether live resources were read ({@code --refresh})
@@ -24,6 +25,7 @@ import java.util.Optional;
 public record Plan(
     List<ResourceChange> changes,
     List<Drift> drift,
+    List<PendingWork> pending,
     List<String> notes,
     List<Address> targets,
     boolean refreshed,
@@ -34,6 +36,7 @@ public record Plan(
   public Plan {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
+    pending = List.copyOf(pending);
     notes = List.copyOf(notes);
     targets = List.copyOf(targets);
     Objects.requireNonNull(graph, "graph");
@@ -42,29 +45,27 @@ public record Plan(
     lockDifferences = List.copyOf(lockDifferences);
   }
 
-  /** A plan without a lock file. */
+  /** A plan without cost information or a lock file. */
   public Plan(
       List<ResourceChange> changes,
       List<Drift> drift,
-      List<String> notes,
-      List<Address> targets,
-      boolean refreshed,
-      DependencyGraph graph,
-      java.util.Map<String, String> catalogFingerprints,
-      CostSummary costs) {
-    this(changes, drift, notes, targets, refreshed, graph, catalogFingerprints, costs, List.of());
-  }
-
-  /** A plan without cost information. */
-  public Plan(
-      List<ResourceChange> changes,
-      List<Drift> drift,
+      List<PendingWork> pending,
       List<String> notes,
       List<Address> targets,
       boolean refreshed,
       DependencyGraph graph,
       java.util.Map<String, String> catalogFingerprints) {
-    this(changes, drift, notes, targets, refreshed, graph, catalogFingerprints, CostSummary.NONE);
+    this(
+        changes,
+        drift,
+        pending,
+        notes,
+        targets,
+        refreshed,
+        graph,
+        catalogFingerprints,
+        CostSummary.NONE,
+        List.of());
   }
 
   /** Whether {@code --target} limited the plan, so it may not show everything. */
@@ -97,6 +98,14 @@ public record Plan(
    */
   public boolean hasChanges() {
     return changes.stream().anyMatch(c -> c.action().changes());
+  }
+
+  /**
+   * Whether apply would send anything: a resource action, or work an earlier apply left (what
+   * {@code --detailed-exitcode} counts).
+   */
+  public boolean hasWork() {
+    return hasChanges() || !pending.isEmpty();
   }
 
   private int count(Action action) {

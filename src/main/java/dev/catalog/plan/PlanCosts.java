@@ -47,8 +47,14 @@ public final class PlanCosts {
             .desired()
             .filter(DesiredResource.OfInstance.class::isInstance)
             .map(d -> ((DesiredResource.OfInstance) d).instance().plan());
+    // A create of a recorded instance re-creates one gone at its broker: nothing is charged for
+    // the gone one any more, so only the new one counts.
     var leaving =
-        change.recorded().filter(InstanceState.class::isInstance).map(r -> (InstanceState) r);
+        change
+            .recorded()
+            .filter(r -> change.action() != Action.CREATE)
+            .filter(InstanceState.class::isInstance)
+            .map(r -> (InstanceState) r);
     if (leaving.isPresent()
         && joining.isPresent()
         && leaving.get().plan().id().equals(joining.get().id())) {

@@ -140,6 +140,11 @@ public final class Planner {
     all.addAll(out.notes());
     all.addAll(UnfinishedWork.notes(state));
     var changes = Targets.limit(out.changes(), targets);
+    var planned = changes.stream().map(ResourceChange::address).collect(Collectors.toSet());
+    var pending =
+        UnfinishedWork.pending(state).stream()
+            .filter(p -> planned.contains(p.address()))
+            .toList();
     var drift =
         out.drift().stream()
             .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address())))
@@ -149,6 +154,7 @@ public final class Planner {
     return new Plan(
         changes,
         drift,
+        pending,
         all,
         targets,
         refreshed.refreshed(),
@@ -180,9 +186,14 @@ public final class Planner {
     for (var d : desired.bindings().values()) {
       var r = recorded.remove(d.address());
       if (r instanceof BindingState b) {
-        var instanceAction =
-            out.change(d.instance().address()).map(ResourceChange::action).orElse(Action.NO_OP);
-        bindings.diff(d, b, live(refreshed, d.address()), instanceAction);
+        var instanceChange = out.change(d.instance().address());
+        var instanceAction = instanceChange.map(ResourceChange::action).orElse(Action.NO_OP);
+        bindings.diff(
+            d,
+            b,
+            live(refreshed, d.address()),
+            instanceAction,
+            instanceGone(b, instanceChange, state));
       } else {
         bindings.create(d, ActionReason.NEW_RESOURCE);
       }
@@ -206,6 +217,23 @@ public final class Planner {
         bindings.delete(b);
       }
     }
+  }
+
+  /**
+   * Whether {@code binding}'s instance is gone as the binding knows it: found gone at its broker
+   * (and so re-created), or re-created already under another id by an apply that stopped before
+   * the binding followed. Either way the old binding went with its instance.
+   */
+  private static boolean instanceGone(
+      BindingState binding, Optional<ResourceChange> instanceChange, State state) {
+    var recreated =
+        instanceChange
+            .filter(c -> c.action() == Action.CREATE)
+            .flatMap(ResourceChange::recorded)
+            .isPresent();
+    var instance = state.resources().get(binding.instance());
+    var moved = instance != null && !instance.osbId().equals(binding.instanceId());
+    return recreated || moved;
   }
 
   private static LiveResource live(Refreshed refreshed, Address address) {

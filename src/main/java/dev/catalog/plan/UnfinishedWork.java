@@ -25,36 +25,39 @@ public final class UnfinishedWork {
     return resource.inFlight() || !resource.pendingOrphanMitigation().isEmpty();
   }
 
-  /** Whether any resource of {@code state} has unfinished work. */
-  public static boolean exists(State state) {
-    return state.resources().values().stream().anyMatch(UnfinishedWork::in);
-  }
-
-  static List<String> notes(State state) {
-    var notes = new ArrayList<String>();
+  /** What an earlier apply left on the resources of {@code state}, by address. */
+  static List<PendingWork> pending(State state) {
+    var pending = new ArrayList<PendingWork>();
     for (var resource : state.resources().values()) {
-      for (var pending : resource.pendingOrphanMitigation()) {
-        notes.add(
-            resource.address()
-                + ": orphan mitigation pending since "
-                + pending.since()
-                + " ("
-                + pending.reason()
-                + "): apply first sends "
-                + pending.operation().wireName()
-                + " of "
-                + resource.osbId());
+      for (var m : resource.pendingOrphanMitigation()) {
+        pending.add(
+            new PendingWork(
+                resource.address(),
+                resource.osbId(),
+                PendingWork.Kind.ORPHAN_MITIGATION,
+                m.operation(),
+                m.since(),
+                Optional.of(m.reason())));
       }
       if (resource.inFlight()) {
         var op = resource.lastOperation().orElseThrow();
-        notes.add(
-            resource.address()
-                + ": "
-                + op.type().wireName()
-                + " in flight since "
-                + op.started()
-                + ": apply resumes it, refresh records how it ended");
+        pending.add(
+            new PendingWork(
+                resource.address(),
+                resource.osbId(),
+                PendingWork.Kind.RESUME,
+                op.type(),
+                op.started(),
+                Optional.empty()));
       }
+    }
+    return pending;
+  }
+
+  /** Notes for resources {@code catalog import} adopted unverified. */
+  static List<String> notes(State state) {
+    var notes = new ArrayList<String>();
+    for (var resource : state.resources().values()) {
       unverifiedImport(resource).ifPresent(notes::add);
     }
     return notes;

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class JsonPlanRenderer {
   /** The document version; bumped on any incompatible change (docs/plan-json.md). */
-  public static final String FORMAT_VERSION = "1.0";
+  public static final String FORMAT_VERSION = "1.1";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,7 +35,7 @@ public final class JsonPlanRenderer {
   public static ObjectNode document(PlanView plan, boolean driftOnly) {
     var doc = JsonNodeFactory.instance.objectNode();
     doc.put("format_version", FORMAT_VERSION);
-    doc.put("applyable", !driftOnly && plan.hasChanges());
+    doc.put("applyable", !driftOnly && plan.hasWork());
     doc.put("partial", plan.partial());
     strings(doc.putArray("targets"), plan.targets());
     doc.put("refreshed", plan.refreshed());
@@ -44,12 +44,24 @@ public final class JsonPlanRenderer {
     counts.put("change", driftOnly ? 0 : plan.toChange());
     counts.put("destroy", driftOnly ? 0 : plan.toDestroy());
     counts.put("drift", plan.drift().size());
+    counts.put("pending", driftOnly ? 0 : plan.pending().size());
     var drift = doc.putArray("resource_drift");
     for (var d : plan.drift()) {
       var item = drift.addObject();
       item.put("address", d.address());
       item.put("drift", d.kind());
       fields(item.putArray("fields"), d.fields());
+    }
+    var pending = doc.putArray("pending_work");
+    if (!driftOnly) {
+      for (var p : plan.pending()) {
+        var item = pending.addObject();
+        item.put("address", p.address());
+        item.put("kind", p.kind());
+        item.put("operation", p.operation());
+        item.put("since", p.since());
+        item.put("description", p.description());
+      }
     }
     var changes = doc.putArray("resource_changes");
     if (!driftOnly) {

@@ -30,7 +30,7 @@ public final class MarkdownPlanRenderer {
     costs(plan, full);
     lockDifferences(plan, full);
     driftDetails(plan, full);
-    if (plan.hasChanges()) {
+    if (plan.hasWork()) {
       full.append("<details><summary>Full plan</summary>\n\n```diff\n")
           .append(fence(new TextPlanRenderer(Styles.plain()).render(plan)))
           .append("```\n\n</details>\n");
@@ -80,10 +80,17 @@ public final class MarkdownPlanRenderer {
 
   private static void table(PlanView plan, StringBuilder sb) {
     var changing = plan.changes().stream().filter(c -> !c.action().equals("no-op")).toList();
-    if (changing.isEmpty()) {
+    if (changing.isEmpty() && plan.pending().isEmpty()) {
       return;
     }
     sb.append("| Action | Resource | Why |\n|---|---|---|\n");
+    for (var p : plan.pending()) {
+      sb.append("| `~` finish | `")
+          .append(p.address())
+          .append("` | ")
+          .append(escape(p.description()))
+          .append(" |\n");
+    }
     for (var c : changing) {
       sb.append("| `")
           .append(c.symbol())
@@ -127,6 +134,7 @@ public final class MarkdownPlanRenderer {
             plan.drift(),
             List.of(),
             List.of(),
+            List.of(),
             plan.refreshed(),
             PlanView.Costs.NONE,
             List.of(),
@@ -143,6 +151,8 @@ public final class MarkdownPlanRenderer {
   private String compact(PlanView plan, String head, int fullBytes) {
     var lines = new ArrayList<String>();
     plan.drift().forEach(d -> lines.add("- drift: `" + d.address() + "` " + d.kind()));
+    plan.pending()
+        .forEach(p -> lines.add("- `~` finish `" + p.address() + "`: " + escape(p.description())));
     plan.changes().stream()
         .filter(c -> !c.action().equals("no-op"))
         .forEach(

@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param changes every resource's change, no-ops included, by address
  * @param drift resources changed outside of catalog
+ * @param pending work an earlier apply left, which apply does first
  * @param notes warnings (unreadable resources, catalog changes)
  * @param targets {@code --target} addresses; empty for a full plan
  * @param refreshed whether live resources were read
@@ -22,6 +23,7 @@ import java.util.Optional;
 public record PlanView(
     List<Change> changes,
     List<DriftItem> drift,
+    List<Pending> pending,
     List<String> notes,
     List<String> targets,
     boolean refreshed,
@@ -31,6 +33,7 @@ public record PlanView(
   public PlanView {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
+    pending = List.copyOf(pending);
     notes = List.copyOf(notes);
     targets = List.copyOf(targets);
     Objects.requireNonNull(costs, "costs");
@@ -38,9 +41,21 @@ public record PlanView(
     violations = List.copyOf(violations);
   }
 
+  /** A view without costs, lock differences or policy violations. */
+  public PlanView(
+      List<Change> changes,
+      List<DriftItem> drift,
+      List<Pending> pending,
+      List<String> notes,
+      List<String> targets,
+      boolean refreshed) {
+    this(changes, drift, pending, notes, targets, refreshed, Costs.NONE, List.of(), List.of());
+  }
+
   /** This view with {@code found} as its policy violations. */
   public PlanView withViolations(List<Violation> found) {
-    return new PlanView(changes, drift, notes, targets, refreshed, costs, lockDifferences, found);
+    return new PlanView(
+        changes, drift, pending, notes, targets, refreshed, costs, lockDifferences, found);
   }
 
   /** A policy violation: {@code resource} and {@code rule} are {@code file:line:column}. */
@@ -116,6 +131,17 @@ public record PlanView(
     }
   }
 
+  /**
+   * Work an earlier apply left on one resource.
+   *
+   * @param kind {@code resume} or {@code orphan_mitigation}
+   * @param operation the operation resumed, or the request a mitigation sends
+   * @param since when it started or was recorded, ISO-8601
+   * @param description one line for people
+   */
+  public record Pending(
+      String address, String kind, String operation, String since, String description) {}
+
   /** A resource changed outside of catalog. */
   public record DriftItem(String address, String kind, List<Field> fields) {
     public DriftItem {
@@ -141,6 +167,11 @@ public record PlanView(
   /** Whether any resource action changes something. */
   public boolean hasChanges() {
     return changes.stream().anyMatch(c -> !c.action().equals("no-op"));
+  }
+
+  /** Whether apply would send anything: a change, or work an earlier apply left. */
+  public boolean hasWork() {
+    return hasChanges() || !pending.isEmpty();
   }
 
   /** Whether a resource is deleted or replaced. */

@@ -40,9 +40,21 @@ public final class PlanViews {
     var changes = plan.changes().stream().map(c -> change(c, snapshots)).toList();
     var drift = plan.drift().stream().map(PlanViews::drift).toList();
     var targets = plan.targets().stream().map(Object::toString).toList();
+    var pending =
+        plan.pending().stream()
+            .map(
+                p ->
+                    new PlanView.Pending(
+                        p.address().toString(),
+                        p.kind().wireName(),
+                        p.operation().wireName(),
+                        p.since().toString(),
+                        p.describe()))
+            .toList();
     return new PlanView(
         changes,
         drift,
+        pending,
         plan.notes(),
         targets,
         plan.refreshed(),
@@ -79,7 +91,10 @@ public final class PlanViews {
             : c.reasons().stream()
                 .map(r -> new PlanView.Reason(r.wireName(), r.description()))
                 .toList();
-    var before = c.recorded().filter(r -> snapshots).map(PlanViews::recorded);
+    // A create over a record is a re-create of a resource gone at its broker: as in Terraform,
+    // a create has no "before" (the gone record is shown as drift).
+    var before =
+        c.recorded().filter(r -> snapshots && c.action() != Action.CREATE).map(PlanViews::recorded);
     var after = c.desired().filter(d -> snapshots).map(PlanViews::desired);
     return new PlanView.Change(
         c.address().toString(),

@@ -11,6 +11,11 @@ public final class TextPlanRenderer {
   /** The summary of a plan without resource changes. */
   public static final String NO_CHANGES = "No changes. Live state matches the configuration.";
 
+  /** The summary of a plan without changes made with {@code --refresh=false}: nothing was read. */
+  public static final String NO_CHANGES_NOT_REFRESHED =
+      "No changes. The configuration matches the recorded state; live state was not read"
+          + " (--refresh=false).";
+
   private final Styles styles;
 
   public TextPlanRenderer(Styles styles) {
@@ -32,6 +37,7 @@ public final class TextPlanRenderer {
       sb.append(LockLines.HINT).append("\n\n");
     }
     drift(plan, sb);
+    pending(plan, sb);
     var changing = plan.changes().stream().filter(c -> !c.action().equals("no-op")).toList();
     if (!changing.isEmpty()) {
       sb.append("catalog will perform the following actions:\n\n");
@@ -55,10 +61,14 @@ public final class TextPlanRenderer {
     return sb.toString();
   }
 
-  /** {@code Plan: X to add, Y to change, Z to destroy.} or the no-changes line. */
+  /**
+   * {@code Plan: X to add, Y to change, Z to destroy.}, with {@code , N to finish} before the
+   * period when an earlier apply left work (the prefix stays what Terraform tooling parses), or the
+   * no-changes line, which says whether live state was read.
+   */
   public static String summary(PlanView plan) {
-    if (!plan.hasChanges()) {
-      return NO_CHANGES;
+    if (!plan.hasWork()) {
+      return plan.refreshed() ? NO_CHANGES : NO_CHANGES_NOT_REFRESHED;
     }
     return "Plan: "
         + plan.toAdd()
@@ -66,7 +76,9 @@ public final class TextPlanRenderer {
         + plan.toChange()
         + " to change, "
         + plan.toDestroy()
-        + " to destroy.";
+        + " to destroy"
+        + (plan.pending().isEmpty() ? "" : ", " + plan.pending().size() + " to finish")
+        + ".";
   }
 
   /** The closing line of {@code catalog drift}. */
@@ -110,6 +122,20 @@ public final class TextPlanRenderer {
         sb.append('\n');
       }
     }
+  }
+
+  private void pending(PlanView plan, StringBuilder sb) {
+    if (plan.pending().isEmpty()) {
+      return;
+    }
+    sb.append("catalog will first finish what an earlier apply left:\n\n");
+    for (var p : plan.pending()) {
+      sb.append(styles.symbol("~", "  ~ " + p.address()))
+          .append(": ")
+          .append(p.description())
+          .append('\n');
+    }
+    sb.append('\n');
   }
 
   private void change(PlanView.Change c, StringBuilder sb) {

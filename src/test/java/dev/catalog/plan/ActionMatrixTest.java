@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -148,6 +149,18 @@ class ActionMatrixTest {
       Action action,
       List<ActionReason> reasons) {
     return Arguments.of(name, declaration, recorded, live, action, reasons);
+  }
+
+  @Test
+  void aCreateOverAnInstanceGoneAtTheBrokerCarriesTheGoneRecordSoApplyReplacesIt()
+      throws IOException {
+    var plan =
+        SingleInstancePlans.plan(
+            dir, "plan: small\n    parameters: { storage_gb: 20 }", RECORDED, Status.GONE);
+
+    var change = plan.change(Address.instance("db")).orElseThrow();
+    assertThat(change.action()).isEqualTo(Action.CREATE);
+    assertThat(change.recorded()).contains(RECORDED);
   }
 
   @ParameterizedTest(name = "{0}")
