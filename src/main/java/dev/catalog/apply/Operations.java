@@ -117,7 +117,7 @@ final class Operations {
   static String endedBadly(Object address, OperationType type, PollOutcome outcome) {
     var what = address + ": " + type.wireName();
     if (outcome instanceof PollOutcome.BudgetExhausted budget) {
-      return what + " did not finish within " + budget.budget();
+      return what + " did not finish within " + budget.describe();
     }
     return what + " failed" + description(outcome).map(d -> ": \"" + d + "\"").orElse("");
   }

@@ -1,5 +1,6 @@
 package dev.catalog.cli;
 
+import dev.catalog.CatalogException;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.state.Address;
 import java.io.IOException;
@@ -20,14 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
-    description = "Make brokers match the configuration, or apply a saved plan.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0    success",
-      "  1    error, a stale plan, or an operation failed",
-      "  3    state locked",
-      "  130  interrupted (in-flight operations are recorded; the next apply resumes them)"
-    })
+    description = "Make brokers match the configuration, or apply a saved plan.")
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -77,6 +71,11 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (planFile != null && !targets.isEmpty()) {
+      throw new CatalogException(
+          "--target cannot be used with a saved plan: apply plans again with the targets the"
+              + " plan was made with (catalog plan --target ... --out FILE)");
+    }
     var options =
         new PlanOptions(true, parallelism, targets.stream().map(Address::parse).toList());
     return ApplyRun.run(

@@ -18,6 +18,7 @@ import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
 import dev.catalog.plan.SavedPlan;
 import dev.catalog.plan.policy.PolicyCheck;
+import dev.catalog.render.JsonPlanRenderer;
 import dev.catalog.render.JsonProgressRenderer;
 import dev.catalog.render.PlanViews;
 import dev.catalog.render.Styles;
@@ -67,7 +68,7 @@ final class ApplyRun {
     var yaml = config.backend();
     var choice = request.backend().choose(yaml.type(), yaml.settings());
     var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
-    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     var trace = request.verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
     try (var session = new StateSession(env, request.backend(), choice, baseDir.toAbsolutePath());
@@ -78,7 +79,7 @@ final class ApplyRun {
       Optional<SavedPlan> saved = Optional.empty();
       if (request.planFile().isPresent()) {
         var file = request.planFile().get();
-        saved = Optional.of(SavedPlan.parse(Files.readAllBytes(file), file.toString()));
+        saved = Optional.of(SavedPlan.parse(readPlanFile(file), file.toString()));
         if (!snapshot.exists()) {
           // No state yet: the plan was made against an empty state whose lineage it chose.
           var empty = snapshot.state();
@@ -95,13 +96,22 @@ final class ApplyRun {
         saved.get().check(snapshot.state(), identity);
       }
       var planner = new Planner(clients, secrets::resolveObject);
-      Plan plan =
-          planner.plan(request.desired().apply(config), snapshot.state(), request.planOptions());
+      var options =
+          saved
+              .map(s -> s.options(request.planOptions().parallelism()))
+              .orElse(request.planOptions());
+      Plan plan;
+      try (var signals = InterruptSignals.duringPlanning(env.err(), held::close)) {
+        plan = planner.plan(request.desired().apply(config), snapshot.state(), options);
+      }
       var violations = PolicyCheck.evaluate(config, plan);
       if (!violations.isEmpty()) {
         throw new CatalogException(PolicyCheck.refusal(violations));
       }
       if (saved.isPresent()) {
+        // Exactly what was reviewed, or nothing: the changes first (each difference listed),
+        // then what the JSON cannot show (secret values, catalogs).
+        saved.get().checkChanges(JsonPlanRenderer.document(PlanViews.of(plan), false));
         saved.get().checkDesired(DesiredHash.of(plan, snapshot.state().lineage()));
       }
       if (!request.json()) {
@@ -119,7 +129,8 @@ final class ApplyRun {
         env.out().println(); // the progress lines start under the plan, not glued to it
       }
       if (snapshot.exists()) {
-        session.backup(snapshot);
+        // One previous state, kept by the backend; no timestamped file per apply (issue 19).
+        session.keepPrevious(snapshot);
       }
       var backupDir = session.backupDir();
       var store = session.store();
@@ -144,7 +155,8 @@ final class ApplyRun {
               recorder.current(); // returns once the writes handed to the recorder are done
               held.close();
             };
-        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err())) {
+        try (var signals = InterruptSignals.install(cancellation, lastWords, env.err());
+            var ticks = ProgressTicks.start(listener, clock)) {
           result =
               new Applier(request.planOptions().parallelism(), clock, services)
                   .apply(plan, snapshot.state(), listener, cancellation);
@@ -159,11 +171,22 @@ final class ApplyRun {
   }
 
   private static ApplyListener listener(CliEnvironment env, Request request, Clock clock) {
+    boolean destroy = request.operation().equals("destroy");
     if (request.json()) {
-      return new JsonProgressRenderer(env.out());
+      return new JsonProgressRenderer(env.out(), destroy);
     }
     boolean live = env.interactive() && !env.ci();
-    return new TerminalProgressRenderer(env.out(), live, request.colour(), columns(env), clock);
+    return new TerminalProgressRenderer(
+        env.out(), env.err(), live, request.colour(), columns(env), clock, destroy);
+  }
+
+  private static byte[] readPlanFile(java.nio.file.Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot read the plan file " + file + ": " + dev.catalog.IoErrors.reason(e), e);
+    }
   }
 
   private static int columns(CliEnvironment env) {

@@ -1,5 +1,6 @@
 package dev.catalog.cli;
 
+import dev.catalog.Redactor;
 import dev.catalog.config.Broker;
 import dev.catalog.config.BrokerAuth;
 import dev.catalog.config.SecretResolver;
@@ -13,10 +14,24 @@ import dev.catalog.osb.TlsSettings;
  */
 final class BrokerConnections {
   private final SecretResolver secrets;
+  private final Redactor redactor;
+  private final java.io.PrintWriter err;
 
   BrokerConnections(CliEnvironment env) {
+    this.err = env.err();
+    this.redactor = env.redactor();
     // The Kubernetes client is created only if a fromSecret reference needs it.
-    this.secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    this.secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
+  }
+
+  /** The run's redactor, which every client scrubs broker text with. */
+  Redactor redactor() {
+    return redactor;
+  }
+
+  /** Where retries are announced. */
+  java.io.PrintWriter err() {
+    return err;
   }
 
   ConfiguredBroker connect(Broker broker) {

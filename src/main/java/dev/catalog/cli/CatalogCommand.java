@@ -15,16 +15,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Keeps Open Service Broker instances and bindings in the state a YAML file declares.",
     synopsisSubcommandLabel = "COMMAND",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  success, no changes",
-      "  1  error",
-      "  2  changes or drift present (--detailed-exitcode, drift)",
-      "  3  state locked by someone else",
-      "130  interrupted",
-      "",
-      "Run 'catalog COMMAND --help' for a command's options."
-    })
+    footer = {"", "Run 'catalog COMMAND --help' for a command's options."})
 final class CatalogCommand implements Runnable {
   @Mixin GlobalOptions global;
 

@@ -1,5 +1,6 @@
 package dev.catalog.cli;
 
+import dev.catalog.Redactor;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -11,12 +12,23 @@ import java.util.Map;
  * @param err diagnostics and errors
  * @param env environment variables
  * @param interactive whether stdout is a terminal (colours, live progress, prompts)
+ * @param redactor the secrets this run has learnt, scrubbed out of outside text (issue 19)
  */
 public record CliEnvironment(
-    PrintWriter out, PrintWriter err, Map<String, String> env, boolean interactive) {
+    PrintWriter out,
+    PrintWriter err,
+    Map<String, String> env,
+    boolean interactive,
+    Redactor redactor) {
 
   public CliEnvironment {
     env = Map.copyOf(env);
+  }
+
+  /** An environment for one run, which starts knowing no secret. */
+  public CliEnvironment(
+      PrintWriter out, PrintWriter err, Map<String, String> env, boolean interactive) {
+    this(out, err, env, interactive, new Redactor());
   }
 
   /** Whether colour is allowed: a terminal, no {@code NO_COLOR} and no {@code --no-color}. */

@@ -1,6 +1,5 @@
 package dev.catalog.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -39,12 +38,7 @@ final class CompletionCommand implements Runnable {
   @Override
   public void run() {
     var root = spec.root().commandLine();
-    var script = AutoComplete.bash(root.getCommandName(), root);
-    if (shell == Shell.zsh) {
-      env.out().println("autoload -U +X compinit && compinit");
-      env.out().println("autoload -U +X bashcompinit && bashcompinit");
-    }
-    env.out().print(script);
+    env.out().print(shell == Shell.zsh ? CompletionScript.zsh(root) : CompletionScript.bash(root));
     env.out().flush();
   }
 }

@@ -6,6 +6,7 @@ import dev.catalog.CatalogException;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.osb.OfferingRef;
 import dev.catalog.sink.CredentialSinks;
+import dev.catalog.sink.EnvFormat;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import java.util.Optional;
@@ -35,6 +36,22 @@ final class CredentialsCommand implements Callable<Integer> {
   @Option(names = "--show-secrets", description = "Print the values, not only the keys.")
   boolean showSecrets;
 
+  /** How the credentials are printed (issue 17). */
+  enum Format {
+    TEXT,
+    JSON,
+    ENV
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text, json ({\"address\", \"source\", \"credentials\"}) or env (KEY=value lines, for"
+              + " a shell's '.'; needs --show-secrets) (default: ${DEFAULT-VALUE}).")
+  Format format;
+
   private final CliEnvironment env;
 
   CredentialsCommand(CliEnvironment env) {
@@ -43,6 +60,11 @@ final class CredentialsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (format == Format.ENV && !showSecrets) {
+      throw new CatalogException(
+          "--format env prints the values, so it needs --show-secrets (without it, every value"
+              + " would be (sensitive))");
+    }
     var address = Address.parse(binding.startsWith("binding.") ? binding : "binding." + binding);
     var loaded = config.load(env);
     try (var session = StateSession.open(env, backend, config);
@@ -53,7 +75,10 @@ final class CredentialsCommand implements Callable<Integer> {
               .resource(address)
               .filter(BindingState.class::isInstance)
               .map(BindingState.class::cast)
-              .orElseThrow(() -> new CatalogException(address + " is not in the state"));
+              .orElseThrow(
+                  () ->
+                      new CatalogException(
+                          address + " is not in the state" + AddressHints.suffix(address, state)));
       var clients = new PlanBrokerClients(loaded, new BrokerConnections(env), HttpTrace.NONE);
       var client =
           clients
@@ -90,14 +115,35 @@ final class CredentialsCommand implements Callable<Integer> {
                 .reveal();
         source = "the sink";
       }
-      env.out().println(address + " (from " + source + "):");
-      var names = values.fieldNames();
-      while (names.hasNext()) {
-        var name = names.next();
-        env.out().println("  " + name + " = " + (showSecrets ? text(values.get(name)) : "(sensitive)"));
-      }
+      print(address, source, values);
       env.out().flush();
       return ExitCode.OK;
+    }
+  }
+
+  private void print(Address address, String source, ObjectNode values) {
+    switch (format) {
+      case ENV -> env.out().print(EnvFormat.write(address, values));
+      case JSON -> {
+        var shown = values.deepCopy();
+        if (!showSecrets) {
+          shown.fieldNames().forEachRemaining(name -> shown.put(name, "(sensitive)"));
+        }
+        var doc = shown.objectNode();
+        doc.put("address", address.toString());
+        doc.put("source", source);
+        doc.set("credentials", shown);
+        env.out().println(doc.toPrettyString());
+      }
+      case TEXT -> {
+        env.out().println(address + " (from " + source + "):");
+        var names = values.fieldNames();
+        while (names.hasNext()) {
+          var name = names.next();
+          var value = showSecrets ? text(values.get(name)) : "(sensitive)";
+          env.out().println("  " + name + " = " + value);
+        }
+      }
     }
   }
 

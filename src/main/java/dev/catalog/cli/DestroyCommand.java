@@ -23,10 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "destroy",
     mixinStandardHelpOptions = true,
-    description = "Delete every instance and binding catalog manages.",
-    footerHeading = "%nExit codes:%n",
-    footer = {"  0    success", "  1    error or an operation failed", "  3    state locked",
-      "  130  interrupted"})
+    description = "Delete every instance and binding catalog manages.")
 final class DestroyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

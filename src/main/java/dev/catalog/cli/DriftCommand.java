@@ -6,6 +6,8 @@ import dev.catalog.render.MarkdownPlanRenderer;
 import dev.catalog.render.PlanViews;
 import dev.catalog.render.Styles;
 import dev.catalog.render.TextPlanRenderer;
+import dev.catalog.state.Address;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,9 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "drift",
     mixinStandardHelpOptions = true,
-    description = "Report resources changed at their brokers outside of catalog.",
-    footerHeading = "%nExit codes:%n",
-    footer = {"  0  no drift", "  1  error", "  2  drift found"})
+    description = "Report resources changed at their brokers outside of catalog.")
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -40,6 +40,12 @@ final class DriftCommand implements Callable<Integer> {
 
   @Mixin PlanOutputOptions output;
 
+  @Option(
+      names = "--target",
+      paramLabel = "ADDR",
+      description = "Only this resource and its dependencies (repeatable), as plan --target.")
+  List<String> targets = new ArrayList<>();
+
   private final CliEnvironment env;
 
   DriftCommand(CliEnvironment env) {
@@ -48,9 +54,10 @@ final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var options = new PlanOptions(true, parallelism, List.of());
+    var addresses = targets.stream().map(Address::parse).toList();
+    var options = new PlanOptions(true, parallelism, addresses);
     var result = PlanRun.plan(env, config, backend, options, false, flag("--verbose"));
-    var view = PlanViews.of(result.plan());
+    var view = PlanViews.targetedDrift(PlanViews.of(result.plan()));
     var text =
         switch (output.format) {
           case TEXT ->

@@ -1,9 +1,11 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.IoErrors;
 import dev.catalog.config.ConfigException;
 import dev.catalog.state.backend.StateLockedException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -27,10 +29,18 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     var err = env.err();
     if (ex instanceof ConfigException config) {
       printDiagnostics(err, config);
+    } else if (ex instanceof FileSystemException file) {
+      // A missing or unreadable file the user named (a plan file, an output directory) is their
+      // mistake to fix, not a bug: the path and the reason, never "internal error" (issue 19).
+      err.println(
+          "Error: "
+              + (file.getFile() == null ? "" : file.getFile() + ": ")
+              + IoErrors.reason(file));
     } else if (ex instanceof CatalogException) {
-      err.println("Error: " + ex.getMessage());
+      // Git and Kubernetes failures quote their server's words; scrubbed like a broker's.
+      err.println("Error: " + env.redactor().scrub(ex.getMessage()));
     } else {
-      err.println("Error: internal error: " + ex);
+      err.println("Error: internal error: " + env.redactor().scrub(String.valueOf(ex)));
       if (verbose(parseResult)) {
         ex.printStackTrace(err);
       } else {

@@ -2,6 +2,8 @@ package dev.catalog.cli;
 
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.render.DotRenderer;
+import dev.catalog.state.Address;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +32,12 @@ final class GraphCommand implements Callable<Integer> {
       description = "Read live resources from the brokers (default: ${DEFAULT-VALUE}).")
   boolean refresh;
 
+  @Option(
+      names = "--target",
+      paramLabel = "ADDR",
+      description = "Only this resource and its dependencies (repeatable), as plan --target.")
+  List<String> targets = new ArrayList<>();
+
   private final CliEnvironment env;
 
   GraphCommand(CliEnvironment env) {
@@ -38,7 +46,8 @@ final class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var options = new PlanOptions(refresh, PlanOptions.DEFAULT_PARALLELISM, List.of());
+    var addresses = targets.stream().map(Address::parse).toList();
+    var options = new PlanOptions(refresh, PlanOptions.DEFAULT_PARALLELISM, addresses);
     var verbose = spec.findOption("--verbose");
     var result =
         PlanRun.plan(

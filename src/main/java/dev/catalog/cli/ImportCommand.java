@@ -22,13 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = "Adopt an existing instance or binding into the state.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0    imported",
-      "  1    error: nothing was imported and state is unchanged",
-      "  3    state locked"
-    })
+    description = "Adopt an existing instance or binding into the state.")
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -72,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
             ? HttpTrace.printingTo(env.err())
             : HttpTrace.NONE;
     var clients = new PlanBrokerClients(loaded, new BrokerConnections(env), trace);
-    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     try (var session = new StateSession(env, backend, choice, baseDir.toAbsolutePath());
         var held = session.lock("import");
         var sinks = new CredentialSinks(KubernetesClients.from(env))) {

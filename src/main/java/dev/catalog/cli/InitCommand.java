@@ -1,6 +1,7 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,10 +69,14 @@ final class InitCommand implements Callable<Integer> {
     } catch (FileAlreadyExistsException e) {
       throw new CatalogException(file + " already exists; use --force to overwrite it");
     } catch (IOException e) {
-      throw new CatalogException("cannot write " + file + ": " + e.getMessage());
+      throw new CatalogException("cannot write " + file + ": " + IoErrors.reason(e));
     }
+    var ignore = file.toAbsolutePath().resolveSibling(".gitignore");
+    var ignoreWritten = GitIgnore.update(ignore);
     if (!GlobalOptions.quietRequested(spec)) {
-      env.err().println("Wrote " + file + ". Check it with: catalog validate -f " + file);
+      var also = ignoreWritten ? " and " + file.resolveSibling(".gitignore").normalize() : "";
+      env.err()
+          .println("Wrote " + file + also + ". Check it with: catalog validate -f " + file);
       env.err().flush();
     }
     return ExitCode.OK;
@@ -81,9 +86,9 @@ final class InitCommand implements Callable<Integer> {
     return switch (type) {
       case local ->
           """
-          backend:
-            type: local
-            path: catalog.state.json      # beside this file; the previous one is kept as .backup""";
+backend:
+  type: local
+  path: catalog.state.json      # beside this file; the previous one is kept as .backup""";
       case git ->
           """
           backend:
@@ -91,7 +96,7 @@ final class InitCommand implements Callable<Integer> {
             url: https://git.example.com/platform/state.git   # file, HTTPS or SSH remote
             branch: main
             path: catalog/state.json
-            tokenEnv: GIT_TOKEN           # HTTPS token from this environment variable""";
+            token: { fromEnv: GIT_TOKEN } # HTTPS token from this environment variable""";
       case configmap ->
           """
           backend:

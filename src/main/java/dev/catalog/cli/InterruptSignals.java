@@ -63,6 +63,32 @@ final class InterruptSignals implements AutoCloseable {
     return new InterruptSignals(previous);
   }
 
+  /**
+   * Installs handlers for the planning phase until {@link #close()}: nothing has been changed yet
+   * (only GETs went out), so the first signal says so, releases the lock and exits 130 (issue 19:
+   * Ctrl-C while planning ended the JVM without a word).
+   *
+   * @param release releases the state lock
+   */
+  static InterruptSignals duringPlanning(PrintWriter err, Runnable release) {
+    var previous = new SignalHandler[NAMES.length];
+    SignalHandler handler =
+        signal -> {
+          err.println(
+              "\nInterrupted while planning: nothing was changed at any broker or in state.");
+          err.flush();
+          exitNow(release);
+        };
+    for (int i = 0; i < NAMES.length; i++) {
+      try {
+        previous[i] = Signal.handle(new Signal(NAMES[i]), handler);
+      } catch (IllegalArgumentException e) {
+        // The signal is reserved in this runtime (e.g. -Xrs): its default handling stays.
+      }
+    }
+    return new InterruptSignals(previous);
+  }
+
   private static void exitNow(Runnable lastWords) {
     try {
       CompletableFuture.runAsync(lastWords).get(LAST_WORDS_WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -17,6 +17,11 @@ public final class Main {
     // Third-party libraries (JGit, fabric8) log through SLF4J; keep them quiet unless they warn.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    // SSH failures (an unknown host key, a refused key) reach the user as the git backend's error
+    // sentence; sshd's own warning lines about them would only repeat it as raw log text.
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.sshd", "error");
+    System.setProperty(
+        "org.slf4j.simpleLogger.log.org.eclipse.jgit.internal.transport.sshd", "error");
     // JGit hashes objects with its own pure-Java SHA-1 with collision detection unless told
     // otherwise; under bin/catalog's C1-only JVM that was a third of the CPU of an apply with the
     // Git backend, every state blob hashed once to commit and once more by a file remote receiving
@@ -30,6 +35,7 @@ public final class Main {
     if (System.getProperty(PICOCLI_CLOSURES) == null) {
       System.setProperty(PICOCLI_CLOSURES, "true");
     }
+    JGitConfigFiles.install();
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     var env = new CliEnvironment(out, err, System.getenv(), System.console() != null);
@@ -66,6 +72,7 @@ public final class Main {
     cmd.setExecutionExceptionHandler(new ErrorHandler(env));
     cmd.setParameterExceptionHandler(new UsageErrorHandler(env));
     cmd.setExecutionStrategy(new ColourStrategy(env));
+    HelpSections.install(cmd);
     return cmd;
   }
 }

@@ -138,7 +138,12 @@ final class MarketplaceCommand implements Callable<Integer> {
     }
     var client =
         BrokerClient.create(
-            broker.connection(), trace, Sleeper.REAL, Clock.systemUTC(), RetryPolicy.DEFAULT);
+            broker.connection(),
+            trace,
+            Sleeper.REAL,
+            Clock.systemUTC(),
+            RetryPolicy.DEFAULT,
+            env.redactor());
     try {
       return new MarketplaceSource(
           broker.name(), url(broker), Optional.of(client.catalog()), Optional.empty());

@@ -38,9 +38,11 @@ final class PlanBrokerClients implements BrokerClients {
                     name ->
                         BrokerClient.create(
                             connections.connect(broker).connection(),
-                            trace,
+                            trace.announcingRetries(connections.err(), name),
                             Sleeper.REAL,
                             Clock.systemUTC(),
-                            RetryPolicy.DEFAULT)));
+                            RetryPolicy.DEFAULT,
+                            connections.redactor(),
+                            name)));
   }
 }

@@ -12,8 +12,8 @@ import dev.catalog.render.PolicyViews;
 import dev.catalog.render.Styles;
 import dev.catalog.render.TextPlanRenderer;
 import dev.catalog.state.Address;
+import dev.catalog.state.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Show the changes apply would make.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  success (with --detailed-exitcode: no changes)",
-      "  1  error",
-      "  2  with --detailed-exitcode: the plan changes resources",
-      "  3  state locked"
-    })
+    description = "Show the changes apply would make.")
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -129,8 +122,10 @@ final class PlanCommand implements Callable<Integer> {
               DesiredHash.of(result.plan(), state.lineage()),
               VersionProvider.version(),
               ConfigCommit.of(config.files().get(0)),
+              options.targets(),
+              options.refresh(),
               JsonPlanRenderer.document(view, false));
-      Files.write(out, saved.toBytes());
+      PrivateFiles.write(out, saved.toBytes(), "the plan file", "");
       if (output.format == PlanFormat.TEXT) {
         env.out()
             .println(

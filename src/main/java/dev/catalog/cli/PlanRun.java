@@ -47,9 +47,10 @@ final class PlanRun {
     var yaml = config.backend();
     var choice = backendOptions.choose(yaml.type(), yaml.settings());
     var baseDir = choice.type().equals(yaml.type()) ? yaml.directory() : Path.of("");
-    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env));
+    var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     try (var session = new StateSession(env, backendOptions, choice, baseDir.toAbsolutePath());
-        var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {}) {
+        var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {};
+        var signals = InterruptSignals.duringPlanning(env.err(), held::close)) {
       var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
       var unlocked =
           new Planner(

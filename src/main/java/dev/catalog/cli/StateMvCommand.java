@@ -56,7 +56,10 @@ final class StateMvCommand implements Callable<Integer> {
     var resource =
         state
             .resource(from)
-            .orElseThrow(() -> new CatalogException("no " + from + " in state " + identity));
+            .orElseThrow(
+                () ->
+                    new CatalogException(
+                        "no " + from + " in state " + identity + AddressHints.suffix(from, state)));
     if (state.resource(to).isPresent()) {
       throw new CatalogException(to + " already exists in state " + identity);
     }

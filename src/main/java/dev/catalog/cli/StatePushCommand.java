@@ -1,6 +1,7 @@
 package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
+import dev.catalog.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class StatePushCommand implements Callable<Integer> {
     try {
       content = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new CatalogException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new CatalogException("cannot read " + file + ": " + IoErrors.reason(e), e);
     }
     try (var session = StateSession.open(env, backend, config)) {
       var pushed = session.store().codec().decode(content, file.toString());

@@ -47,7 +47,8 @@ final class StateRmCommand implements Callable<Integer> {
     var result = state;
     for (var address : addresses) {
       if (state.resource(address).isEmpty()) {
-        throw new CatalogException("no " + address + " in state " + identity);
+        throw new CatalogException(
+            "no " + address + " in state " + identity + AddressHints.suffix(address, state));
       }
       result = result.without(address);
     }

@@ -2,6 +2,7 @@ package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
 import dev.catalog.state.HeldLock;
+import dev.catalog.state.PrivateFiles;
 import dev.catalog.state.Sleeper;
 import dev.catalog.state.Snapshot;
 import dev.catalog.state.State;
@@ -9,14 +10,15 @@ import dev.catalog.state.StateLocker;
 import dev.catalog.state.StateStore;
 import dev.catalog.state.backend.BackendFactory;
 import dev.catalog.state.backend.StateBackend;
+import dev.catalog.state.backend.StateReadOnlyException;
 import dev.catalog.state.backend.local.LocalBackend;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,7 +41,10 @@ final class StateSession implements AutoCloseable {
     this.env = env;
     this.options = options;
     this.baseDir = baseDir;
-    this.backend = BackendFactory.open(choice.type(), choice.settings(), baseDir, env.env());
+    this.backend =
+        BackendFactory.open(
+            choice.type(), choice.settings(), baseDir, env.env(), env.redactor());
+    backend.warnings().forEach(warning -> env.err().println("Warning: " + warning));
     this.store = new StateStore(backend, VersionProvider.version());
     this.clock = Clock.systemUTC();
   }
@@ -99,27 +104,63 @@ final class StateSession implements AutoCloseable {
     var locker =
         new StateLocker(
             store, clock, Sleeper.SYSTEM, StateLocker.currentHolder(), VersionProvider.version());
-    HeldLock held = locker.acquire(operation, options.lockTimeout());
+    HeldLock held;
+    try {
+      held = locker.acquire(operation, options.lockTimeout());
+    } catch (StateReadOnlyException readOnly) {
+      if (!operation.equals("plan")) {
+        throw readOnly;
+      }
+      // A plan writes nothing, so a read-only token (PR plans) may plan without the lock; the
+      // apply that follows takes it with a token that can write (docs/state.md).
+      env.err()
+          .println(
+              "Warning: "
+                  + readOnly.getMessage()
+                  + ". The plan goes on without the lock: it writes nothing, but it may see a"
+                  + " state another run is changing. Apply needs credentials that can push.");
+      return () -> {};
+    }
     return held::close;
   }
 
-  /** Writes the state as it was to a timestamped backup file and says where. */
+  /**
+   * Keeps the state as it was before {@code state rm|mv|push} or {@code import} and says where: a
+   * timestamped file beside a local state file; a remote backend keeps it itself (Git history, a
+   * backup ConfigMap), so nothing is written beside the configuration (issue 19).
+   */
   void backup(Snapshot before) {
+    if (!(backend instanceof LocalBackend local)) {
+      keepPrevious(before)
+          .ifPresent(where -> env.err().println("The previous state is kept in " + where));
+      return;
+    }
     var file =
-        backupDir()
-            .resolve(
+        local
+            .file()
+            .resolveSibling(
                 "catalog.state."
                     + STAMP.format(clock.instant())
                     + "-"
                     + before.state().serial()
                     + ".backup.json");
-    try {
-      Files.write(file, store.codec().encode(before.state()));
-    } catch (IOException e) {
-      throw new CatalogException(
-          "cannot write the state backup " + file + ": " + e.getMessage(), e);
-    }
+    PrivateFiles.write(
+        file,
+        store.codec().encode(before.state()),
+        "the state backup",
+        "; make " + file.getParent() + " writable");
     env.err().println("Backup of the previous state: " + file);
+  }
+
+  /**
+   * Keeps one previous state before an apply: the local backend keeps {@code .backup} on every
+   * write by itself, Git has history, the configmap backend writes its backup ConfigMap.
+   */
+  Optional<String> keepPrevious(Snapshot before) {
+    if (backend instanceof LocalBackend) {
+      return Optional.empty();
+    }
+    return backend.keepPrevious(store.codec().encode(before.state()), before.version());
   }
 
   /** Beside the local state file, else the configuration's directory. */

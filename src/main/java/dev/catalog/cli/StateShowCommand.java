@@ -27,16 +27,18 @@ final class StateShowCommand implements Callable<Integer> {
   public Integer call() {
     var parsed = Address.parse(address);
     try (var session = StateSession.open(env, backend, config)) {
+      var state = session.store().read().state();
       var resource =
-          session
-              .store()
-              .read()
-              .state()
+          state
               .resource(parsed)
               .orElseThrow(
                   () ->
                       new CatalogException(
-                          "no " + parsed + " in state " + session.backend().identity()));
+                          "no "
+                              + parsed
+                              + " in state "
+                              + session.backend().identity()
+                              + AddressHints.suffix(parsed, state)));
       env.out().println(session.store().codec().render(resource));
       return ExitCode.OK;
     }

@@ -22,6 +22,7 @@ final class Subcommands {
     map.put("validate", ValidateCommand.class);
     map.put("plan", PlanCommand.class);
     map.put("apply", ApplyCommand.class);
+    map.put("show", ShowCommand.class);
     map.put("drift", DriftCommand.class);
     map.put("destroy", DestroyCommand.class);
     map.put("refresh", RefreshCommand.class);

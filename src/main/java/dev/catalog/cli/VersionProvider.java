@@ -32,7 +32,13 @@ public final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     return new String[] {
       "catalog " + version(),
-      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+      // Which runtime: a release's own (its runtime/ directory) or a JDK found on the machine.
+      "Java "
+          + Runtime.version()
+          + " ("
+          + System.getProperty("java.vendor")
+          + ") at "
+          + System.getProperty("java.home")
     };
   }
 }

@@ -30,8 +30,27 @@ final class BackendReader {
     b.allowOnly(keys);
     var settings = new HashMap<String, String>();
     for (var key : allowed) {
-      b.string(key).ifPresent(value -> settings.put(key, value));
+      if (key.equals("token")) {
+        SecretRefReader.read(b, key, false, false).ifPresent(ref -> settings.put(key, flat(ref)));
+      } else {
+        b.string(key).ifPresent(value -> settings.put(key, value));
+      }
     }
     return Optional.of(new Backend(type, settings, b.location()));
+  }
+
+  /**
+   * A secret reference as a backend setting string, which the backend resolves when it opens:
+   * settings stay strings, so {@code --backend-config token=fromEnv:NAME} means the same.
+   */
+  private static String flat(SecretRef ref) {
+    if (ref instanceof SecretRef.FromEnv env) {
+      return "fromEnv:" + env.name();
+    } else if (ref instanceof SecretRef.FromFile file) {
+      return "fromFile:" + file.path();
+    } else if (ref instanceof SecretRef.FromSecret secret) {
+      return "fromSecret:" + secret.namespace() + "/" + secret.name() + "/" + secret.key();
+    }
+    throw new IllegalStateException("inline secret " + ref.field());
   }
 }

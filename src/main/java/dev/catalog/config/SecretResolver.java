@@ -2,6 +2,7 @@ package dev.catalog.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.Redactor;
 import dev.catalog.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -25,18 +26,37 @@ public final class SecretResolver {
 
   private final Map<String, String> env;
   private final Supplier<KubernetesClient> kubernetes;
+  private final Redactor redactor;
 
   /**
    * @param env the environment for {@code fromEnv}
    * @param kubernetes a client for {@code fromSecret}, created on first use only
    */
   public SecretResolver(Map<String, String> env, Supplier<KubernetesClient> kubernetes) {
+    this(env, kubernetes, new Redactor());
+  }
+
+  /**
+   * @param redactor learns every value read from the environment, a file or a Secret, so the run
+   *     scrubs it out of outside text
+   */
+  public SecretResolver(
+      Map<String, String> env, Supplier<KubernetesClient> kubernetes, Redactor redactor) {
     this.env = Map.copyOf(env);
     this.kubernetes = kubernetes;
+    this.redactor = redactor;
   }
 
   /** The value behind a reference (or an inline username). */
   public Secret resolve(SecretRef ref) {
+    var value = read(ref);
+    if (!(ref instanceof SecretRef.Literal)) {
+      redactor.add(value);
+    }
+    return value;
+  }
+
+  private Secret read(SecretRef ref) {
     if (ref instanceof SecretRef.Literal literal) {
       return Secret.of(literal.value());
     } else if (ref instanceof SecretRef.FromEnv fromEnv) {
@@ -59,6 +79,7 @@ public final class SecretResolver {
     try {
       var node = JSON.readTree(text.reveal());
       if (node instanceof ObjectNode object) {
+        redactor.addLeaves(object);
         return new SensitiveJson(object);
       }
     } catch (IOException e) {

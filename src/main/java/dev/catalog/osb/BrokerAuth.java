@@ -1,5 +1,6 @@
 package dev.catalog.osb;
 
+import dev.catalog.Redactor;
 import dev.catalog.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -11,6 +12,9 @@ public sealed interface BrokerAuth permits BrokerAuth.None, BrokerAuth.Basic, Br
 
   /** The {@code Authorization} header value, if any. Never log it. */
   Optional<String> authorizationHeader();
+
+  /** Tells the run's redactor every form of this secret a broker could echo. */
+  default void addTo(Redactor redactor) {}
 
   /** No {@code Authorization} header (brokers that agreed on another scheme out of band). */
   static BrokerAuth none() {
@@ -48,6 +52,11 @@ public sealed interface BrokerAuth permits BrokerAuth.None, BrokerAuth.Basic, Br
       return Optional.of(
           "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Override
+    public void addTo(Redactor redactor) {
+      redactor.addBasic(username, password);
+    }
   }
 
   /** A bearer token; prints as {@code (sensitive)}. */
@@ -59,6 +68,11 @@ public sealed interface BrokerAuth permits BrokerAuth.None, BrokerAuth.Basic, Br
     @Override
     public Optional<String> authorizationHeader() {
       return Optional.of("Bearer " + token.reveal());
+    }
+
+    @Override
+    public void addTo(Redactor redactor) {
+      redactor.add(token);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.catalog.osb;
 
+import dev.catalog.Redactor;
 import dev.catalog.osb.model.Catalog;
 import dev.catalog.osb.model.CatalogParser;
 import dev.catalog.osb.model.InvalidCatalogException;
@@ -36,7 +37,34 @@ public final class BrokerClient {
       Sleeper sleeper,
       Clock clock,
       RetryPolicy retry) {
-    return new BrokerClient(new BrokerHttp(connection, trace, sleeper, clock, retry), clock);
+    return create(connection, trace, sleeper, clock, retry, new Redactor());
+  }
+
+  /**
+   * A client that scrubs the run's known secrets out of what the broker writes (descriptions,
+   * error bodies) and adds its own auth and the credentials of its bindings to them.
+   */
+  public static BrokerClient create(
+      BrokerConnection connection,
+      HttpTrace trace,
+      Sleeper sleeper,
+      Clock clock,
+      RetryPolicy retry,
+      Redactor redactor) {
+    return create(connection, trace, sleeper, clock, retry, redactor, "");
+  }
+
+  /** A client whose errors name the broker: {@code broker "acme" returned 422 ...}. */
+  public static BrokerClient create(
+      BrokerConnection connection,
+      HttpTrace trace,
+      Sleeper sleeper,
+      Clock clock,
+      RetryPolicy retry,
+      Redactor redactor,
+      String brokerName) {
+    return new BrokerClient(
+        new BrokerHttp(connection, trace, sleeper, clock, retry, redactor, brokerName), clock);
   }
 
   public BrokerConnection connection() {

@@ -40,7 +40,8 @@ public final class BrokerException extends CatalogException {
     var code = b.errorCode.map(c -> " (" + c + ")").orElse("");
     return new BrokerException(
         b.subject()
-            + ": broker returned "
+            + ": "
+            + b.brokerReturned()
             + HttpStatusText.of(b.status)
             + code
             + what
@@ -53,7 +54,8 @@ public final class BrokerException extends CatalogException {
   static BrokerException malformed(Builder b, String problem) {
     return new BrokerException(
         b.subject()
-            + ": broker returned "
+            + ": "
+            + b.brokerReturned()
             + HttpStatusText.of(b.status)
             + " with a malformed body: "
             + problem
@@ -126,6 +128,7 @@ public final class BrokerException extends CatalogException {
     private ResponseClass responseClass = ResponseClass.NOT_SENT;
     private Optional<Boolean> instanceUsable = Optional.empty();
     private Optional<Boolean> updateRepeatable = Optional.empty();
+    private String broker = "";
 
     private Builder(OsbOperation operation, String resourceId, String requestId) {
       this.operation = Objects.requireNonNull(operation);
@@ -150,6 +153,16 @@ public final class BrokerException extends CatalogException {
       this.instanceUsable = body.instanceUsable();
       this.updateRepeatable = body.updateRepeatable();
       return this;
+    }
+
+    /** The configured name of the broker, so an error says which one; empty when not known. */
+    Builder broker(String name) {
+      this.broker = Objects.requireNonNull(name);
+      return this;
+    }
+
+    private String brokerReturned() {
+      return broker.isEmpty() ? "broker returned " : "broker \"" + broker + "\" returned ";
     }
 
     private String subject() {

@@ -2,21 +2,23 @@ package dev.catalog.osb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.CatalogException;
+import dev.catalog.Redactor;
 import dev.catalog.osb.RetrySafety.TransientFailure;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -31,14 +33,21 @@ final class BrokerHttp {
   private final Sleeper sleeper;
   private final Clock clock;
   private final RetryPolicy retry;
+  private final Redactor redactor;
+  private final String brokerName;
 
   BrokerHttp(
       BrokerConnection connection,
       HttpTrace trace,
       Sleeper sleeper,
       Clock clock,
-      RetryPolicy retry) {
+      RetryPolicy retry,
+      Redactor redactor,
+      String brokerName) {
     this.connection = connection;
+    this.redactor = redactor;
+    this.brokerName = brokerName;
+    connection.auth().addTo(redactor);
     this.trace = trace;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -69,9 +78,10 @@ final class BrokerHttp {
     for (int attempt = 1; ; attempt++) {
       var requestId = UUID.randomUUID().toString();
       var started = System.nanoTime();
+      String failure;
       try {
-        var response = client.send(build(request, requestId), BodyHandlers.ofInputStream());
-        var result = read(response, request.bodyLimit(), requestId);
+        var response = exchange(request, requestId, started);
+        var result = read(request, response, requestId);
         traceExchange(
             request,
             result.status(),
@@ -82,29 +92,35 @@ final class BrokerHttp {
             result.header("X-Broker-API-Request-Identity"));
         if (RetrySafety.isGatewayStatus(result.status())
             && mayRetry(request, TransientFailure.GATEWAY_STATUS, attempt)) {
-          pause(attempt, result.header("Retry-After"));
+          var status = HttpStatusText.of(result.status());
+          pause(request, attempt, result.header("Retry-After"), status);
           continue;
         }
         return result;
       } catch (HttpConnectTimeoutException | ConnectException e) {
-        var failure = "cannot connect to " + connection.baseUrl() + ": " + describe(e);
+        failure = "cannot connect to " + connection.baseUrl() + ": " + describe(e);
         traceFailure(request, started, requestId, attempt, failure);
         if (!mayRetry(request, TransientFailure.NOT_SENT, attempt)) {
           throw noResponse(request, requestId, ResponseClass.NOT_SENT, failure, e);
         }
-      } catch (HttpTimeoutException e) {
-        var failure = "no response within " + seconds(connection.requestTimeout());
+      } catch (HttpTimeoutException | BodyTimeout e) {
+        // Headers late or body late: the same limit was hit, so the same words.
+        failure =
+            "no complete response within "
+                + Durations.format(connection.requestTimeout())
+                + " (timeouts.request)";
         traceFailure(request, started, requestId, attempt, failure);
         if (!mayRetry(request, TransientFailure.NO_RESPONSE, attempt)) {
           throw noResponse(request, requestId, ResponseClass.TIMEOUT, failure, e);
         }
       } catch (SSLException e) {
         // A certificate problem does not go away by retrying.
-        var failure = "TLS handshake with " + connection.baseUrl() + " failed: " + describe(e);
+        failure =
+            "TLS handshake with " + connection.baseUrl() + " failed: " + TlsFailures.describe(e);
         traceFailure(request, started, requestId, attempt, failure);
         throw noResponse(request, requestId, ResponseClass.NOT_SENT, failure, e);
       } catch (IOException e) {
-        var failure = "connection closed before a complete response (" + describe(e) + ")";
+        failure = "connection closed before a complete response (" + describe(e) + ")";
         traceFailure(request, started, requestId, attempt, failure);
         if (!mayRetry(request, TransientFailure.NO_RESPONSE, attempt)) {
           throw noResponse(request, requestId, ResponseClass.TIMEOUT, failure, e);
@@ -113,7 +129,39 @@ final class BrokerHttp {
         Thread.currentThread().interrupt();
         throw new CatalogException("interrupted while waiting for the broker", e);
       }
-      pause(attempt, Optional.empty());
+      pause(request, attempt, Optional.empty(), failure);
+    }
+  }
+
+  /**
+   * One exchange, bounded end to end by {@code timeouts.request}: connecting, the headers and the
+   * whole body. The client's own request timeout stops at the headers.
+   */
+  private HttpResponse<byte[]> exchange(BrokerRequest request, String requestId, long started)
+      throws IOException, InterruptedException, BodyTimeout {
+    var future =
+        client.sendAsync(build(request, requestId), info -> new BoundedBody(request.bodyLimit()));
+    var deadline = started + connection.requestTimeout().toNanos();
+    try {
+      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new BodyTimeout();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /** The exchange outlived {@code timeouts.request}, headers or not. */
+  private static final class BodyTimeout extends Exception {
+    BodyTimeout() {
+      super(null, null, false, false);
     }
   }
 
@@ -141,22 +189,47 @@ final class BrokerHttp {
     return builder.build();
   }
 
-  private static BrokerResponse read(HttpResponse<InputStream> response, int limit, String id)
-      throws IOException {
-    try (var in = response.body()) {
-      var bytes = in.readNBytes(limit + 1);
-      boolean oversized = bytes.length > limit;
-      var json = oversized ? Optional.<JsonNode>empty() : Json.parse(bytes);
-      return new BrokerResponse(
-          response.statusCode(), response.headers(), json, bytes.length == 0, oversized, id);
+  private BrokerResponse read(BrokerRequest request, HttpResponse<byte[]> response, String id) {
+    var bytes = response.body();
+    boolean oversized = bytes.length > request.bodyLimit();
+    var json = oversized ? Optional.<JsonNode>empty() : Json.parse(bytes);
+    return new BrokerResponse(
+        response.statusCode(),
+        response.headers(),
+        json.map(body -> scrubbed(request.operation(), response.statusCode(), body)),
+        bytes.length == 0,
+        oversized,
+        id,
+        brokerName);
+  }
+
+  /**
+   * Takes every known secret out of what the broker wrote for people (error bodies, operation
+   * descriptions, the catalog) before anything quotes it, and learns the credentials of a binding.
+   * Bodies that carry values catalog sends back or delivers (a bind's credentials, an instance's
+   * parameters, an {@code operation}) are left as they are: masking them would change them.
+   */
+  private JsonNode scrubbed(OsbOperation operation, int status, JsonNode body) {
+    boolean success = status >= 200 && status < 300;
+    if (success && (operation == OsbOperation.BIND || operation == OsbOperation.FETCH_BINDING)) {
+      redactor.addLeaves(body.get("credentials"));
+      return body;
     }
+    if (!success
+        || operation == OsbOperation.CATALOG
+        || operation == OsbOperation.POLL_INSTANCE
+        || operation == OsbOperation.POLL_BINDING) {
+      return redactor.scrub(body);
+    }
+    return body;
   }
 
   private boolean mayRetry(BrokerRequest request, TransientFailure failure, int attempt) {
     return attempt < retry.maxAttempts() && RetrySafety.allows(request.operation(), failure);
   }
 
-  private void pause(int attempt, Optional<String> retryAfter) {
+  private void pause(
+      BrokerRequest request, int attempt, Optional<String> retryAfter, String reason) {
     var delay = retry.backoff().delay(attempt);
     var asked = retryAfter.flatMap(v -> RetryAfter.parse(v, clock));
     if (asked.isPresent() && asked.get().compareTo(delay) > 0) {
@@ -165,6 +238,9 @@ final class BrokerHttp {
     if (delay.compareTo(retry.maxDelay()) > 0) {
       delay = retry.maxDelay();
     }
+    // Announced, so a broker that is down is not minutes of silence (issue 19).
+    var verb = request.operation().verb();
+    trace.retrying(verb, redactor.scrub(reason), delay, attempt + 1, retry.maxAttempts());
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
@@ -195,14 +271,17 @@ final class BrokerHttp {
 
   private void traceFailure(
       BrokerRequest request, long started, String requestId, int attempt, String failure) {
+    failure = redactor.scrub(failure);
     traceExchange(request, 0, started, requestId, attempt, Optional.of(failure), Optional.empty());
   }
 
-  private static BrokerException noResponse(
+  private BrokerException noResponse(
       BrokerRequest request, String requestId, ResponseClass cls, String failure, Throwable cause) {
+    failure = redactor.scrub(failure);
     var b =
         BrokerException.builder(request.operation(), request.resourceId(), requestId)
-            .responseClass(cls);
+            .responseClass(cls)
+            .broker(brokerName);
     return BrokerException.noResponse(b, failure, cause);
   }
 
@@ -217,7 +296,4 @@ final class BrokerHttp {
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
-  private static String seconds(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-  }
 }

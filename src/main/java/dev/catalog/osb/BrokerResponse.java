@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * A response as the endpoints see it: status, headers, and the body parsed as JSON whatever the
  * {@code Content-Type} says (checklist H-15), or empty if it was empty, not JSON or too large.
+ * {@code broker} is the configured name of the broker that sent it, empty when not known.
  */
 record BrokerResponse(
     int status,
@@ -14,7 +15,8 @@ record BrokerResponse(
     Optional<JsonNode> json,
     boolean emptyBody,
     boolean oversized,
-    String requestId) {
+    String requestId,
+    String broker) {
 
   /** The body as an object, if it is one. */
   Optional<JsonNode> object() {

@@ -46,17 +46,16 @@ public final class OperationPoller {
       Optional<Duration> planMaximum,
       Optional<Instant> runDeadline,
       PollListener listener) {
-    var budget =
-        planMaximum
-            .filter(p -> p.compareTo(policy.platformMaximum()) < 0)
-            .orElse(policy.platformMaximum());
+    var planLimit = planMaximum.filter(p -> p.compareTo(policy.platformMaximum()) < 0);
+    var budget = planLimit.orElse(policy.platformMaximum());
+    var limit = planLimit.isPresent() ? PollOutcome.PLAN_LIMIT : PollOutcome.PLATFORM_LIMIT;
     var budgetEnd = started.plus(budget);
     Optional<Duration> retryAfter = Optional.empty();
     Optional<String> lastDescription = Optional.empty();
     for (int attempt = 1; ; attempt++) {
       var now = clock.instant();
       if (!now.isBefore(budgetEnd)) {
-        return new PollOutcome.BudgetExhausted(budget);
+        return new PollOutcome.BudgetExhausted(budget, limit);
       }
       var delay = nextDelay(attempt, retryAfter, Duration.between(now, budgetEnd));
       if (runDeadline.isPresent() && now.plus(delay).isAfter(runDeadline.get())) {

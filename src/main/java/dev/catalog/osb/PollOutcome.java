@@ -52,12 +52,28 @@ public sealed interface PollOutcome
   }
 
   /** The operation ran past its maximum duration and MUST be considered failed (P-23). */
-  record BudgetExhausted(Duration budget) implements PollOutcome {
+  record BudgetExhausted(Duration budget, String limit) implements PollOutcome {
+    /** The plan's {@code maximum_polling_duration} ran out. */
+    public BudgetExhausted(Duration budget) {
+      this(budget, PLAN_LIMIT);
+    }
+
     @Override
     public Kind kind() {
       return Kind.BUDGET_EXHAUSTED;
     }
+
+    /** {@code 5s (the plan's maximum_polling_duration)}: the time and the limit that set it. */
+    public String describe() {
+      return Durations.format(budget) + " (" + limit + ")";
+    }
   }
+
+  /** The limit of {@link BudgetExhausted} when the catalog's plan set it. */
+  String PLAN_LIMIT = "the plan's maximum_polling_duration";
+
+  /** The limit of {@link BudgetExhausted} when no plan limit was shorter than catalog's own. */
+  String PLATFORM_LIMIT = "catalog's maximum for one operation";
 
   /** The caller's run deadline came first; the operation is still in progress (section 4.1). */
   record StillInProgress(Optional<String> description) implements PollOutcome {

@@ -129,6 +129,7 @@ final class Responses {
   }
 
   private static BrokerException.Builder builder(BrokerRequest request, BrokerResponse response) {
-    return BrokerException.builder(request.operation(), request.resourceId(), response.requestId());
+    return BrokerException.builder(request.operation(), request.resourceId(), response.requestId())
+        .broker(response.broker());
   }
 }

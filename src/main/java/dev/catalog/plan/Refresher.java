@@ -12,6 +12,7 @@ import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -48,13 +49,46 @@ public final class Refresher {
     this.concurrency = Map.copyOf(concurrency);
   }
 
-  /** Reads the catalogs of {@code brokers} (those configured ones that need reading). */
+  /**
+   * Reads the catalogs of {@code brokers} (those configured ones that need reading), all at once:
+   * a broker that is down costs its timeouts once, not once per broker in turn, and every broker
+   * that cannot be read is reported, not only the first (issue 19).
+   */
   public Map<String, Catalog> catalogs(Set<String> brokers) {
-    var catalogs = new TreeMap<String, Catalog>();
+    var reads = new TreeMap<String, CompletableFuture<Optional<Catalog>>>();
     for (var name : brokers) {
-      clients.client(name).ifPresent(c -> catalogs.put(name, readCatalog(name, c)));
+      reads.put(name, readAsync(name));
     }
-    return catalogs;
+    return CatalogReads.await(reads);
+  }
+
+  /** The catalog of one broker, read on its own thread; empty if the broker is not configured. */
+  CompletableFuture<Optional<Catalog>> readAsync(String name) {
+    var read = new CompletableFuture<Optional<Catalog>>();
+    var client = clients.client(name);
+    if (client.isEmpty()) {
+      read.complete(Optional.empty());
+      return read;
+    }
+    var thread =
+        new Thread(
+            () -> {
+              try {
+                read.complete(Optional.of(readCatalog(name, client.get())));
+              } catch (RuntimeException e) {
+                read.completeExceptionally(e);
+              }
+            },
+            "catalog-" + name);
+    thread.setDaemon(true);
+    thread.start();
+    // Cancelling the read (a failed plan) stops the thread's request too.
+    read.whenComplete((c, e) -> {
+      if (read.isCancelled()) {
+        thread.interrupt();
+      }
+    });
+    return read;
   }
 
   private static Catalog readCatalog(String name, BrokerClient client) {

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.catalog.CatalogException;
+import dev.catalog.state.Address;
 import dev.catalog.state.State;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +26,8 @@ import java.util.Optional;
  * @param desiredHash {@link DesiredHash} of the plan
  * @param toolVersion the catalog version that planned
  * @param gitCommit the configuration's Git commit, when it is in a Git work tree
+ * @param targets the {@code --target} addresses it was made with; apply plans with the same
+ * @param refresh whether it was made reading live state; apply plans the same way
  * @param plan the plan document as {@code --format json} writes it (no secrets)
  */
 public record SavedPlan(
@@ -32,9 +37,14 @@ public record SavedPlan(
     String desiredHash,
     String toolVersion,
     Optional<String> gitCommit,
+    List<Address> targets,
+    boolean refresh,
     JsonNode plan) {
-  /** The saved-plan file format version. */
-  public static final String FORMAT_VERSION = "1";
+  /**
+   * The saved-plan file format version. 2 records the options a plan was made with, which apply
+   * plans with again before comparing the changes with the saved ones (issue 15).
+   */
+  public static final String FORMAT_VERSION = "2";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -45,6 +55,7 @@ public record SavedPlan(
     Objects.requireNonNull(desiredHash, "desiredHash");
     Objects.requireNonNull(toolVersion, "toolVersion");
     Objects.requireNonNull(gitCommit, "gitCommit");
+    targets = List.copyOf(targets);
     plan = Objects.requireNonNull(plan, "plan").deepCopy();
   }
 
@@ -103,6 +114,28 @@ public record SavedPlan(
     }
   }
 
+  /** The options to plan with again at apply time: those this plan was made with. */
+  public PlanOptions options(int parallelism) {
+    return new PlanOptions(refresh, parallelism, targets);
+  }
+
+  /**
+   * Refuses the plan unless {@code now}, the plan document of a plan made now with {@link
+   * #options}, has the same changes as the saved one: apply does exactly what was reviewed.
+   *
+   * @throws StalePlanException listing each difference on its own line
+   */
+  public void checkChanges(JsonNode now) {
+    var differences = PlanDifferences.between(plan, now);
+    if (!differences.isEmpty()) {
+      throw new StalePlanException(
+          "the changes apply would make now differ from the saved plan; refusing to apply"
+              + " changes that were not reviewed:\n  "
+              + String.join("\n  ", differences)
+              + "\nrun \"catalog plan\" again and review the new plan");
+    }
+  }
+
   /** The file content. */
   public byte[] toBytes() {
     var doc = JsonNodeFactory.instance.objectNode();
@@ -113,6 +146,10 @@ public record SavedPlan(
     doc.put("desired_hash", desiredHash);
     doc.put("tool_version", toolVersion);
     gitCommit.ifPresent(c -> doc.put("git_commit", c));
+    var options = doc.putObject("options");
+    var targetList = options.putArray("targets");
+    targets.forEach(t -> targetList.add(t.toString()));
+    options.put("refresh", refresh);
     doc.set("plan", plan);
     try {
       return (JSON.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -144,7 +181,9 @@ public record SavedPlan(
               + "); run \"catalog plan\" again");
     }
     for (var field :
-        new String[] {"lineage", "serial", "backend", "desired_hash", "tool_version", "plan"}) {
+        new String[] {
+          "lineage", "serial", "backend", "desired_hash", "tool_version", "options", "plan"
+        }) {
       if (!doc.has(field)) {
         throw new CatalogException(name + ": saved plan is missing \"" + field + "\"");
       }
@@ -156,6 +195,20 @@ public record SavedPlan(
         doc.get("desired_hash").asText(),
         doc.get("tool_version").asText(),
         Optional.ofNullable(doc.get("git_commit")).map(JsonNode::asText),
+        targets(doc.get("options").path("targets"), name),
+        doc.get("options").path("refresh").asBoolean(true),
         doc.get("plan"));
+  }
+
+  private static List<Address> targets(JsonNode targets, String name) {
+    var list = new ArrayList<Address>();
+    for (var t : targets) {
+      try {
+        list.add(Address.parse(t.asText()));
+      } catch (RuntimeException e) {
+        throw new CatalogException(name + ": saved plan has a bad target \"" + t.asText() + "\"");
+      }
+    }
+    return list;
   }
 }

@@ -7,7 +7,6 @@ import dev.catalog.state.State;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +29,6 @@ public final class StreamedRefresh implements AutoCloseable {
   private final Refresher refresher;
   private final RefreshReads reads;
   private final Map<String, CompletableFuture<Optional<Catalog>>> early = new LinkedHashMap<>();
-  private final Thread catalogReader;
 
   StreamedRefresh(
       Planner planner, CatalogConfig config, PlanOptions options, Refresher refresher) {
@@ -41,22 +39,9 @@ public final class StreamedRefresh implements AutoCloseable {
     this.reads = refresher.reads();
     var brokers = new TreeSet<String>();
     config.instances().forEach(i -> brokers.add(i.broker()));
-    brokers.forEach(b -> early.put(b, new CompletableFuture<>()));
-    catalogReader = new Thread(this::readEarlyCatalogs, "catalog-catalogs");
-    catalogReader.setDaemon(true);
-    catalogReader.start();
-  }
-
-  /** One after the other, as {@link Refresher#catalogs} reads them. */
-  private void readEarlyCatalogs() {
-    early.forEach(
-        (name, catalog) -> {
-          try {
-            catalog.complete(Optional.ofNullable(refresher.catalogs(Set.of(name)).get(name)));
-          } catch (RuntimeException e) {
-            catalog.completeExceptionally(e);
-          }
-        });
+    // All at once, each on its own thread (issue 19: one after the other, a broker that was down
+    // cost its timeouts before the next broker was even asked).
+    brokers.forEach(b -> early.put(b, refresher.readAsync(b)));
   }
 
   /**
@@ -86,15 +71,12 @@ public final class StreamedRefresh implements AutoCloseable {
     BrokerChecks.refuseRemovedBrokers(config, state);
     var brokers = new TreeSet<>(early.keySet());
     state.resources().values().forEach(r -> brokers.add(r.broker()));
-    var catalogs = new TreeMap<String, Catalog>();
+    var all = new TreeMap<String, CompletableFuture<Optional<Catalog>>>(early);
     for (var name : brokers) {
-      var catalog = early.get(name);
-      if (catalog == null) {
-        catalogs.putAll(refresher.catalogs(Set.of(name)));
-      } else {
-        await(catalog).ifPresent(c -> catalogs.put(name, c));
-      }
+      all.computeIfAbsent(name, refresher::readAsync);
     }
+    // Every broker that cannot be read is reported, in broker order.
+    var catalogs = CatalogReads.await(all);
     for (var resource : state.resources().values()) {
       if (!reads.submitted(resource)) {
         refresher.submit(reads, resource, catalogs);
@@ -103,22 +85,13 @@ public final class StreamedRefresh implements AutoCloseable {
     return planner.planRefreshed(config, state, catalogs, reads, options);
   }
 
-  private static Optional<Catalog> await(CompletableFuture<Optional<Catalog>> catalog) {
-    try {
-      return catalog.join();
-    } catch (CompletionException e) {
-      // The catalog's own error ("broker "b0": cannot read its catalog: ..."), as read in line.
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
-  }
-
   /**
    * Stops the catalog reads and resource reads still under way (after a failure; a finished plan
    * has none), so a failed plan leaves no request running behind it.
    */
   @Override
   public void close() {
-    catalogReader.interrupt();
+    early.values().forEach(read -> read.cancel(true));
     reads.close();
   }
 }

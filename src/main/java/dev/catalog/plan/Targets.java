@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import dev.catalog.CatalogException;
+import dev.catalog.config.Suggestions;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.ResourceKind;
@@ -34,7 +35,8 @@ final class Targets {
                       new CatalogException(
                           "--target "
                               + target
-                              + ": no such resource in the configuration or the state"));
+                              + ": no such resource in the configuration or the state"
+                              + didYouMean(target, changes)));
       keep.add(target);
       instanceOf(change).ifPresent(keep::add);
     }
@@ -45,6 +47,13 @@ final class Targets {
       }
     }
     return changes.stream().filter(c -> keep.contains(c.address())).toList();
+  }
+
+  private static String didYouMean(Address target, List<ResourceChange> changes) {
+    var known = changes.stream().map(c -> c.address().toString()).toList();
+    return Suggestions.nearest(target.toString(), known)
+        .map(near -> "; did you mean \"" + near + "\"?")
+        .orElse("");
   }
 
   private static Set<Address> removedInstances(List<ResourceChange> changes, Set<Address> kept) {

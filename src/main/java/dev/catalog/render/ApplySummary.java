@@ -13,10 +13,22 @@ public final class ApplySummary {
 
   /** E.g. {@code Apply complete! Resources: 2 added, 1 changed, 0 destroyed.} */
   public static String line(ApplyResult result) {
+    return line(result, false);
+  }
+
+  /**
+   * As {@link #line(ApplyResult)}; a destroy is worded as Terraform words it: {@code Destroy
+   * complete! Resources: 3 destroyed.} (issue 17).
+   */
+  public static String line(ApplyResult result, boolean destroy) {
+    String verb = destroy ? "Destroy" : "Apply";
     String head =
         result.interrupted()
-            ? "Apply interrupted!"
-            : result.count(StepStatus.FAILED) > 0 ? "Apply failed!" : "Apply complete!";
+            ? verb + " interrupted!"
+            : result.count(StepStatus.FAILED) > 0 ? verb + " failed!" : verb + " complete!";
+    if (destroy) {
+      return head + " Resources: " + result.destroyed() + " destroyed" + rest(result) + ".";
+    }
     String resources =
         " Resources: "
             + result.added()

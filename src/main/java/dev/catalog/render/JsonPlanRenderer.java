@@ -74,7 +74,8 @@ public final class JsonPlanRenderer {
         var item = changesOut.addObject();
         item.put("currency", c.currency());
         item.put("unit", c.unit());
-        item.put("delta", c.amount());
+        item.put(
+            "delta", new java.math.BigDecimal(c.amount().stripTrailingZeros().toPlainString()));
       }
       strings(costs.putArray("not_counted"), plan.costs().unknown());
     }

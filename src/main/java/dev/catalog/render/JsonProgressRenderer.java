@@ -21,9 +21,18 @@ public final class JsonProgressRenderer implements ApplyListener {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PrintWriter out;
+  private final boolean destroy;
 
   public JsonProgressRenderer(PrintWriter out) {
+    this(out, false);
+  }
+
+  /**
+   * @param destroy whether this is a destroy, which has its own summary words
+   */
+  public JsonProgressRenderer(PrintWriter out, boolean destroy) {
     this.out = out;
+    this.destroy = destroy;
   }
 
   @Override
@@ -63,7 +72,7 @@ public final class JsonProgressRenderer implements ApplyListener {
     line.put("skipped", result.count(StepStatus.SKIPPED));
     line.put("in_progress", result.count(StepStatus.IN_PROGRESS));
     line.put("interrupted", result.interrupted());
-    line.put("message", ApplySummary.line(result));
+    line.put("message", ApplySummary.line(result, destroy));
     print(line);
   }
 

@@ -21,16 +21,35 @@ public final class LineProgressRenderer implements ApplyListener {
   static final int REPEAT_SECONDS = 10;
 
   private final PrintWriter out;
+  private final PrintWriter err;
   private final AnsiStyle style;
   private final Map<String, Printed> lastPoll = new HashMap<>();
+  private final Map<String, ApplyEvent.Started> running = new java.util.TreeMap<>();
+  private final boolean destroy;
 
   public LineProgressRenderer(PrintWriter out, boolean colour) {
+    this(out, out, colour, false);
+  }
+
+  /**
+   * @param err where the {@code Error:} lines go: stderr, so {@code catalog apply 2>errors.txt}
+   *     captures them like every other command's errors (issue 19)
+   * @param destroy whether this is a destroy, which has its own summary words
+   */
+  public LineProgressRenderer(PrintWriter out, PrintWriter err, boolean colour, boolean destroy) {
     this.out = out;
+    this.err = err;
     this.style = new AnsiStyle(colour);
+    this.destroy = destroy;
   }
 
   @Override
-  public void onEvent(ApplyEvent event) {
+  public synchronized void onEvent(ApplyEvent event) {
+    if (event instanceof ApplyEvent.Started started) {
+      running.put(started.step().address(), started);
+    } else if (!(event instanceof ApplyEvent.Polling)) {
+      running.remove(event.step().address());
+    }
     if (event instanceof ApplyEvent.Polling poll) {
       if (worthPrinting(poll)) {
         out.println(ProgressLines.polling(poll));
@@ -43,20 +62,44 @@ public final class LineProgressRenderer implements ApplyListener {
     out.flush();
   }
 
-  @Override
-  public void onFinish(ApplyResult result) {
-    printErrorsAndSummary(out, style, result);
-  }
-
-  /** The failures, each as an {@code Error:} line, then the summary line. */
-  static void printErrorsAndSummary(PrintWriter out, AnsiStyle style, ApplyResult result) {
-    out.println();
-    for (StepResult step : result.steps()) {
-      if (step.status() == StepStatus.FAILED) {
-        out.println(style.red("Error: ") + step.detail());
+  /**
+   * Called by a timer (every second or so): a step whose last line is {@value #REPEAT_SECONDS}
+   * seconds old gets a {@code Still creating... [10s elapsed]} line even when no poll came, as
+   * Terraform prints one, so a CI log shows a long request or a slow poll schedule is alive (issue
+   * 19: a 30 s poll interval or a slow synchronous request left the log silent).
+   */
+  public synchronized void tick(Instant now) {
+    for (var started : running.values()) {
+      var address = started.step().address();
+      var last = lastPoll.getOrDefault(address, new Printed(started.at(), ""));
+      if (Duration.between(last.at(), now).getSeconds() >= REPEAT_SECONDS) {
+        var elapsed = Duration.between(started.at(), now);
+        out.println(
+            ProgressLines.polling(
+                new ApplyEvent.Polling(started.step(), now, elapsed, last.description())));
+        lastPoll.put(address, new Printed(now, last.description()));
       }
     }
-    String summary = ApplySummary.line(result);
+    out.flush();
+  }
+
+  @Override
+  public synchronized void onFinish(ApplyResult result) {
+    printErrorsAndSummary(out, err, style, result, destroy);
+  }
+
+  /** The failures, each as an {@code Error:} line on {@code err}, then the summary line. */
+  static void printErrorsAndSummary(
+      PrintWriter out, PrintWriter err, AnsiStyle style, ApplyResult result, boolean destroy) {
+    out.println();
+    out.flush();
+    for (StepResult step : result.steps()) {
+      if (step.status() == StepStatus.FAILED) {
+        err.println(style.red("Error: ") + step.detail());
+      }
+    }
+    err.flush();
+    String summary = ApplySummary.line(result, destroy);
     out.println(
         result.succeeded()
             ? style.green(summary)

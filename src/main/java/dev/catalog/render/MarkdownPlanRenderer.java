@@ -201,8 +201,33 @@ public final class MarkdownPlanRenderer {
     return text.replace("|", "\\|");
   }
 
-  /** A diff block cannot contain its own fence. */
+  /**
+   * A diff block cannot contain its own fence; and GitHub and GitLab colour a line of a diff block
+   * only by its first character, so each change marker moves to column 0 (the indentation after it
+   * keeps the columns), and {@code ~} becomes {@code !}, the marker they colour as changed.
+   */
   private static String fence(String text) {
-    return text.replace("```", "'''");
+    var out = new StringBuilder(text.length() + 64);
+    for (var line : text.replace("```", "'''").split("\n", -1)) {
+      out.append(diffLine(line)).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
+  private static String diffLine(String line) {
+    int indent = 0;
+    while (indent < line.length() && line.charAt(indent) == ' ') {
+      indent++;
+    }
+    if (indent == 0 || indent + 1 >= line.length() || line.charAt(indent + 1) != ' ') {
+      return line;
+    }
+    char marker = line.charAt(indent);
+    return switch (marker) {
+      case '+', '-' -> marker + line.substring(0, indent) + line.substring(indent + 1);
+      case '~' -> '!' + line.substring(0, indent) + line.substring(indent + 1);
+      default -> line;
+    };
   }
 }

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +81,29 @@ public final class PlanViews {
   static String signed(BigDecimal amount) {
     var scaled = amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()));
     return (amount.signum() >= 0 ? "+" : "") + scaled.toPlainString();
+  }
+
+  /**
+   * Drift is read for every resource; with {@code --target} only that of the resources the plan
+   * kept (the targets and their dependencies) is reported, as {@code drift --target} promises.
+   */
+  public static PlanView targetedDrift(PlanView view) {
+    if (view.targets().isEmpty()) {
+      return view;
+    }
+    var kept = new HashSet<String>();
+    view.changes().forEach(c -> kept.add(c.address()));
+    var drift = view.drift().stream().filter(d -> kept.contains(d.address())).toList();
+    return new PlanView(
+        view.changes(),
+        drift,
+        view.pending(),
+        view.notes(),
+        view.targets(),
+        view.refreshed(),
+        view.costs(),
+        view.lockDifferences(),
+        view.violations());
   }
 
   private static PlanView.Change change(ResourceChange c, boolean snapshots) {

@@ -22,6 +22,7 @@ public final class TerminalProgressRenderer implements ApplyListener {
   private static final String ERASE_LINE_UP = "\u001B[1A\u001B[2K";
 
   private final PrintWriter out;
+  private final PrintWriter err;
   private final boolean interactive;
   private final int width;
   private final Clock clock;
@@ -29,6 +30,7 @@ public final class TerminalProgressRenderer implements ApplyListener {
   private final LineProgressRenderer lines;
   private final Map<String, Running> running = new LinkedHashMap<>();
   private int drawn;
+  private final boolean destroy;
 
   /**
    * @param interactive whether {@code out} is a terminal that understands ANSI cursor movement
@@ -36,12 +38,30 @@ public final class TerminalProgressRenderer implements ApplyListener {
    */
   public TerminalProgressRenderer(
       PrintWriter out, boolean interactive, boolean colour, int width, Clock clock) {
+    this(out, out, interactive, colour, width, clock, false);
+  }
+
+  /**
+   * A renderer whose {@code Error:} lines go to {@code err}.
+   *
+   * @param destroy whether this is a destroy, which has its own summary words
+   */
+  public TerminalProgressRenderer(
+      PrintWriter out,
+      PrintWriter err,
+      boolean interactive,
+      boolean colour,
+      int width,
+      Clock clock,
+      boolean destroy) {
+    this.destroy = destroy;
     this.out = out;
+    this.err = err;
     this.interactive = interactive;
     this.width = width;
     this.clock = clock;
     this.style = new AnsiStyle(colour);
-    this.lines = new LineProgressRenderer(out, colour);
+    this.lines = new LineProgressRenderer(out, err, colour, destroy);
   }
 
   @Override
@@ -73,13 +93,20 @@ public final class TerminalProgressRenderer implements ApplyListener {
     }
   }
 
+  /** A timer's tick; only the line renderer (no terminal) prints anything for it. */
+  public void tick(Instant now) {
+    if (!interactive) {
+      lines.tick(now);
+    }
+  }
+
   @Override
   public synchronized void onFinish(ApplyResult result) {
     if (interactive) {
       erase();
       running.clear();
     }
-    LineProgressRenderer.printErrorsAndSummary(out, style, result);
+    LineProgressRenderer.printErrorsAndSummary(out, err, style, result, destroy);
   }
 
   private void erase() {

@@ -98,7 +98,7 @@ public final class TextPlanRenderer {
           .append(String.join(", ", plan.targets()))
           .append(" and their dependencies; other changes may be pending.\n\n");
     }
-    for (var note : plan.notes()) {
+    for (var note : WarningGroups.of(plan.notes())) {
       sb.append("Warning: ").append(note).append('\n');
     }
     if (!plan.notes().isEmpty()) {

@@ -22,14 +22,15 @@ import java.util.regex.Pattern;
  *   <li>else in double quotes with {@code \\ \" \$ \` \n \r \t} escaped.
  * </ul>
  */
-final class EnvFormat {
+public final class EnvFormat {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern BARE = Pattern.compile("[A-Za-z0-9_./:@%+,-]+");
 
   private EnvFormat() {}
 
-  static String write(Address binding, ObjectNode credentials) {
+  /** The {@code KEY=value} lines of {@code credentials}; a key that is no variable name fails. */
+  public static String write(Address binding, ObjectNode credentials) {
     var out = new StringBuilder();
     for (Iterator<Map.Entry<String, JsonNode>> it = credentials.fields(); it.hasNext(); ) {
       var entry = it.next();

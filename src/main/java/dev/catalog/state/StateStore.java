@@ -2,8 +2,6 @@ package dev.catalog.state;
 
 import dev.catalog.CatalogException;
 import dev.catalog.state.backend.StateBackend;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,21 +137,30 @@ public final class StateStore {
       return write(base, next);
     } catch (RuntimeException e) {
       var numbered = next.withSerial(base.state().serial() + 1, toolVersion);
+      var encoded = codec.encode(numbered);
       var errored = dir.resolve(ERRORED_FILE);
       try {
-        Files.write(errored, codec.encode(numbered));
-      } catch (IOException io) {
-        e.addSuppressed(io);
-        throw new CatalogException(
-            "failed to write state to "
-                + backend.identity()
-                + ": "
-                + e.getMessage()
-                + "; saving it to "
-                + errored
-                + " failed too: "
-                + io.getMessage(),
-            e);
+        PrivateFiles.write(errored, encoded, "the errored state", "");
+      } catch (CatalogException notBeside) {
+        // A Pod mounts its configuration read-only: the state must still not be lost (issue 19).
+        errored = Path.of(System.getProperty("java.io.tmpdir")).resolve(ERRORED_FILE);
+        try {
+          PrivateFiles.write(errored, encoded, "the errored state", "");
+        } catch (CatalogException io) {
+          e.addSuppressed(notBeside);
+          e.addSuppressed(io);
+          throw new CatalogException(
+              "failed to write state to "
+                  + backend.identity()
+                  + ": "
+                  + e.getMessage()
+                  + "; saving it failed too: "
+                  + notBeside.getMessage()
+                  + "; "
+                  + io.getMessage()
+                  + "; make one of these directories writable",
+              e);
+        }
       }
       throw new CatalogException(
           "failed to write state to "

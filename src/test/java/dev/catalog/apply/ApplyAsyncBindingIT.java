@@ -146,7 +146,7 @@ class ApplyAsyncBindingIT {
     var failed = run("apply", "--auto-approve");
 
     assertThat(failed.exitCode()).isEqualTo(1);
-    assertThat(failed.out())
+    assertThat(failed.err())
         .contains(
             "Error: binding.feed-app: bind failed: \"injected async failure\"; orphan mitigation"
                 + " unbound it");

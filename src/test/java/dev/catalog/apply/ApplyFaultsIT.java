@@ -96,7 +96,7 @@ class ApplyFaultsIT {
     var first = apply();
 
     assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(first.out())
+    assertThat(first.err())
         .contains("Error: instance.")
         .contains("500")
         .contains("\"injected 500\"")
@@ -114,7 +114,7 @@ class ApplyFaultsIT {
     var first = apply();
 
     assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(first.out()).contains("orphan mitigation deprovisioned it");
+    assertThat(first.err()).contains("orphan mitigation deprovisioned it");
     assertConverged();
   }
 
@@ -126,7 +126,7 @@ class ApplyFaultsIT {
     var first = apply();
 
     assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(first.out()).contains("orphan mitigation is pending and will be retried");
+    assertThat(first.err()).contains("orphan mitigation is pending and will be retried");
     var pending =
         state().resources().values().stream()
             .filter(InstanceState.class::isInstance)
@@ -154,7 +154,7 @@ class ApplyFaultsIT {
     var first = apply();
 
     assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(first.out())
+    assertThat(first.err())
         .contains("Error: instance.events: provision failed: \"injected async failure\"")
         .contains("orphan mitigation deprovisioned it");
     assertThat(state().resource(Address.instance("events"))).isEmpty();
@@ -176,7 +176,7 @@ class ApplyFaultsIT {
     var first = apply();
 
     assertThat(first.exitCode()).isEqualTo(1);
-    assertThat(first.out()).contains("orphan mitigation deprovisioned it");
+    assertThat(first.err()).contains("orphan mitigation deprovisioned it");
     assertConverged();
   }
 }

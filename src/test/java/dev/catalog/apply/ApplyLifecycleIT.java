@@ -221,6 +221,26 @@ class ApplyLifecycleIT {
             f -> assertThat(shown.out()).contains("  " + f.getKey() + " = " + f.getValue().asText()));
     assertThat(run("credentials", "binding.events-app").out())
         .startsWith("binding.events-app (from the sink):\n");
+    // Machine formats (issue 17): JSON with the values only when asked, env only when asked.
+    var json = JSON.readTree(run("credentials", "binding.orders-app", "--format", "json").out());
+    assertThat(json.path("address").asText()).isEqualTo("binding.orders-app");
+    assertThat(json.path("source").asText()).isEqualTo("broker \"data\"");
+    delivered
+        .fieldNames()
+        .forEachRemaining(
+            k -> assertThat(json.path("credentials").path(k).asText()).isEqualTo("(sensitive)"));
+    var jsonShown =
+        JSON.readTree(
+            run("credentials", "binding.orders-app", "--format", "json", "--show-secrets").out());
+    assertThat(jsonShown.path("credentials")).isEqualTo(delivered);
+    var envShown = run("credentials", "binding.events-app", "--format", "env", "--show-secrets");
+    assertThat(envShown.out()).isEqualTo(Files.readString(dir.resolve("out/events.env")));
+    var envHidden = run("credentials", "binding.events-app", "--format", "env");
+    assertThat(envHidden.exitCode()).isEqualTo(1);
+    assertThat(envHidden.err())
+        .isEqualTo(
+            "Error: --format env prints the values, so it needs --show-secrets (without it, every"
+                + " value would be (sensitive))\n");
 
     var unchanged = apply(db("orders-db", "small", 20) + queue("events"), bindings);
     assertThat(unchanged.exitCode()).isZero();
@@ -278,7 +298,7 @@ class ApplyLifecycleIT {
     var destroyed = run("destroy", "--auto-approve");
     assertThat(destroyed.exitCode()).as(destroyed.err() + destroyed.out()).isZero();
     assertThat(destroyed.out())
-        .endsWith("Apply complete! Resources: 0 added, 0 changed, 4 destroyed.\n");
+        .endsWith("Destroy complete! Resources: 4 destroyed.\n");
     assertThat(broker.ledger().instances()).isEmpty();
     assertThat(broker.ledger().bindings()).isEmpty();
     assertThat(state().resources()).isEmpty();

@@ -155,7 +155,7 @@ class ApplySecretSinkIT {
     var destroyed = run("destroy", "--auto-approve");
     assertThat(destroyed.exitCode()).as(destroyed.out() + destroyed.err()).isZero();
     assertThat(destroyed.out())
-        .endsWith("Apply complete! Resources: 0 added, 0 changed, 4 destroyed.\n");
+        .endsWith("Destroy complete! Resources: 4 destroyed.\n");
     assertThat(secret("orders-db")).isNull();
     assertThat(secret("events")).isNull();
     assertThat(broker.ledger().instances()).isEmpty();

@@ -45,6 +45,17 @@ class FormatOptionsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
   }
 
+  @Test
+  void anUnknownFormatIsNamedWithTheValuesSpelledAsHelpSpellsThem() {
+    var run = CliRun.run("plan", "--format", "xml");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.err())
+        .isEqualTo(
+            "Error: Invalid value for option '--format': expected one of: text, json, markdown"
+                + " but was 'xml'\nRun 'catalog plan --help' for usage.\n");
+  }
+
   private static List<OptionSpec> formatOptions() {
     var sink = new PrintWriter(new StringWriter());
     var root = Main.commandLine(new CliEnvironment(sink, sink, Map.of(), false));

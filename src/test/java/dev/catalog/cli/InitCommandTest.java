@@ -20,11 +20,40 @@ class InitCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
-        .isEqualTo("Wrote " + file + ". Check it with: catalog validate -f " + file + "\n");
+        .isEqualTo(
+            "Wrote "
+                + file
+                + " and "
+                + dir.resolve(".gitignore")
+                + ". Check it with: catalog validate -f "
+                + file
+                + "\n");
     var validate = CliRun.run("validate", "-f", file.toString());
     assertThat(validate.out())
         .isEqualTo("Configuration is valid: 1 broker, 0 instances, 0 bindings.\n");
     assertThat(validate.exitCode()).isEqualTo(ExitCode.OK);
+  }
+
+  @Test
+  void writesAGitignoreForWhatCatalogLeavesBesideTheConfigurationKeepingTheUsersLines()
+      throws IOException {
+    Files.writeString(dir.resolve(".gitignore"), "target/\ncatalog.state.json.lock\n");
+
+    CliRun.run("init", "-f", dir.resolve("catalog.yaml").toString());
+    CliRun.run("init", "--force", "-f", dir.resolve("catalog.yaml").toString());
+
+    assertThat(Files.readString(dir.resolve(".gitignore"), UTF_8))
+        .isEqualTo(
+            """
+            target/
+            catalog.state.json.lock
+
+            # Left beside the configuration by catalog (written by catalog init)
+            catalog.state.json.backup
+            .catalog.state.json.*
+            catalog.state.*.backup.json
+            errored.catalog.state.json
+            """);
   }
 
   @Test

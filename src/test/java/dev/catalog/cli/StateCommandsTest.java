@@ -71,6 +71,26 @@ class StateCommandsTest {
   }
 
   @Test
+  void showOfAMisspeltAddressSuggestsTheNearestRecordedOne() {
+    var run = run("state", "show", "instance.orders-bd");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(run.err())
+        .isEqualTo(
+            "Error: no instance.orders-bd in state "
+                + identity
+                + "; did you mean \"instance.orders-db\"?\n");
+  }
+
+  @Test
+  void rmAndMvOfAMisspeltAddressSuggestTheNearestRecordedOne() {
+    var rm = run("state", "rm", "binding.order-app");
+    var mv = run("state", "mv", "binding.order-app", "binding.orders-worker");
+    var hint = "no binding.order-app in state " + identity + "; did you mean \"binding.orders-app\"?";
+    assertThat(rm.err()).isEqualTo("Error: " + hint + "\n");
+    assertThat(mv.err()).isEqualTo("Error: " + hint + "\n");
+  }
+
+  @Test
   void showOfAMalformedAddressNamesTheExpectedForm() {
     var run = run("state", "show", "service.x");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
@@ -254,7 +274,8 @@ class StateCommandsTest {
     assertThat(run.err())
         .isEqualTo(
             "Error: unknown setting(s) [uri] for the git state backend: it accepts [author,"
-                + " branch, cacheDir, path, sshKeyFile, tokenEnv, tokenFile, url]\n");
+                + " branch, caFile, cacheDir, path, sshKeyFile, token, tokenEnv, tokenFile,"
+                + " url]\n");
   }
 
   @Test

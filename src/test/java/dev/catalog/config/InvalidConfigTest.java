@@ -88,6 +88,7 @@ class InvalidConfigTest {
         List.of(
             "inline-password",
             "inline-bearer-token",
+            "inline-git-token",
             "url-with-credentials",
             "many-errors-in-one-file")) {
       assertThat(String.join("\n", errorsOf(name)))

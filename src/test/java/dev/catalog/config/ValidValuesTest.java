@@ -97,6 +97,16 @@ class ValidValuesTest {
   }
 
   @Test
+  void theGitTokenIsASecretReferenceHandedToTheBackendAsASetting() throws IOException {
+    var config =
+        load(
+            "apiVersion: catalog/v1\nbackend:\n  type: git\n  url: https://git.example/s.git\n"
+                + "  token: { fromEnv: GIT_TOKEN }\n");
+    assertThat(config.backend().settings())
+        .isEqualTo(Map.of("url", "https://git.example/s.git", "token", "fromEnv:GIT_TOKEN"));
+  }
+
+  @Test
   void yamlBooleansAndNestedReferencesBind() throws IOException {
     var config =
         load(

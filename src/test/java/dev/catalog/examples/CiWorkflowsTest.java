@@ -84,7 +84,12 @@ class CiWorkflowsTest {
   void everyWorkflowInstallsTheReleaseTarballAndNeverBuildsFromSource() {
     for (Path file : List.of(GITHUB_PLAN, GITHUB_APPLY, GITLAB)) {
       String text = Workflows.read(file).toString();
-      assertThat(text).as(file.toString()).contains("catalog-0.1.0.tar.gz").doesNotContain("mvn ");
+      assertThat(text)
+          .as(file.toString())
+          .contains("catalog-0.1.0-linux-x64.tar.gz")
+          .contains("sha256sum --check --ignore-missing SHA256SUMS")
+          .doesNotContain("mvn ")
+          .doesNotContain("setup-java");
       assertThat(text)
           .as(file.toString())
           .doesNotContain("|| true")

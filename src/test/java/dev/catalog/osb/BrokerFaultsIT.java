@@ -112,7 +112,8 @@ class BrokerFaultsIT extends ReferenceBrokerClientTest {
     var traced = new ArrayList<HttpExchange>();
     var client = BrokerClient.create(connection, traced::add, sleeper, clock, RetryPolicy.DEFAULT);
     assertThat(client.catalog().services()).hasSize(1);
-    assertThat(traced.get(0).failure()).contains("no response within 1s");
+    assertThat(traced.get(0).failure())
+        .contains("no complete response within 1s (timeouts.request)");
     assertThat(traced.get(traced.size() - 1).status()).isEqualTo(200);
   }
 }

@@ -206,7 +206,7 @@ class FailureResponsesTest {
     var e = provisionFails(client);
     assertThat(e.getMessage())
         .isEqualTo(
-            "provision instance \"i-1\": no response within 300ms"
+            "provision instance \"i-1\": no complete response within 300ms (timeouts.request)"
                 + " [request "
                 + e.requestId()
                 + "]");

@@ -109,10 +109,13 @@ class TlsTest {
     var e =
         catchThrowableOfType(BrokerException.class, () -> client(TlsSettings.DEFAULT).catalog());
     assertThat(e.getMessage())
-        .startsWith(
+        .isEqualTo(
             "fetch catalog: TLS handshake with https://127.0.0.1:"
                 + server.httpsPort()
-                + " failed: ");
+                + " failed: the broker's certificate is not signed by a CA this catalog trusts;"
+                + " set the broker's tls.caFile to the CA certificate that signed it [request "
+                + e.requestId()
+                + "]");
     assertThat(e.responseClass()).isEqualTo(ResponseClass.NOT_SENT);
   }
 

@@ -24,6 +24,8 @@ class SavedPlanTest {
           "sha256:abc",
           "0.1.0",
           Optional.of("0123abcd"),
+          List.of(),
+          true,
           JsonNodeFactory.instance.objectNode());
 
   @Test
@@ -119,5 +121,65 @@ class SavedPlanTest {
     assertThat(DesiredHash.of(PlanFixtures.noChanges(), PlanFixtures.LINEAGE)).isNotEqualTo(hash);
     assertThat(new String(SAVED.toBytes(), StandardCharsets.UTF_8))
         .doesNotContain(PlanFixtures.SECRET);
+  }
+
+  @Test
+  void readsBackTheOptionsItWasMadeWith() {
+    var targeted =
+        new SavedPlan(
+            PlanFixtures.LINEAGE,
+            41,
+            BACKEND,
+            "sha256:abc",
+            "0.1.0",
+            Optional.empty(),
+            List.of(dev.catalog.state.Address.binding("params-app")),
+            false,
+            JsonNodeFactory.instance.objectNode());
+
+    var read = SavedPlan.parse(targeted.toBytes(), "plan.json");
+
+    assertThat(read).isEqualTo(targeted);
+    assertThat(read.options(7))
+        .isEqualTo(
+            new PlanOptions(false, 7, List.of(dev.catalog.state.Address.binding("params-app"))));
+  }
+
+  @Test
+  void refusesASavedPlanOfTheFirstFormat() {
+    var first =
+        "{\"saved_plan_version\": \"1\", \"plan\": {}}".getBytes(StandardCharsets.UTF_8);
+
+    var thrown = catchThrowable(() -> SavedPlan.parse(first, "plan.json"));
+
+    assertThat(thrown)
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "plan.json: saved plan format 1 is not supported by this version of catalog (it reads"
+                + " 2); run \"catalog plan\" again");
+  }
+
+  @Test
+  void acceptsTheSameChangesAndRefusesOtherOnesListingEachDifference() {
+    var reviewed = document(PlanFixtures.allActions(List.of()));
+    var saved =
+        new SavedPlan(
+            PlanFixtures.LINEAGE, 41, BACKEND, "h", "0.1.0", Optional.empty(), List.of(), true,
+            reviewed);
+
+    saved.checkChanges(document(PlanFixtures.allActions(List.of())));
+    var thrown = catchThrowable(() -> saved.checkChanges(document(PlanFixtures.noChanges())));
+
+    assertThat(thrown).isInstanceOf(StalePlanException.class);
+    assertThat(thrown.getMessage())
+        .startsWith(
+            "the changes apply would make now differ from the saved plan; refusing to apply"
+                + " changes that were not reviewed:\n  ")
+        .endsWith("\nrun \"catalog plan\" again and review the new plan");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode document(Plan plan) {
+    return dev.catalog.render.JsonPlanRenderer.document(
+        dev.catalog.render.PlanViews.of(plan), false);
   }
 }

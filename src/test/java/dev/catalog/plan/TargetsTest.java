@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalog.state.Address;
 import java.util.List;
@@ -35,5 +36,13 @@ class TargetsTest {
   @Test
   void targetingAnUpdatedInstanceLeavesItsBindingsOut() {
     assertThat(kept(Address.instance("resized"))).containsExactly("instance.resized update");
+  }
+
+  @Test
+  void aMisspeltTargetSuggestsTheNearestAddress() {
+    assertThatThrownBy(() -> kept(Address.instance("resised")))
+        .hasMessage(
+            "--target instance.resised: no such resource in the configuration or the state;"
+                + " did you mean \"instance.resized\"?");
   }
 }

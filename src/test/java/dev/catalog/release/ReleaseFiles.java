@@ -3,6 +3,7 @@ package dev.catalog.release;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.catalog.cli.CliEnvironment;
+import dev.catalog.cli.CompletionScript;
 import dev.catalog.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
@@ -46,13 +46,8 @@ public final class ReleaseFiles {
    */
   static void writeCompletion(CommandLine root, Path dir) throws IOException {
     Files.createDirectories(dir);
-    String bash = AutoComplete.bash(root.getCommandName(), root);
-    Files.writeString(dir.resolve("catalog.bash"), bash, UTF_8);
-    String zsh =
-        "autoload -U +X compinit && compinit\n"
-            + "autoload -U +X bashcompinit && bashcompinit\n"
-            + bash;
-    Files.writeString(dir.resolve("catalog.zsh"), zsh, UTF_8);
+    Files.writeString(dir.resolve("catalog.bash"), CompletionScript.bash(root), UTF_8);
+    Files.writeString(dir.resolve("catalog.zsh"), CompletionScript.zsh(root), UTF_8);
   }
 
   /** One AsciiDoc man page per command and subcommand, named like {@code catalog-plan.adoc}. */
@@ -64,5 +59,6 @@ public final class ReleaseFiles {
     if (code != 0) {
       throw new IOException("picocli ManPageGenerator failed with exit code " + code);
     }
+    ManPageSections.complete(root, dir);
   }
 }

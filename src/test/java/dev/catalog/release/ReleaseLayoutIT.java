@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
@@ -57,16 +58,55 @@ class ReleaseLayoutIT {
   }
 
   @Test
+  void everyManPageHasTheSectionsAManReaderExpectsInOrder() throws IOException {
+    var pages = new ArrayList<Path>();
+    try (var files = Files.list(DIST.resolve("man/man1"))) {
+      files.forEach(pages::add);
+    }
+    assertThat(pages).hasSizeGreaterThan(ReleaseCommands.subcommandNames().size());
+    for (Path page : pages) {
+      var troff = Files.readString(page, UTF_8);
+      // ARGUMENTS and COMMANDS come after OPTIONS where a command has them.
+      var sections =
+          troff
+              .lines()
+              .filter(l -> l.startsWith(".SH "))
+              .filter(l -> !l.equals(".SH \"ARGUMENTS\"") && !l.equals(".SH \"COMMANDS\""))
+              .toList();
+      assertThat(sections)
+          .as(page.toString())
+          .containsExactly(
+              ".SH \"NAME\"",
+              ".SH \"SYNOPSIS\"",
+              ".SH \"DESCRIPTION\"",
+              ".SH \"OPTIONS\"",
+              ".SH \"EXAMPLES\"",
+              ".SH \"ENVIRONMENT\"",
+              ".SH \"FILES\"",
+              ".SH \"EXIT STATUS\"",
+              ".SH \"SEE ALSO\"");
+      assertThat(troff).as(page.toString()).doesNotContain("Exit codes:").doesNotContain("=\\fI");
+    }
+    assertThat(Files.readString(DIST.resolve("man/man1/catalog-plan.1"), UTF_8))
+        .contains("catalog plan \\-\\-detailed\\-exitcode");
+  }
+
+  @Test
   void theTarballUnpacksToTheSameLayoutWithAnExecutableLauncher() throws IOException {
     Map<String, TarEntries.Entry> entries;
     try (InputStream in =
-        new GZIPInputStream(Files.newInputStream(Path.of("target/catalog-0.1.0.tar.gz")))) {
+        new GZIPInputStream(Files.newInputStream(SelfContainedTarballIT.TARBALL))) {
       entries = TarEntries.read(in);
     }
     assertThat(entries.get("catalog-0.1.0/bin/catalog").mode()).isEqualTo(0755);
+    assertThat(entries.get("catalog-0.1.0/runtime/bin/java").mode()).isEqualTo(0755);
+    // Made for target/dist's path; bin/catalog makes it on a release's first run.
+    assertThat(entries).doesNotContainKey("catalog-0.1.0/lib/catalog.jsa");
     assertThat(entries)
         .containsKeys(
             "catalog-0.1.0/lib/catalog.jar",
+            "catalog-0.1.0/runtime/bin/java",
+            "catalog-0.1.0/runtime/lib/modules",
             "catalog-0.1.0/completion/catalog.bash",
             "catalog-0.1.0/completion/catalog.zsh",
             "catalog-0.1.0/man/man1/catalog-plan.1");

@@ -45,6 +45,27 @@ class ApplySummaryTest {
     assertThat(ApplySummary.line(result(steps, interrupted))).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @MethodSource("destroyRows")
+  void aDestroyHasItsOwnSummaryWordsAsTerraformsDestroy(
+      String steps, boolean interrupted, String expected) {
+    assertThat(ApplySummary.line(result(steps, interrupted), true)).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> destroyRows() {
+    return Stream.of(
+        Arguments.of("delete:ok delete:ok", false, "Destroy complete! Resources: 2 destroyed."),
+        Arguments.of(
+            "delete:ok delete:failed delete:skipped",
+            false,
+            "Destroy failed! Resources: 1 destroyed; 1 failed, 1 skipped."),
+        Arguments.of(
+            "delete:in-progress",
+            true,
+            "Destroy interrupted! Resources: 0 destroyed; 0 failed, 0 skipped, 1 still in"
+                + " progress."));
+  }
+
   private static ApplyResult result(String spec, boolean interrupted) {
     var results = new ArrayList<StepResult>();
     int i = 0;

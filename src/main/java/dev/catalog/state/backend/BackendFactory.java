@@ -1,6 +1,7 @@
 package dev.catalog.state.backend;
 
 import dev.catalog.CatalogException;
+import dev.catalog.Redactor;
 import dev.catalog.state.backend.git.GitBackend;
 import dev.catalog.state.backend.git.GitSettings;
 import dev.catalog.state.backend.local.LocalBackend;
@@ -27,9 +28,11 @@ public final class BackendFactory {
                   "branch",
                   "path",
                   "author",
+                  "token",
                   "tokenEnv",
                   "tokenFile",
                   "sshKeyFile",
+                  "caFile",
                   "cacheDir"),
           "configmap",
               Set.of("namespace", "name", "kubeconfig", "context", "leaseDurationSeconds"));
@@ -50,6 +53,19 @@ public final class BackendFactory {
    */
   public static StateBackend open(
       String type, Map<String, String> settings, Path baseDir, Map<String, String> env) {
+    return open(type, settings, baseDir, env, new Redactor());
+  }
+
+  /**
+   * Opens a backend whose secrets (a Git token) the run's redactor learns, so a server message that
+   * quotes them is scrubbed.
+   */
+  public static StateBackend open(
+      String type,
+      Map<String, String> settings,
+      Path baseDir,
+      Map<String, String> env,
+      Redactor redactor) {
     var allowed = SETTINGS.get(type);
     if (allowed == null) {
       throw new CatalogException(
@@ -72,7 +88,11 @@ public final class BackendFactory {
     return switch (type) {
       case "local" ->
           new LocalBackend(baseDir.resolve(settings.getOrDefault("path", DEFAULT_STATE_FILE)));
-      case "git" -> new GitBackend(GitSettings.from(settings, baseDir, env));
+      case "git" -> {
+        var git = GitSettings.from(settings, baseDir, env);
+        git.token().ifPresent(redactor::add);
+        yield new GitBackend(git);
+      }
       case "configmap" -> ConfigMapBackend.fromSettings(settings, baseDir);
       default -> throw new IllegalStateException("no backend for type " + type);
     };

@@ -2,6 +2,7 @@ package dev.catalog.state.backend;
 
 import dev.catalog.CatalogException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +161,41 @@ public final class ConfigMapBackend implements StateBackend {
     String version = version(written);
     chunks.collectGarbage(new HashSet<>(chunkNames), version);
     return version;
+  }
+
+  /**
+   * One previous state in the ConfigMap {@code <name>-backup}, replaced each time: what the local
+   * backend's {@code .backup} is, kept where the state is, so a Pod with a read-only configuration
+   * needs no writable directory (issue 19).
+   */
+  @Override
+  public Optional<String> keepPrevious(byte[] content, Optional<String> version) {
+    var name = settings.name() + "-backup";
+    byte[] compressed = ConfigMapLayout.gzip(content);
+    if (compressed.length > chunkBytes) {
+      return Optional.empty(); // too large for one object; the chunked head has no history
+    }
+    var backup =
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .withLabels(ConfigMapLayout.labels(settings.name(), "backup"))
+            .addToAnnotations(ConfigMapLayout.ANNOTATION_SUMMARY, "state before the last change")
+            .endMetadata()
+            .withBinaryData(
+                Map.of(ConfigMapLayout.KEY_INLINE, Base64.getEncoder().encodeToString(compressed)))
+            .build();
+    try {
+      if (configMaps().withName(name).get() == null) {
+        configMaps().resource(backup).create();
+      } else {
+        configMaps().resource(backup).update();
+      }
+    } catch (KubernetesClientException e) {
+      throw KubeApiErrors.failed("write the state backup ConfigMap " + namespace + "/" + name, e);
+    }
+    return Optional.of("ConfigMap " + namespace + "/" + name);
   }
 
   @Override

@@ -21,10 +21,10 @@ public interface StateBackend extends AutoCloseable {
   Optional<StoredState> read();
 
   /**
-   * Reads the current document as a stream handed to {@code decoder}, and returns what it made
-   * with the version read (empty when no state exists). A backend that can stream (the local file)
-   * then never holds the whole document: 178 MB for 100,000 instances (issue 7). By default, over
-   * {@link #read()}.
+   * Reads the current document as a stream handed to {@code decoder}, and returns what it made with
+   * the version read (empty when no state exists). A backend that can stream (the local file) then
+   * never holds the whole document: 178 MB for 100,000 instances (issue 7). By default, over {@link
+   * #read()}.
    */
   default <T> Optional<Decoded<T>> read(Function<InputStream, T> decoder) {
     return read().map(s -> new Decoded<>(decoder.apply(s.contentStream()), s.version()));
@@ -51,6 +51,20 @@ public interface StateBackend extends AutoCloseable {
   String write(byte[] content, Optional<String> expected, String summary);
 
   /**
+   * Keeps the state as it was before a command changed it, where this backend keeps such things,
+   * and says where (issue 19: a remote backend needs nothing writable beside the configuration).
+   * The local backend keeps {@code .backup} on every write and Git keeps history, so both only say
+   * where; the configmap backend writes a backup ConfigMap.
+   *
+   * @param content the encoded state before the change
+   * @param version its version token
+   * @return where it is kept, for a message ("Git history, commit 3f2c..."), or empty if nowhere
+   */
+  default Optional<String> keepPrevious(byte[] content, Optional<String> version) {
+    return Optional.empty();
+  }
+
+  /**
    * Takes the lock for {@code info.operation()}, failing at once if it is held; callers retry for
    * {@code --lock-timeout}.
    *
@@ -73,6 +87,11 @@ public interface StateBackend extends AutoCloseable {
    *     Y, held by H); nothing was released})
    */
   void forceUnlock(String lockId);
+
+  /** Warnings about how the backend was configured (deprecated settings), for stderr. */
+  default java.util.List<String> warnings() {
+    return java.util.List.of();
+  }
 
   /** Releases connections and background heartbeats; does not unlock. */
   @Override

@@ -6,7 +6,9 @@ import dev.catalog.state.backend.StateBackend;
 import dev.catalog.state.backend.StateConflictException;
 import dev.catalog.state.backend.StoredState;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor.PathEdit;
@@ -17,7 +19,6 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -26,6 +27,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * History is the audit log: each commit message names the resources changed.
  */
 public final class GitBackend implements StateBackend {
+  /** A refused push is sent at most this often while the branch has not moved. */
+  static final int PUSH_ATTEMPTS = 3;
+
+  private static final Duration RETRY_DELAY = Duration.ofMillis(500);
+
   private final GitSettings settings;
   private final GitRemote remote;
   private final GitLock lock;
@@ -36,6 +42,12 @@ public final class GitBackend implements StateBackend {
     this.remote = new GitRemote(settings);
     this.branchRef = Constants.R_HEADS + settings.branch();
     this.lock = new GitLock(settings, remote, this::identity, this::author);
+  }
+
+  /** Git keeps every state in its history; nothing to write. */
+  @Override
+  public Optional<String> keepPrevious(byte[] content, Optional<String> version) {
+    return version.map(commit -> "the history of " + identity() + " (commit " + commit + ")");
   }
 
   @Override
@@ -86,20 +98,57 @@ public final class GitBackend implements StateBackend {
       parent = head;
     }
     var commit = commit(content, parent, "catalog: " + summary);
-    var update = remote.push(commit, branchRef, parent == null ? ObjectId.zeroId() : parent);
-    switch (update.getStatus()) {
-      case OK, UP_TO_DATE:
-        return commit.name();
-      case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED:
-        throw conflict(expected, remote.fetch(branchRef));
-      case REJECTED_OTHER_REASON:
-        if (String.valueOf(update.getMessage()).contains("lock")) {
-          // The remote's ref was being updated by someone else at the same moment.
-          throw conflict(expected, remote.fetch(branchRef));
+    for (int attempt = 1; ; attempt++) {
+      GitRemote.Pushed pushed;
+      try {
+        pushed =
+            remote.pushReporting(commit, branchRef, parent == null ? ObjectId.zeroId() : parent);
+      } catch (CatalogException pushFailed) {
+        // The connection broke: the push may have landed or not. Only the remote knows.
+        if (commit.equals(headOrNull())) {
+          return commit.name();
         }
-        throw rejected(update);
-      default:
-        throw rejected(update);
+        throw pushFailed;
+      }
+      var update = pushed.update();
+      switch (update.getStatus()) {
+        case OK, UP_TO_DATE:
+          return commit.name();
+        case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED:
+          throw conflict(expected, remote.fetch(branchRef));
+        default:
+          // Any other refusal ("failed to update ref", "cannot lock ref", a hook): a branch that
+          // moved means another writer won, a conflict; a branch still at our parent means the
+          // push can be sent again as it was, since it names the expected old id (issue 19).
+          var head = remote.fetch(branchRef);
+          if (commit.equals(head)) {
+            return commit.name();
+          }
+          if (!Objects.equals(head, parent)) {
+            throw conflict(expected, head);
+          }
+          if (attempt == PUSH_ATTEMPTS) {
+            throw rejected(pushed, attempt);
+          }
+          pause(attempt);
+      }
+    }
+  }
+
+  private ObjectId headOrNull() {
+    try {
+      return remote.fetch(branchRef);
+    } catch (CatalogException unreachable) {
+      return null;
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(RETRY_DELAY.toMillis() * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CatalogException("interrupted while retrying a refused push; nothing was written");
     }
   }
 
@@ -159,16 +208,23 @@ public final class GitBackend implements StateBackend {
             + "; nothing was written, read it again and retry");
   }
 
-  private CatalogException rejected(RemoteRefUpdate update) {
+  private CatalogException rejected(GitRemote.Pushed pushed, int attempts) {
+    var update = pushed.update();
+    var said =
+        pushed.remoteMessages().isEmpty() ? "" : "\nThe remote said: " + pushed.remoteMessages();
     return new CatalogException(
-        "push of "
-            + branchRef
-            + " to "
+        "the remote "
             + settings.displayUrl()
-            + " was rejected ("
+            + " refused the push of "
+            + branchRef
+            + " "
+            + attempts
+            + " times ("
             + update.getStatus()
             + (update.getMessage() == null ? "" : ": " + update.getMessage())
-            + "); nothing was written");
+            + ") while the branch stayed at the version read, so no other writer was involved;"
+            + " nothing was written"
+            + said);
   }
 
   @Override
@@ -189,6 +245,11 @@ public final class GitBackend implements StateBackend {
   @Override
   public void forceUnlock(String lockId) {
     lock.forceUnlock(lockId);
+  }
+
+  @Override
+  public java.util.List<String> warnings() {
+    return settings.warnings();
   }
 
   @Override

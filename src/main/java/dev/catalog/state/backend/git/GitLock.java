@@ -4,8 +4,10 @@ import dev.catalog.CatalogException;
 import dev.catalog.state.backend.LockInfo;
 import dev.catalog.state.backend.LockInfoCodec;
 import dev.catalog.state.backend.StateLockedException;
+import dev.catalog.state.backend.StateReadOnlyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,22 +44,77 @@ final class GitLock {
 
   synchronized void lock(LockInfo info) {
     var commit = lockCommit(info);
-    var update = remote.push(commit, settings.lockRef(), ObjectId.zeroId());
+    RemoteRefUpdate update;
+    try {
+      update = remote.push(commit, settings.lockRef(), ObjectId.zeroId());
+    } catch (CatalogException pushFailed) {
+      throw readOnlyOr(pushFailed, pushFailed.getMessage());
+    }
     if (update.getStatus() == RemoteRefUpdate.Status.OK) {
       held.put(info.id(), commit);
       return;
     }
-    var holder = current().orElseGet(LockInfoCodec::unknown);
+    var id = remote.fetch(settings.lockRef());
+    if (id == null) {
+      // Refused although no lock exists: a hook or a permission, not another holder.
+      throw readOnlyOr(
+          null,
+          "the remote refused to create "
+              + settings.lockRef()
+              + " ("
+              + update.getStatus()
+              + (update.getMessage() == null ? "" : ": " + update.getMessage())
+              + ")");
+    }
+    var holder = decode(id);
+    if (holder.isEmpty()) {
+      throw new StateLockedException(
+          "state "
+              + identity.get()
+              + " is locked by a lock ref catalog cannot read: "
+              + settings.lockRef()
+              + " points at commit "
+              + id.name()
+              + ", whose message is not catalog lock info (damaged, or written by another tool)."
+              + " If no catalog run is active, remove it: git push "
+              + settings.displayUrl()
+              + " :"
+              + settings.lockRef()
+              + "  (or: catalog force-unlock "
+              + id.name()
+              + ")",
+          unreadable(id));
+    }
     throw new StateLockedException(
-        LockInfoCodec.describe(identity.get(), holder)
+        LockInfoCodec.describe(identity.get(), holder.get())
             + "\nTo remove it by hand: git push "
             + settings.displayUrl()
             + " :"
             + settings.lockRef()
             + "  (or: catalog force-unlock "
-            + holder.id()
+            + holder.get().id()
             + ")",
-        holder);
+        holder.get());
+  }
+
+  /**
+   * The lock could not be pushed: when the remote still answers a fetch, this run may read but not
+   * write (a read-only token or key), which a plan can live with; otherwise the remote is down and
+   * the push's own error says so.
+   */
+  private CatalogException readOnlyOr(CatalogException pushFailed, String why) {
+    try {
+      remote.fetch(settings.lockRef());
+    } catch (CatalogException unreachable) {
+      return pushFailed != null ? pushFailed : unreachable;
+    }
+    return new StateReadOnlyException(
+        "cannot take the lock on state "
+            + identity.get()
+            + ": it can be read but not written with these credentials ("
+            + why
+            + ")",
+        pushFailed);
   }
 
   synchronized void unlock(String lockId) {
@@ -93,7 +150,7 @@ final class GitLock {
     if (id == null) {
       return Optional.empty();
     }
-    return Optional.of(read(id));
+    return Optional.of(decode(id).orElseGet(() -> unreadable(id)));
   }
 
   synchronized void forceUnlock(String lockId) {
@@ -101,7 +158,7 @@ final class GitLock {
     if (id == null) {
       throw new CatalogException("state " + identity.get() + " is not locked");
     }
-    var info = read(id);
+    var info = decode(id).orElseGet(() -> unreadable(id));
     if (!info.id().equals(lockId)) {
       throw new CatalogException(
           "lock id "
@@ -131,15 +188,24 @@ final class GitLock {
     held.remove(lockId);
   }
 
-  private LockInfo read(ObjectId commit) {
+  /** The lock info in the lock commit's message; empty when it is not lock info. */
+  private Optional<LockInfo> decode(ObjectId commit) {
     try (var walk = new RevWalk(remote.cache())) {
       var message = walk.parseCommit(commit).getFullMessage();
-      return LockInfoCodec.decode(message.getBytes(StandardCharsets.UTF_8))
-          .orElseGet(LockInfoCodec::unknown);
+      return LockInfoCodec.decode(message.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new CatalogException(
           "cannot read lock " + settings.lockRef() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A lock whose info cannot be read: its id is the lock commit's, so {@code force-unlock} can name
+   * it; no holder or time is made up (it used to say "unknown since 1970").
+   */
+  private static LockInfo unreadable(ObjectId commit) {
+    return new LockInfo(
+        commit.name(), "an unreadable lock ref", "unknown", Instant.EPOCH, "unknown");
   }
 
   private ObjectId lockCommit(LockInfo info) {

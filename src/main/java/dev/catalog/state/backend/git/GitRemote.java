@@ -14,11 +14,11 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
-import org.eclipse.jgit.util.FS;
 
 /**
  * The remote and the local bare cache repository it is fetched into. Only the refs asked for are
@@ -29,12 +29,15 @@ final class GitRemote implements AutoCloseable {
   private final Repository cache;
   private final URIish uri;
   private final SshdSessionFactory ssh;
+  private final GitHttps https;
+  private final GitErrors errors;
 
   GitRemote(GitSettings settings) {
     this.settings = settings;
     try {
       this.uri = new URIish(settings.url());
       this.cache = openCache(settings.cacheDir().toFile());
+      this.errors = new GitErrors(settings);
     } catch (java.net.URISyntaxException e) {
       throw new CatalogException(
           "invalid git backend url " + settings.displayUrl() + ": " + e.getMessage());
@@ -42,19 +45,23 @@ final class GitRemote implements AutoCloseable {
       throw new CatalogException(
           "cannot open the git backend cache " + settings.cacheDir() + ": " + e.getMessage(), e);
     }
-    this.ssh =
-        settings
-            .sshKeyFile()
-            .map(
-                key -> {
-                  var home = FS.DETECTED.userHome();
-                  return new SshdSessionFactoryBuilder()
-                      .setHomeDirectory(home)
-                      .setSshDirectory(new File(home, ".ssh"))
-                      .setDefaultIdentities(dir -> List.of(key))
-                      .build(null);
-                })
-            .orElse(null);
+    this.https = settings.ca().map(GitHttps::trusting).orElse(null);
+    this.ssh = ssh(settings);
+  }
+
+  /**
+   * SSH as OpenSSH does it from {@code $HOME/.ssh}: known_hosts, config and the default keys
+   * (id_ed25519, id_ecdsa, id_rsa), or only the configured key. JGit's default factory would use
+   * the account's home directory instead of {@code $HOME} (issue 19).
+   */
+  private static SshdSessionFactory ssh(GitSettings settings) {
+    var home = settings.home().toFile();
+    var builder =
+        new SshdSessionFactoryBuilder()
+            .setHomeDirectory(home)
+            .setSshDirectory(new File(home, ".ssh"));
+    settings.sshKeyFile().ifPresent(key -> builder.setDefaultIdentities(dir -> List.of(key)));
+    return builder.build(null);
   }
 
   private static Repository openCache(File dir) throws IOException {
@@ -90,7 +97,7 @@ final class GitRemote implements AutoCloseable {
       return id;
     } catch (IOException e) {
       throw new CatalogException(
-          "cannot fetch " + remoteRef + " from " + settings.displayUrl() + ": " + e.getMessage(),
+          "cannot fetch " + remoteRef + " from " + settings.displayUrl() + ": " + errors.explain(e),
           e);
     }
   }
@@ -114,30 +121,47 @@ final class GitRemote implements AutoCloseable {
    * still has {@code expectedOld} (zero id: the ref must not exist).
    */
   RemoteRefUpdate push(ObjectId newId, String remoteRef, ObjectId expectedOld) {
+    return pushReporting(newId, remoteRef, expectedOld).update();
+  }
+
+  /**
+   * The outcome of a push and what the remote said while receiving it (a hook's reason for a
+   * refusal, which the ref's status only calls "pre-receive hook declined").
+   */
+  record Pushed(RemoteRefUpdate update, String remoteMessages) {}
+
+  /** {@link #push}, with the remote's messages. */
+  Pushed pushReporting(ObjectId newId, String remoteRef, ObjectId expectedOld) {
     try (var transport = open()) {
       var update =
           newId == null
               ? new RemoteRefUpdate(cache, (String) null, remoteRef, false, null, expectedOld)
               : new RemoteRefUpdate(cache, null, newId, remoteRef, false, null, expectedOld);
       var result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-      return result.getRemoteUpdate(remoteRef);
+      return new Pushed(result.getRemoteUpdate(remoteRef), result.getMessages().strip());
     } catch (IOException e) {
       throw new CatalogException(
-          "cannot push " + remoteRef + " to " + settings.displayUrl() + ": " + e.getMessage(), e);
+          "cannot push " + remoteRef + " to " + settings.displayUrl() + ": " + errors.explain(e),
+          e);
     }
   }
 
   private Transport open() throws IOException {
     var transport = Transport.open(cache, uri);
     transport.setTimeout(120);
+    // GitHub's token user unless the URL names one (GitLab: oauth2, Gitea: the account).
+    var user = uri.getUser() == null ? "x-access-token" : uri.getUser();
     settings
         .token()
         .ifPresent(
             token ->
                 transport.setCredentialsProvider(
-                    new UsernamePasswordCredentialsProvider("x-access-token", token.reveal())));
-    if (ssh != null && transport instanceof SshTransport sshTransport) {
+                    new UsernamePasswordCredentialsProvider(user, token.reveal())));
+    if (transport instanceof SshTransport sshTransport) {
       sshTransport.setSshSessionFactory(ssh);
+    }
+    if (https != null && transport instanceof TransportHttp http) {
+      http.setHttpConnectionFactory(https);
     }
     return transport;
   }
@@ -145,8 +169,6 @@ final class GitRemote implements AutoCloseable {
   @Override
   public void close() {
     cache.close();
-    if (ssh != null) {
-      ssh.close();
-    }
+    ssh.close();
   }
 }

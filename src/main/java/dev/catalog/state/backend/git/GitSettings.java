@@ -2,13 +2,13 @@ package dev.catalog.state.backend.git;
 
 import dev.catalog.CatalogException;
 import dev.catalog.Secret;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,9 +22,13 @@ import java.util.regex.Pattern;
  * @param path the state file's path in the repository
  * @param authorName commit author name
  * @param authorEmail commit author e-mail
- * @param token HTTPS token, sent as the password of user {@code x-access-token}
- * @param sshKeyFile private key for SSH remotes
+ * @param token HTTPS token, sent as the password of the URL's user ({@code x-access-token} when the
+ *     URL names none)
+ * @param sshKeyFile private key for SSH remotes (else the default keys in {@code $HOME/.ssh})
+ * @param ca the CA certificates an HTTPS remote must chain to (else the JVM's trust store)
+ * @param home the user's home directory: {@code $HOME}, for {@code ~/.ssh} and {@code ~/.gitconfig}
  * @param cacheDir the local bare repository the branch is fetched into
+ * @param warnings deprecations found in the settings, for stderr
  */
 public record GitSettings(
     String url,
@@ -34,7 +38,10 @@ public record GitSettings(
     String authorEmail,
     Optional<Secret> token,
     Optional<Path> sshKeyFile,
-    Path cacheDir) {
+    Optional<GitCa> ca,
+    Path home,
+    Path cacheDir,
+    List<String> warnings) {
   private static final Pattern AUTHOR = Pattern.compile("\\s*(.+?)\\s*<([^>]+)>\\s*");
 
   public GitSettings {
@@ -43,7 +50,10 @@ public record GitSettings(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(sshKeyFile, "sshKeyFile");
+    Objects.requireNonNull(ca, "ca");
+    Objects.requireNonNull(home, "home");
     Objects.requireNonNull(cacheDir, "cacheDir");
+    warnings = List.copyOf(warnings);
   }
 
   /** Reads the {@code backend:} settings of type {@code git}. */
@@ -65,51 +75,42 @@ public record GitSettings(
           "invalid git backend author '" + author + "': expected 'Name <email>'");
     }
     var path = settings.getOrDefault("path", "catalog.state.json").replaceFirst("^/+", "");
+    var home = home(env);
+    var warnings = new ArrayList<String>();
+    var token = GitToken.read(settings, baseDir, env, warnings);
+    var caFile = Optional.ofNullable(settings.get("caFile")).map(baseDir::resolve);
     return new GitSettings(
         url,
         settings.getOrDefault("branch", "main"),
         path,
         m.group(1),
         m.group(2),
-        token(settings, baseDir, env),
-        Optional.ofNullable(settings.get("sshKeyFile")).map(baseDir::resolve),
+        token,
+        Optional.ofNullable(settings.get("sshKeyFile")).map(f -> baseDir.resolve(tilde(f, home))),
+        url.startsWith("https://") ? GitCa.find(url, caFile, baseDir, home, env) : Optional.empty(),
+        home,
         Optional.ofNullable(settings.get("cacheDir"))
             .map(baseDir::resolve)
-            .orElseGet(() -> defaultCache(url, env)));
+            .orElseGet(() -> defaultCache(url, env, home)),
+        warnings);
   }
 
-  private static Optional<Secret> token(
-      Map<String, String> settings, Path baseDir, Map<String, String> env) {
-    var tokenEnv = settings.get("tokenEnv");
-    if (tokenEnv != null) {
-      var value = env.get(tokenEnv);
-      if (value == null || value.isBlank()) {
-        throw new CatalogException(
-            "the git state backend reads its token from environment variable "
-                + tokenEnv
-                + " (tokenEnv), which is not set");
-      }
-      return Optional.of(Secret.of(value.trim()));
-    }
-    var tokenFile = settings.get("tokenFile");
-    if (tokenFile != null) {
-      var file = baseDir.resolve(tokenFile);
-      try {
-        return Optional.of(Secret.of(Files.readString(file, StandardCharsets.UTF_8).trim()));
-      } catch (IOException e) {
-        throw new CatalogException(
-            "cannot read the git backend token file " + file + " (tokenFile): " + e.getMessage());
-      }
-    }
-    return Optional.empty();
+  /**
+   * {@code $HOME}, as OpenSSH and Git use it; the JVM's {@code user.home} comes from the account
+   * database, which containers and CI runners with another HOME do not match (issue 19).
+   */
+  private static Path home(Map<String, String> env) {
+    var home = env.get("HOME");
+    return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
   }
 
-  private static Path defaultCache(String url, Map<String, String> env) {
+  private static String tilde(String path, Path home) {
+    return path.startsWith("~/") ? home.resolve(path.substring(2)).toString() : path;
+  }
+
+  private static Path defaultCache(String url, Map<String, String> env, Path home) {
     var xdg = env.get("XDG_CACHE_HOME");
-    var root =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".cache");
+    var root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache");
     try {
       var digest =
           MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 
 /**
@@ -71,7 +72,14 @@ final class LockFile {
   private static Object key(Path path, boolean create) throws IOException {
     if (create) {
       try {
-        Files.createFile(path);
+        // Owner-only like the state: the lock names who holds it and for what.
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.createFile(
+              path,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+          Files.createFile(path);
+        }
       } catch (FileAlreadyExistsException exists) {
         // Someone else's lock file, or ours from before: both fine.
       }

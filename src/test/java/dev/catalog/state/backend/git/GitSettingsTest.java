@@ -57,6 +57,64 @@ class GitSettingsTest {
   }
 
   @Test
+  void theTokenIsASecretReferenceAsForBrokerPasswords() throws IOException {
+    var fromEnv =
+        GitSettings.from(
+            Map.of("url", "u", "token", "fromEnv:GIT_TOKEN"), dir, Map.of("GIT_TOKEN", "t-1"));
+    assertThat(fromEnv.token().orElseThrow().reveal()).isEqualTo("t-1");
+    assertThat(fromEnv.warnings()).isEmpty();
+    Files.writeString(dir.resolve("token"), "t-2\n");
+    var fromFile = GitSettings.from(Map.of("url", "u", "token", "fromFile:token"), dir, Map.of());
+    assertThat(fromFile.token().orElseThrow().reveal()).isEqualTo("t-2");
+  }
+
+  @Test
+  void aTokenWrittenAsAValueIsRefusedWithoutQuotingIt() {
+    assertThatThrownBy(
+            () -> GitSettings.from(Map.of("url", "u", "token", "ghp_s3cret"), dir, Map.of()))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "the git backend's token must be a reference, not a value: write token: { fromEnv:"
+                + " NAME }, { fromFile: PATH } or { fromSecret: { namespace: NS, name: NAME,"
+                + " key: KEY } } (on the command line: token=fromEnv:NAME)");
+  }
+
+  @Test
+  void theOldTokenSettingsStillWorkWithADeprecationWarning() {
+    var settings =
+        GitSettings.from(
+            Map.of("url", "u", "tokenEnv", "GIT_TOKEN"), dir, Map.of("GIT_TOKEN", "t-1"));
+    assertThat(settings.warnings())
+        .containsExactly(
+            "the git backend setting 'tokenEnv: GIT_TOKEN' is deprecated and will be removed:"
+                + " write 'token: { fromEnv: GIT_TOKEN }', as for broker passwords");
+  }
+
+  @Test
+  void homeComesFromTheHomeVariableForSshAndTheCache() {
+    var settings =
+        GitSettings.from(Map.of("url", "ssh://git@host/s.git"), dir, Map.of("HOME", "/ci/home"));
+    assertThat(settings.home()).isEqualTo(Path.of("/ci/home"));
+    assertThat(settings.cacheDir().getParent()).isEqualTo(Path.of("/ci/home/.cache/catalog/git"));
+  }
+
+  @Test
+  void theCaFileIsResolvedBesideTheConfigurationAndWinsOverGitSslCainfo() {
+    var settings =
+        GitSettings.from(
+            Map.of("url", "https://git.example/s.git", "caFile", "ca.pem"),
+            dir,
+            Map.of("GIT_SSL_CAINFO", "/etc/other.pem"));
+    assertThat(settings.ca().orElseThrow().describe()).isEqualTo("caFile " + dir.resolve("ca.pem"));
+    var fromEnv =
+        GitSettings.from(
+            Map.of("url", "https://git.example/s.git"),
+            dir,
+            Map.of("GIT_SSL_CAINFO", "/etc/other.pem"));
+    assertThat(fromEnv.ca().orElseThrow().describe()).isEqualTo("GIT_SSL_CAINFO /etc/other.pem");
+  }
+
+  @Test
   void theTokenFileIsReadAndTrimmed() throws IOException {
     Files.writeString(dir.resolve("token"), "tok-123\n");
     var settings = GitSettings.from(Map.of("url", "u", "tokenFile", "token"), dir, Map.of());
