@@ -18,6 +18,7 @@ import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
 import dev.catalog.plan.SavedPlan;
+import dev.catalog.plan.policy.PolicyCheck;
 import dev.catalog.render.JsonPlanRenderer;
 import dev.catalog.render.JsonProgressRenderer;
 import dev.catalog.render.PlanViews;
@@ -79,7 +80,11 @@ final class ApplyRun {
           var empty = snapshot.state();
           snapshot =
               new Snapshot(
-                  new State(saved.get().lineage(), 0, empty.toolVersion(), empty.brokers(),
+                  new State(
+                      saved.get().lineage(),
+                      0,
+                      empty.toolVersion(),
+                      empty.brokers(),
                       empty.resources()),
                   Optional.empty());
         }
@@ -87,11 +92,16 @@ final class ApplyRun {
       }
       var planner = new Planner(clients, secrets::resolveObject);
       var options =
-          saved.map(s -> s.options(request.planOptions().parallelism()))
+          saved
+              .map(s -> s.options(request.planOptions().parallelism()))
               .orElse(request.planOptions());
       Plan plan;
       try (var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED)) {
         plan = planner.plan(request.desired().apply(config), snapshot.state(), options);
+      }
+      var violations = PolicyCheck.evaluate(config, plan);
+      if (!violations.isEmpty()) {
+        throw new CatalogException(PolicyCheck.refusal(violations));
       }
       if (saved.isPresent()) {
         // Exactly what was reviewed, or nothing: the changes first (each difference listed),
@@ -203,8 +213,10 @@ final class ApplyRun {
           "no terminal to ask for approval (CI): review the plan and run again with"
               + " --auto-approve, or apply a saved plan with \"catalog apply PLANFILE\"");
     }
-    env.out().print("\nDo you want to perform these actions?\n"
-        + "  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
+    env.out()
+        .print(
+            "\nDo you want to perform these actions?\n"
+                + "  Only 'yes' will be accepted to approve.\n\n  Enter a value: ");
     env.out().flush();
     var answer = env.in().readLine();
     if (answer == null || !answer.strip().equals("yes")) {

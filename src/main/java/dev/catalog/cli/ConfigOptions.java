@@ -21,9 +21,18 @@ public final class ConfigOptions {
       defaultValue = DEFAULT_FILE)
   List<Path> files = new ArrayList<>();
 
-  /** The files and directories given, in order. */
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description =
+          "A YAML file of policies: (docs/policies.md), merged with the configuration; repeatable.")
+  List<Path> policies = new ArrayList<>();
+
+  /** The files and directories given, in order, then the policy files. */
   public List<Path> files() {
-    return List.copyOf(files);
+    var all = new ArrayList<>(files);
+    all.addAll(policies);
+    return List.copyOf(all);
   }
 
   /** Loads and validates the configuration, expanding {@code ${ENV}} from the CLI environment. */

@@ -1,10 +1,13 @@
 package dev.catalog.cli;
 
+import dev.catalog.CatalogException;
 import dev.catalog.plan.DesiredHash;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.SavedPlan;
+import dev.catalog.plan.policy.PolicyCheck;
 import dev.catalog.render.JsonPlanRenderer;
 import dev.catalog.render.PlanViews;
+import dev.catalog.render.PolicyViews;
 import dev.catalog.state.Address;
 import dev.catalog.state.PrivateFiles;
 import java.io.IOException;
@@ -51,6 +54,18 @@ final class PlanCommand implements Callable<Integer> {
       description = "Only this resource and its dependencies (repeatable); the plan is partial.")
   List<String> targets = new ArrayList<>();
 
+  @Option(
+      names = "--lockfile",
+      paramLabel = "MODE",
+      description =
+          "readonly: any difference between the live catalogs and catalog.lock.json is an error.")
+  LockfileMode lockfile;
+
+  /** {@code --lockfile} modes; Terraform's {@code -lockfile=readonly}. */
+  enum LockfileMode {
+    READONLY
+  }
+
   @Option(names = "--out", paramLabel = "FILE", description = "Save the plan for catalog apply.")
   Path out;
 
@@ -74,9 +89,20 @@ final class PlanCommand implements Callable<Integer> {
     var addresses = targets.stream().map(Address::parse).toList();
     var options = new PlanOptions(refresh, parallelism, addresses);
     var context = RunContext.of(spec, env);
+    if (lockfile == LockfileMode.READONLY && LockFiles.read(config).isEmpty()) {
+      throw new CatalogException(
+          "--lockfile=readonly: there is no "
+              + LockFiles.path(config)
+              + "; run \"catalog lock\" and commit it");
+    }
     var result = PlanRun.plan(env, config, backend, options, true, context.verbose());
+    if (lockfile == LockfileMode.READONLY && !result.plan().lockDifferences().isEmpty()) {
+      throw new CatalogException(LockfileReadonly.message(result.plan().lockDifferences()));
+    }
     // Text and Markdown never show before/after snapshots; a saved plan keeps them (JSON).
-    var view = PlanViews.of(result.plan(), output.format == PlanFormat.JSON || out != null);
+    var view =
+        PlanViews.of(result.plan(), output.format == PlanFormat.JSON || out != null)
+            .withViolations(PolicyViews.of(result.violations()));
     var text = output.format.renderer(context, output.maxBytes).render(view);
     env.out().print(text);
     if (out != null) {
@@ -104,6 +130,9 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     env.out().flush();
+    if (!result.violations().isEmpty()) {
+      throw new CatalogException(PolicyCheck.refusal(result.violations()));
+    }
     // Work an earlier apply left (in flight, orphan mitigation pending) is applied like a change.
     return detailedExitcode && result.plan().hasWork() ? ExitCode.CHANGES : ExitCode.OK;
   }

@@ -6,8 +6,11 @@ import dev.catalog.osb.HttpTrace;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
+import dev.catalog.plan.policy.PolicyCheck;
+import dev.catalog.plan.policy.PolicyViolation;
 import dev.catalog.state.Snapshot;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@code plan}, {@code drift} and {@code graph} share: load the configuration, open the
@@ -16,7 +19,16 @@ import java.nio.file.Path;
  */
 final class PlanRun {
   /** A finished plan and what it was made against. */
-  record Result(CatalogConfig config, String backend, Snapshot snapshot, Plan plan) {}
+  record Result(
+      CatalogConfig config,
+      String backend,
+      Snapshot snapshot,
+      Plan plan,
+      List<PolicyViolation> violations) {
+    Result(CatalogConfig config, String backend, Snapshot snapshot, Plan plan) {
+      this(config, backend, snapshot, plan, PolicyCheck.evaluate(config, plan));
+    }
+  }
 
   private PlanRun() {}
 
@@ -40,10 +52,11 @@ final class PlanRun {
         var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {};
         var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED)) {
       var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
-      var planner =
+      var unlocked =
           new Planner(
               new PlanBrokerClients(config, new BrokerConnections(env), trace),
               secrets::resolveObject);
+      var planner = LockFiles.read(configOptions).map(unlocked::withLock).orElse(unlocked);
       if (!options.refresh()) {
         var snapshot = session.store().read();
         var plan = planner.plan(config, snapshot.state(), options);

@@ -3,15 +3,20 @@ package dev.catalog.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.CatalogException;
+import dev.catalog.render.marketplace.MarketplaceSource;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code catalog marketplace --plan SERVICE/PLAN}: the plan's parameter schemas per broker. */
 final class PlanSchemaView {
+  private static final com.fasterxml.jackson.databind.ObjectMapper PRETTY =
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
   private PlanSchemaView() {}
 
-  static int show(String servicePlan, List<MarketplaceListing> listings, PrintWriter out) {
+  static int show(String servicePlan, List<MarketplaceSource> listings, PrintWriter out) {
     var slash = servicePlan.indexOf('/');
     if (slash <= 0 || slash == servicePlan.length() - 1) {
       throw new CatalogException("--plan: expected SERVICE/PLAN, got \"" + servicePlan + "\"");
@@ -28,7 +33,7 @@ final class PlanSchemaView {
       found = true;
       out.println(
           "Broker \""
-              + listing.broker().name()
+              + listing.broker()
               + "\", service \""
               + serviceName
               + "\", plan \""
@@ -55,7 +60,7 @@ final class PlanSchemaView {
       return;
     }
     try {
-      var text = MarketplaceCommand.prettyJson().writeValueAsString(schema.get());
+      var text = PRETTY.writeValueAsString(schema.get());
       text.lines().forEach(line -> out.println("  " + line));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The subcommands of {@code catalog}, in the order its help lists them, and which of them a
- * command line needs. Building picocli's model of a command reflects over its options, mixins and
- * nested subcommands; building all fifteen took most of the start-up of {@code catalog --version}
- * (issue 7), so a run builds only the subcommand it invokes. Help, completion, no subcommand or an
- * unknown one (for picocli's "did you mean") get all of them.
+ * The subcommands of {@code catalog}, in the order its help lists them, and which of them a command
+ * line needs. Building picocli's model of a command reflects over its options, mixins and nested
+ * subcommands; building all fifteen took most of the start-up of {@code catalog --version} (issue
+ * 7), so a run builds only the subcommand it invokes. Help, completion, no subcommand or an unknown
+ * one (for picocli's "did you mean") get all of them.
  */
 final class Subcommands {
   /** Name to command class; each name is the class's {@code @Command(name)}. */
@@ -28,6 +28,7 @@ final class Subcommands {
     map.put("refresh", RefreshCommand.class);
     map.put("import", ImportCommand.class);
     map.put("marketplace", MarketplaceCommand.class);
+    map.put("lock", LockCommand.class);
     map.put("credentials", CredentialsCommand.class);
     map.put("graph", GraphCommand.class);
     map.put("state", StateCommand.class);

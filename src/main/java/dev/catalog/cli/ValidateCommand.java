@@ -1,6 +1,8 @@
 package dev.catalog.cli;
 
 import dev.catalog.config.ConfigException;
+import dev.catalog.plan.LockedParameterCheck;
+import dev.catalog.plan.policy.PolicyCheck;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Check the configuration offline: syntax, keys, types, names and references.",
-      "Contacts no broker and reads no secret."
+      "Contacts no broker and reads no secret. With a catalog.lock.json beside the",
+      "configuration (catalog lock), parameters are checked against its schemas."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
@@ -29,12 +32,26 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     try {
       var loaded = config.load(env);
+      var rules = PolicyCheck.compileErrors(loaded);
+      if (!rules.isEmpty()) {
+        throw new ConfigException(rules);
+      }
+      var lock = LockFiles.read(config);
+      if (lock.isPresent()) {
+        var notes = new java.util.ArrayList<String>();
+        var problems = LockedParameterCheck.check(loaded, lock.get(), notes);
+        notes.forEach(n -> env.err().println("Warning: " + n));
+        if (!problems.isEmpty()) {
+          throw new ConfigException(problems);
+        }
+      }
       env.out()
           .printf(
               "Configuration is valid: %s, %s, %s.%n",
               count(loaded.brokers().size(), "broker"),
               count(loaded.instances().size(), "instance"),
-              count(loaded.bindings().size(), "binding"));
+              count(loaded.bindings().size(), "binding"))
+          .print(lock.isPresent() ? "Parameters match the schemas in catalog.lock.json.\n" : "");
       env.out().flush();
       return ExitCode.OK;
     } catch (ConfigException e) {

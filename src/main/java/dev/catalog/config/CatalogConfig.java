@@ -10,13 +10,15 @@ import java.util.Optional;
  *
  * @param apiVersion always {@code catalog/v1}
  * @param backend where state is kept
+ * @param policies guardrails every planned resource must pass (docs/policies.md)
  */
 public record CatalogConfig(
     String apiVersion,
     Backend backend,
     List<Broker> brokers,
     List<Instance> instances,
-    List<Binding> bindings) {
+    List<Binding> bindings,
+    List<Policy> policies) {
   /** The only configuration format version this build reads. */
   public static final String API_VERSION = "catalog/v1";
 
@@ -26,6 +28,17 @@ public record CatalogConfig(
     brokers = List.copyOf(brokers);
     instances = List.copyOf(instances);
     bindings = List.copyOf(bindings);
+    policies = List.copyOf(policies);
+  }
+
+  /** A configuration without policies. */
+  public CatalogConfig(
+      String apiVersion,
+      Backend backend,
+      List<Broker> brokers,
+      List<Instance> instances,
+      List<Binding> bindings) {
+    this(apiVersion, backend, brokers, instances, bindings, List.of());
   }
 
   /** The broker with this name. */

@@ -89,7 +89,8 @@ public final class ConfigLoader {
         backend,
         contents.stream().flatMap(c -> c.brokers.stream()).toList(),
         contents.stream().flatMap(c -> c.instances.stream()).toList(),
-        contents.stream().flatMap(c -> c.bindings.stream()).toList());
+        contents.stream().flatMap(c -> c.bindings.stream()).toList(),
+        contents.stream().flatMap(c -> c.policies.stream()).toList());
   }
 
   /** Files to read: directories replaced by their YAML files; each file once. */

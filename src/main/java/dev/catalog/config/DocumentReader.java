@@ -6,7 +6,7 @@ import java.util.List;
 /** Binds the root mapping of one file: {@code apiVersion}, {@code backend} and the three lists. */
 final class DocumentReader {
   static final List<String> KEYS =
-      List.of("apiVersion", "backend", "brokers", "instances", "bindings");
+      List.of("apiVersion", "backend", "brokers", "instances", "bindings", "policies");
 
   private DocumentReader() {}
 
@@ -75,6 +75,10 @@ final class DocumentReader {
     var bindings = r.list("bindings");
     for (int i = 0; i < bindings.size(); i++) {
       BindingReader.read(bindings.get(i), i, out, context);
+    }
+    var policies = r.list("policies");
+    for (int i = 0; i < policies.size(); i++) {
+      PolicyReader.read(policies.get(i), i, out, context);
     }
   }
 }

@@ -38,6 +38,7 @@ final class FileContents {
   final List<Broker> brokers = new ArrayList<>();
   final List<Instance> instances = new ArrayList<>();
   final List<Binding> bindings = new ArrayList<>();
+  final List<Policy> policies = new ArrayList<>();
   final List<Declaration> declarations = new ArrayList<>();
   final List<Reference> references = new ArrayList<>();
 

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param graph the order apply must follow
  * @param catalogFingerprints {@link CatalogFingerprint} of each catalog read, by broker name; apply
  *     records them in state
+ * @param costs the cost change of the instance changes, from the catalog plans' costs
+ * @param lockDifferences how the live catalogs differ from {@code catalog.lock.json}; empty without
+ *     a lock file
  */
 public record Plan(
     List<ResourceChange> changes,
@@ -27,7 +30,9 @@ public record Plan(
     List<Address> targets,
     boolean refreshed,
     DependencyGraph graph,
-    java.util.Map<String, String> catalogFingerprints) {
+    java.util.Map<String, String> catalogFingerprints,
+    CostSummary costs,
+    List<LockDifference> lockDifferences) {
   public Plan {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
@@ -36,6 +41,31 @@ public record Plan(
     targets = List.copyOf(targets);
     Objects.requireNonNull(graph, "graph");
     catalogFingerprints = java.util.Map.copyOf(catalogFingerprints);
+    Objects.requireNonNull(costs, "costs");
+    lockDifferences = List.copyOf(lockDifferences);
+  }
+
+  /** A plan without cost information or a lock file. */
+  public Plan(
+      List<ResourceChange> changes,
+      List<Drift> drift,
+      List<PendingWork> pending,
+      List<String> notes,
+      List<Address> targets,
+      boolean refreshed,
+      DependencyGraph graph,
+      java.util.Map<String, String> catalogFingerprints) {
+    this(
+        changes,
+        drift,
+        pending,
+        notes,
+        targets,
+        refreshed,
+        graph,
+        catalogFingerprints,
+        CostSummary.NONE,
+        List.of());
   }
 
   /** Whether {@code --target} limited the plan, so it may not show everything. */

@@ -30,9 +30,24 @@ public final class Planner {
   private final BrokerClients clients;
   private final Function<SecretRef, SensitiveJson> secrets;
 
+  private final Optional<CatalogLock> lock;
+
   public Planner(BrokerClients clients, Function<SecretRef, SensitiveJson> secrets) {
+    this(clients, secrets, Optional.empty());
+  }
+
+  private Planner(
+      BrokerClients clients,
+      Function<SecretRef, SensitiveJson> secrets,
+      Optional<CatalogLock> lock) {
     this.clients = clients;
     this.secrets = secrets;
+    this.lock = lock;
+  }
+
+  /** This planner, comparing the catalogs it reads with {@code lock} (docs/lock.md). */
+  public Planner withLock(CatalogLock lock) {
+    return new Planner(clients, secrets, Optional.of(lock));
   }
 
   /** Plans {@code config} against {@code state}. */
@@ -51,10 +66,7 @@ public final class Planner {
     // 300,000 identical entries for 100,000 instances is not built (issue 7).
     var refreshed =
         new Refreshed(
-            refresher(config, options).catalogs(needed),
-            Map.of(),
-            Refresher.notRefreshed(),
-            false);
+            refresher(config, options).catalogs(needed), Map.of(), Refresher.notRefreshed(), false);
     return plan(config, state, refreshed, options.targets(), notes);
   }
 
@@ -147,7 +159,10 @@ public final class Planner {
         targets,
         refreshed.refreshed(),
         GraphBuilder.of(changes),
-        fingerprints);
+        fingerprints,
+        PlanCosts.of(changes, refreshed.catalogs()),
+        lock.map(l -> CatalogLockDiff.of(l, config, refreshed.catalogs()))
+            .orElse(java.util.List.of()));
   }
 
   private static void diff(

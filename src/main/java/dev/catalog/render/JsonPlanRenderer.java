@@ -81,6 +81,32 @@ public final class JsonPlanRenderer {
     if (!driftOnly) {
       plan.changes().forEach(c -> change(changes.addObject(), c));
     }
+    if (!driftOnly) {
+      var costs = doc.putObject("cost_changes");
+      var changesOut = costs.putArray("changes");
+      for (var c : plan.costs().changes()) {
+        var item = changesOut.addObject();
+        item.put("currency", c.currency());
+        item.put("unit", c.unit());
+        item.put(
+            "delta", new java.math.BigDecimal(c.amount().stripTrailingZeros().toPlainString()));
+      }
+      strings(costs.putArray("not_counted"), plan.costs().unknown());
+    }
+    var violations = doc.putArray("policy_violations");
+    for (var v : plan.violations()) {
+      violations
+          .addObject()
+          .put("policy", v.policy())
+          .put("address", v.address())
+          .put("message", v.message())
+          .put("resource_location", v.resource())
+          .put("rule_location", v.rule());
+    }
+    var lock = doc.putArray("lock_differences");
+    for (var d : plan.lockDifferences()) {
+      lock.addObject().put("kind", d.kind()).put("subject", d.subject()).put("detail", d.detail());
+    }
     strings(doc.putArray("warnings"), plan.notes());
     return doc;
   }

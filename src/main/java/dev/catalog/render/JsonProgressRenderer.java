@@ -27,7 +27,9 @@ public final class JsonProgressRenderer implements ApplyListener {
     this(out, false);
   }
 
-  /** @param destroy whether this is a destroy, which has its own summary words */
+  /**
+   * @param destroy whether this is a destroy, which has its own summary words
+   */
   public JsonProgressRenderer(PrintWriter out, boolean destroy) {
     this.out = out;
     this.destroy = destroy;

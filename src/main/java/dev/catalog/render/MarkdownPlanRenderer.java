@@ -28,6 +28,8 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     var head = head(plan, "**" + TextPlanRenderer.summary(plan) + "**");
     var full = new StringBuilder(head);
     table(plan, full);
+    costs(plan, full);
+    lockDifferences(plan, full);
     driftDetails(plan, full);
     if (plan.hasWork()) {
       full.append("<details><summary>Full plan</summary>\n\n```diff\n")
@@ -65,6 +67,12 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
           .append(String.join(", ", destroyed))
           .append(".\n\n");
     }
+    if (!plan.violations().isEmpty()) {
+      sb.append("> [!CAUTION]\n> ").append(PolicyViews.HEADING).append('\n');
+      plan.violations()
+          .forEach(v -> sb.append("> - ").append(escape(PolicyViews.line(v))).append('\n'));
+      sb.append('\n');
+    }
     if (!plan.notes().isEmpty()) {
       plan.notes().forEach(n -> sb.append("- :warning: ").append(escape(n)).append('\n'));
       sb.append('\n');
@@ -99,12 +107,40 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     sb.append('\n');
   }
 
+  private static void lockDifferences(PlanView plan, StringBuilder sb) {
+    if (plan.lockDifferences().isEmpty()) {
+      return;
+    }
+    sb.append(LockLines.HEADING).append("\n\n");
+    plan.lockDifferences()
+        .forEach(d -> sb.append("- ").append(escape(LockLines.line(d))).append('\n'));
+    sb.append('\n').append(LockLines.HINT).append("\n\n");
+  }
+
+  private static void costs(PlanView plan, StringBuilder sb) {
+    if (plan.costs().isEmpty()) {
+      return;
+    }
+    sb.append(CostLines.HEADING).append("\n\n");
+    CostLines.of(plan.costs()).forEach(line -> sb.append("- ").append(escape(line)).append('\n'));
+    sb.append('\n');
+  }
+
   private static void driftDetails(PlanView plan, StringBuilder sb) {
     if (plan.drift().isEmpty()) {
       return;
     }
     var only =
-        new PlanView(List.of(), plan.drift(), List.of(), List.of(), List.of(), plan.refreshed());
+        new PlanView(
+            List.of(),
+            plan.drift(),
+            List.of(),
+            List.of(),
+            List.of(),
+            plan.refreshed(),
+            PlanView.Costs.NONE,
+            List.of(),
+            List.of());
     sb.append("<details><summary>Changed outside of catalog: ")
         .append(plan.drift().size())
         .append(plan.drift().size() == 1 ? " resource" : " resources")
@@ -118,8 +154,7 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     var lines = new ArrayList<String>();
     plan.drift().forEach(d -> lines.add("- drift: `" + d.address() + "` " + d.kind()));
     plan.pending()
-        .forEach(
-            p -> lines.add("- `~` finish `" + p.address() + "`: " + escape(p.description())));
+        .forEach(p -> lines.add("- `~` finish `" + p.address() + "`: " + escape(p.description())));
     plan.changes().stream()
         .filter(c -> !c.action().equals("no-op"))
         .forEach(
@@ -170,8 +205,8 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
 
   /**
    * A diff block cannot contain its own fence; and GitHub and GitLab colour a line of a diff block
-   * only by its first character, so each change marker moves to column 0 (the indentation after
-   * it keeps the columns), and {@code ~} becomes {@code !}, the marker they colour as changed.
+   * only by its first character, so each change marker moves to column 0 (the indentation after it
+   * keeps the columns), and {@code ~} becomes {@code !}, the marker they colour as changed.
    */
   private static String fence(String text) {
     var out = new StringBuilder(text.length() + 64);

@@ -41,7 +41,49 @@ public final class PlanDocumentReader {
         pending,
         strings(doc.path("warnings")),
         strings(doc.path("targets")),
-        doc.path("refreshed").asBoolean(true));
+        doc.path("refreshed").asBoolean(true),
+        costs(doc.path("cost_changes")),
+        lockDifferences(doc.path("lock_differences")),
+        violations(doc.path("policy_violations")));
+  }
+
+  private static PlanView.Costs costs(JsonNode node) {
+    var changes = new ArrayList<PlanView.Cost>();
+    for (var c : node.path("changes")) {
+      var amount = c.path("delta").decimalValue();
+      changes.add(
+          new PlanView.Cost(
+              c.path("currency").asText(),
+              c.path("unit").asText(),
+              amount,
+              PlanViews.signed(amount)));
+    }
+    var costs = new PlanView.Costs(changes, strings(node.path("not_counted")));
+    return costs.isEmpty() ? PlanView.Costs.NONE : costs;
+  }
+
+  private static java.util.List<PlanView.LockItem> lockDifferences(JsonNode node) {
+    var out = new ArrayList<PlanView.LockItem>();
+    for (var d : node) {
+      out.add(
+          new PlanView.LockItem(
+              d.path("kind").asText(), d.path("subject").asText(), d.path("detail").asText()));
+    }
+    return out;
+  }
+
+  private static java.util.List<PlanView.Violation> violations(JsonNode node) {
+    var out = new ArrayList<PlanView.Violation>();
+    for (var v : node) {
+      out.add(
+          new PlanView.Violation(
+              v.path("policy").asText(),
+              v.path("address").asText(),
+              v.path("message").asText(),
+              v.path("resource_location").asText(),
+              v.path("rule_location").asText()));
+    }
+    return out;
   }
 
   private static PlanView.Change change(JsonNode c) {

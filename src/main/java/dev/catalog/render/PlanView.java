@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param notes warnings (unreadable resources, catalog changes)
  * @param targets {@code --target} addresses; empty for a full plan
  * @param refreshed whether live resources were read
+ * @param costs the cost change per currency and unit, from the catalog plans' costs
+ * @param lockDifferences how the live catalogs differ from catalog.lock.json
+ * @param violations policy rules the planned resources break (docs/policies.md)
  */
 public record PlanView(
     List<Change> changes,
@@ -23,14 +26,66 @@ public record PlanView(
     List<Pending> pending,
     List<String> notes,
     List<String> targets,
-    boolean refreshed) {
+    boolean refreshed,
+    Costs costs,
+    List<LockItem> lockDifferences,
+    List<Violation> violations) {
   public PlanView {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
     pending = List.copyOf(pending);
     notes = List.copyOf(notes);
     targets = List.copyOf(targets);
+    Objects.requireNonNull(costs, "costs");
+    lockDifferences = List.copyOf(lockDifferences);
+    violations = List.copyOf(violations);
   }
+
+  /** A view without costs, lock differences or policy violations. */
+  public PlanView(
+      List<Change> changes,
+      List<DriftItem> drift,
+      List<Pending> pending,
+      List<String> notes,
+      List<String> targets,
+      boolean refreshed) {
+    this(changes, drift, pending, notes, targets, refreshed, Costs.NONE, List.of(), List.of());
+  }
+
+  /** This view with {@code found} as its policy violations. */
+  public PlanView withViolations(List<Violation> found) {
+    return new PlanView(
+        changes, drift, pending, notes, targets, refreshed, costs, lockDifferences, found);
+  }
+
+  /** A policy violation: {@code resource} and {@code rule} are {@code file:line:column}. */
+  public record Violation(
+      String policy, String address, String message, String resource, String rule) {}
+
+  /** One difference from the lock file: its JSON kind, subject and detail. */
+  public record LockItem(String kind, String subject, String detail) {}
+
+  /** The cost change; {@code unknown} lists instances whose leaving plan's costs are unknown. */
+  public record Costs(List<Cost> changes, List<String> unknown) {
+    public static final Costs NONE = new Costs(List.of(), List.of());
+
+    public Costs {
+      changes = List.copyOf(changes);
+      unknown = List.copyOf(unknown);
+    }
+
+    /** Whether there is nothing to show. */
+    public boolean isEmpty() {
+      return changes.isEmpty() && unknown.isEmpty();
+    }
+  }
+
+  /**
+   * The change in one currency per one unit.
+   *
+   * @param delta signed, at least two decimals: {@code +99.00}, {@code -25.00}
+   */
+  public record Cost(String currency, String unit, java.math.BigDecimal amount, String delta) {}
 
   /** One resource's change. {@code before}/{@code after} hold no secret: masks say where. */
   public record Change(

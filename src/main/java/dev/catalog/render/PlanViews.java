@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.FrozenJson;
 import dev.catalog.plan.Action;
+import dev.catalog.plan.CostSummary;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.Drift;
 import dev.catalog.plan.FieldChange;
@@ -13,6 +14,7 @@ import dev.catalog.plan.ResourceChange;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.ResourceState;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -32,8 +34,8 @@ public final class PlanViews {
 
   /**
    * The view of {@code plan}, with or without each resource's {@code before}/{@code after}
-   * snapshots: only the JSON plan shows them, and for 100,000 instances they were about 100 MB
-   * the text and Markdown outputs never read (issue 7).
+   * snapshots: only the JSON plan shows them, and for 100,000 instances they were about 100 MB the
+   * text and Markdown outputs never read (issue 7).
    */
   public static PlanView of(Plan plan, boolean snapshots) {
     var changes = plan.changes().stream().map(c -> change(c, snapshots)).toList();
@@ -50,7 +52,35 @@ public final class PlanViews {
                         p.since().toString(),
                         p.describe()))
             .toList();
-    return new PlanView(changes, drift, pending, plan.notes(), targets, plan.refreshed());
+    return new PlanView(
+        changes,
+        drift,
+        pending,
+        plan.notes(),
+        targets,
+        plan.refreshed(),
+        costs(plan.costs()),
+        plan.lockDifferences().stream()
+            .map(d -> new PlanView.LockItem(d.kind().code(), d.subject(), d.detail()))
+            .toList(),
+        List.of());
+  }
+
+  private static PlanView.Costs costs(CostSummary summary) {
+    if (summary.isEmpty()) {
+      return PlanView.Costs.NONE;
+    }
+    var changes =
+        summary.changes().stream()
+            .map(c -> new PlanView.Cost(c.currency(), c.unit(), c.delta(), signed(c.delta())))
+            .toList();
+    return new PlanView.Costs(changes, summary.unknown());
+  }
+
+  /** {@code +99.00}: a sign always, and cents even when the catalog gave whole amounts. */
+  static String signed(BigDecimal amount) {
+    var scaled = amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()));
+    return (amount.signum() >= 0 ? "+" : "") + scaled.toPlainString();
   }
 
   /**
@@ -65,7 +95,15 @@ public final class PlanViews {
     view.changes().forEach(c -> kept.add(c.address()));
     var drift = view.drift().stream().filter(d -> kept.contains(d.address())).toList();
     return new PlanView(
-        view.changes(), drift, view.pending(), view.notes(), view.targets(), view.refreshed());
+        view.changes(),
+        drift,
+        view.pending(),
+        view.notes(),
+        view.targets(),
+        view.refreshed(),
+        view.costs(),
+        view.lockDifferences(),
+        view.violations());
   }
 
   private static PlanView.Change change(ResourceChange c, boolean snapshots) {
@@ -80,9 +118,7 @@ public final class PlanViews {
     // A create over a record is a re-create of a resource gone at its broker: as in Terraform,
     // a create has no "before" (the gone record is shown as drift).
     var before =
-        c.recorded()
-            .filter(r -> snapshots && c.action() != Action.CREATE)
-            .map(PlanViews::recorded);
+        c.recorded().filter(r -> snapshots && c.action() != Action.CREATE).map(PlanViews::recorded);
     var after = c.desired().filter(d -> snapshots).map(PlanViews::desired);
     return new PlanView.Change(
         c.address().toString(),
@@ -93,9 +129,7 @@ public final class PlanViews {
         c.action().symbol(),
         actions(c.action()),
         reasons,
-        c.fields().isEmpty()
-            ? List.of()
-            : c.fields().stream().map(PlanViews::field).toList(),
+        c.fields().isEmpty() ? List.of() : c.fields().stream().map(PlanViews::field).toList(),
         before.map(Snapshot::json),
         after.map(Snapshot::json),
         before.map(Snapshot::sensitive).orElse(List.of()),

@@ -27,12 +27,27 @@ public final class TextPlanRenderer implements PlanRenderer {
   public String render(PlanView plan) {
     var sb = new StringBuilder();
     notes(plan, sb);
+    if (!plan.violations().isEmpty()) {
+      sb.append(PolicyViews.HEADING).append('\n');
+      plan.violations().forEach(v -> sb.append("  ").append(PolicyViews.line(v)).append('\n'));
+      sb.append('\n');
+    }
+    if (!plan.lockDifferences().isEmpty()) {
+      sb.append(LockLines.HEADING).append('\n');
+      plan.lockDifferences().forEach(d -> sb.append("  ").append(LockLines.line(d)).append('\n'));
+      sb.append(LockLines.HINT).append("\n\n");
+    }
     drift(plan, sb);
     pending(plan, sb);
     var changing = plan.changes().stream().filter(c -> !c.action().equals("no-op")).toList();
     if (!changing.isEmpty()) {
       sb.append("catalog will perform the following actions:\n\n");
       changing.forEach(c -> change(c, sb));
+    }
+    if (!plan.costs().isEmpty()) {
+      sb.append(CostLines.HEADING).append('\n');
+      CostLines.of(plan.costs()).forEach(line -> sb.append("  ").append(line).append('\n'));
+      sb.append('\n');
     }
     sb.append(styles.bold(summary(plan))).append('\n');
     return sb.toString();
@@ -50,8 +65,8 @@ public final class TextPlanRenderer implements PlanRenderer {
 
   /**
    * {@code Plan: X to add, Y to change, Z to destroy.}, with {@code , N to finish} before the
-   * period when an earlier apply left work (the prefix stays what Terraform tooling parses), or
-   * the no-changes line, which says whether live state was read.
+   * period when an earlier apply left work (the prefix stays what Terraform tooling parses), or the
+   * no-changes line, which says whether live state was read.
    */
   public static String summary(PlanView plan) {
     if (!plan.hasWork()) {

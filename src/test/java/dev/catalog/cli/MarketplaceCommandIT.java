@@ -73,17 +73,17 @@ class MarketplaceCommandIT {
                 + ")\n"
                 + """
   db (Database): A synchronous database [instances retrievable, bindings retrievable]
-    PLAN   FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
-    small  yes   yes       yes         -         1 vCPU, up to 100 GB
-    large  no    yes       yes         -         4 vCPU, up to 100 GB
+    PLAN   FREE  COST                                  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
+    small  yes   -                                     yes       yes         -         1 vCPU, up to 100 GB
+    large  no    89.00 EUR/MONTHLY, 99.00 USD/MONTHLY  yes       yes         -         4 vCPU, up to 100 GB
 """
                 + "Broker \"messaging\" ("
                 + broker.baseUrl("messaging")
                 + ")\n"
                 + """
                     queue (Message Queue): An asynchronous message queue
-                      PLAN      FREE  BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
-                      standard  yes   yes       no          1h        Provisioned in the background
+                      PLAN      FREE  COST               BINDABLE  UPDATEABLE  MAX POLL  DESCRIPTION
+                      standard  no    25.00 USD/MONTHLY  yes       no          1h        Provisioned in the background
                   """);
   }
 

@@ -94,10 +94,7 @@ class ConfigLoaderTest {
 
   @Test
   void instancesWrittenBeforeTheirBrokersLoadAsWhenWrittenAfter() throws IOException {
-    var file =
-        write(
-            "catalog.yaml",
-            INSTANCES + BROKERS.replace("apiVersion: catalog/v1\n", ""));
+    var file = write("catalog.yaml", INSTANCES + BROKERS.replace("apiVersion: catalog/v1\n", ""));
     var config = load(Map.of(), file);
     assertThat(config.brokers()).extracting(Broker::name).containsExactly("data");
     assertThat(config.instances()).extracting(Instance::name).containsExactly("orders-db");
@@ -132,7 +129,7 @@ class ConfigLoaderTest {
             first + ":2:10: brokers: expected a list, got an object",
             first
                 + ":3:1: nope: unknown key; expected one of: apiVersion, backend, brokers,"
-                + " instances, bindings");
+                + " instances, bindings, policies");
   }
 
   @Test

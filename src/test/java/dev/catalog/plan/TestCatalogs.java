@@ -3,12 +3,16 @@ package dev.catalog.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.osb.model.Catalog;
 import dev.catalog.osb.model.MaintenanceInfo;
+import dev.catalog.osb.model.PlanCost;
+import dev.catalog.osb.model.PlanMetadata;
 import dev.catalog.osb.model.PlanSchemas;
 import dev.catalog.osb.model.ServiceOffering;
 import dev.catalog.osb.model.ServicePlan;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Catalogs of two brokers, built in code, for planner and renderer tests. */
 public final class TestCatalogs {
@@ -28,8 +32,13 @@ public final class TestCatalogs {
    */
   public static Catalog acme() {
     var schemas = new PlanSchemas(Optional.of(DB_SCHEMA), Optional.empty(), Optional.empty());
-    var small = plan("plan-db-small", "small", schemas, Optional.of("1.1.0"));
-    var large = plan("plan-db-large", "large", schemas, Optional.empty());
+    var small =
+        withCosts(
+            plan("plan-db-small", "small", schemas, Optional.of("1.1.0")), Map.of("USD", "10"));
+    var large =
+        withCosts(
+            plan("plan-db-large", "large", schemas, Optional.empty()),
+            Map.of("USD", "99", "EUR", "89.50"));
     var db =
         new ServiceOffering(
             "svc-db",
@@ -100,6 +109,25 @@ public final class TestCatalogs {
   /** Both, by broker name. */
   public static Map<String, Catalog> both() {
     return Map.of("acme", acme(), "beta", beta());
+  }
+
+  /** The plan with a MONTHLY cost in each currency given, as the OSB profile's metadata.costs. */
+  static ServicePlan withCosts(ServicePlan p, Map<String, String> monthly) {
+    var amounts = new TreeMap<String, BigDecimal>();
+    monthly.forEach((currency, amount) -> amounts.put(currency, new BigDecimal(amount)));
+    return new ServicePlan(
+        p.id(),
+        p.name(),
+        p.description(),
+        false,
+        p.bindable(),
+        p.planUpdateable(),
+        p.bindingRotatable(),
+        p.maintenanceInfo(),
+        p.maximumPollingDuration(),
+        p.schemas(),
+        p.displayName(),
+        new PlanMetadata(List.of(new PlanCost(amounts, "MONTHLY")), List.of()));
   }
 
   private static ServicePlan plan(

@@ -1,5 +1,7 @@
 package dev.catalog.testbroker;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.springframework.cloud.servicebroker.model.catalog.Catalog;
@@ -49,6 +51,40 @@ public final class BrokerCatalog {
                 "Disk size in GB")));
   }
 
+  /**
+   * The presentation metadata of the OSB profile: a display name, an image as a data: URL (an SVG
+   * badge, so a marketplace page needs no network), a provider and documentation links.
+   */
+  private static Map<String, Object> presentation(String displayName, String colour, String badge) {
+    var svg =
+        "<svg xmlns='http://www.w3.org/2000/svg' width='64' height='64'><rect width='64' height='64'"
+            + " rx='12' fill='"
+            + colour
+            + "'/><text x='32' y='41' font-family='sans-serif' font-size='24' fill='#fff'"
+            + " text-anchor='middle'>"
+            + badge
+            + "</text></svg>";
+    var image =
+        "data:image/svg+xml;base64,"
+            + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+    return Map.of(
+        "displayName", displayName,
+        "imageUrl", image,
+        "longDescription", displayName + " run by the platform team, backed up and monitored.",
+        "providerDisplayName", "Platform Team",
+        "documentationUrl", "https://docs.example.org/" + badge,
+        "supportUrl", "https://support.example.org/" + badge);
+  }
+
+  private static Map<String, Object> planMetadata(
+      String displayName, List<String> bullets, List<Map<String, Object>> costs) {
+    return Map.of("displayName", displayName, "bullets", bullets, "costs", costs);
+  }
+
+  private static Map<String, Object> monthly(Map<String, Double> amount) {
+    return Map.of("amount", amount, "unit", "MONTHLY");
+  }
+
   static Catalog catalog() {
     var dbSchemas =
         Schemas.builder()
@@ -67,13 +103,14 @@ public final class BrokerCatalog {
             .planUpdateable(true)
             .instancesRetrievable(true)
             .bindingsRetrievable(true)
-            .metadata("displayName", "Database")
+            .metadata(presentation("Database", "#1f6feb", "db"))
             .plans(
                 Plan.builder()
                     .id(DB_SMALL_PLAN_ID)
                     .name("small")
                     .description("1 vCPU, up to 100 GB")
                     .free(true)
+                    .metadata(planMetadata("Small", List.of("1 vCPU", "Daily backups"), List.of()))
                     .schemas(dbSchemas)
                     .maintenanceInfo(MaintenanceInfo.builder().version("1.0.0").build())
                     .build(),
@@ -82,6 +119,11 @@ public final class BrokerCatalog {
                     .name("large")
                     .description("4 vCPU, up to 100 GB")
                     .free(false)
+                    .metadata(
+                        planMetadata(
+                            "Large",
+                            List.of("4 vCPU", "Daily backups", "Point-in-time recovery"),
+                            List.of(monthly(Map.of("usd", 99.0, "eur", 89.0)))))
                     .schemas(dbSchemas)
                     .build())
             .build();
@@ -91,12 +133,18 @@ public final class BrokerCatalog {
             .name("queue")
             .description("An asynchronous message queue")
             .bindable(true)
-            .metadata("displayName", "Message Queue")
+            .metadata(presentation("Message Queue", "#8250df", "mq"))
             .plans(
                 Plan.builder()
                     .id(QUEUE_STANDARD_PLAN_ID)
                     .name("standard")
                     .description("Provisioned in the background")
+                    .free(false)
+                    .metadata(
+                        planMetadata(
+                            "Standard",
+                            List.of("At-least-once delivery"),
+                            List.of(monthly(Map.of("usd", 25.0)))))
                     .maximumPollingDuration(3600)
                     .build())
             .build();
@@ -108,7 +156,7 @@ public final class BrokerCatalog {
             .bindable(true)
             .instancesRetrievable(true)
             .bindingsRetrievable(true)
-            .metadata("displayName", "Event Stream")
+            .metadata(presentation("Event Stream", "#1a7f37", "es"))
             .plans(
                 Plan.builder()
                     .id(STREAM_STANDARD_PLAN_ID)

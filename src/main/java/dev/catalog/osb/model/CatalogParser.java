@@ -105,7 +105,8 @@ public final class CatalogParser {
             strings(node, path, "tags"),
             strings(node, path, "requires"),
             displayName(node),
-            plans));
+            plans,
+            MetadataParser.offering(node)));
   }
 
   private Optional<ServicePlan> plan(JsonNode node, String path) {
@@ -125,7 +126,8 @@ public final class CatalogParser {
             maintenanceInfo(node, path),
             maximumPollingDuration(node, path),
             schemas(node.get("schemas")),
-            displayName(node)));
+            displayName(node),
+            MetadataParser.plan(node)));
   }
 
   private Optional<MaintenanceInfo> maintenanceInfo(JsonNode node, String path) {

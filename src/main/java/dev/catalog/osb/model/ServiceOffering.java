@@ -20,7 +20,8 @@ public record ServiceOffering(
     List<String> tags,
     List<String> requires,
     Optional<String> displayName,
-    List<ServicePlan> plans) {
+    List<ServicePlan> plans,
+    OfferingMetadata metadata) {
 
   public ServiceOffering {
     Objects.requireNonNull(id, "id");
@@ -31,6 +32,37 @@ public record ServiceOffering(
     tags = List.copyOf(tags);
     requires = List.copyOf(requires);
     plans = List.copyOf(plans);
+    Objects.requireNonNull(metadata, "metadata");
+  }
+
+  /** An offering without presentation metadata (image, links). */
+  public ServiceOffering(
+      String id,
+      String name,
+      String description,
+      boolean bindable,
+      Optional<Boolean> planUpdateable,
+      boolean instancesRetrievable,
+      boolean bindingsRetrievable,
+      boolean allowContextUpdates,
+      List<String> tags,
+      List<String> requires,
+      Optional<String> displayName,
+      List<ServicePlan> plans) {
+    this(
+        id,
+        name,
+        description,
+        bindable,
+        planUpdateable,
+        instancesRetrievable,
+        bindingsRetrievable,
+        allowContextUpdates,
+        tags,
+        requires,
+        displayName,
+        plans,
+        OfferingMetadata.NONE);
   }
 
   /** The plan with this name, case-sensitively (C-05). */

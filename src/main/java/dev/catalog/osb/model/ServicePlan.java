@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A plan of an offering. {@code free} defaults to true and {@code bindingRotatable} to false
  * (checklist C-18); {@code bindable} and {@code planUpdateable} stay optional because they override
- * the offering's (C-07, C-08).
+ * the offering's (C-07, C-08). {@code metadata} holds the presentation conventions (costs,
+ * bullets).
  */
 public record ServicePlan(
     String id,
@@ -20,7 +21,8 @@ public record ServicePlan(
     Optional<MaintenanceInfo> maintenanceInfo,
     Optional<Duration> maximumPollingDuration,
     PlanSchemas schemas,
-    Optional<String> displayName) {
+    Optional<String> displayName,
+    PlanMetadata metadata) {
 
   public ServicePlan {
     Objects.requireNonNull(id, "id");
@@ -32,5 +34,34 @@ public record ServicePlan(
     Objects.requireNonNull(maximumPollingDuration, "maximumPollingDuration");
     Objects.requireNonNull(schemas, "schemas");
     Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(metadata, "metadata");
+  }
+
+  /** A plan without presentation metadata (costs, bullets). */
+  public ServicePlan(
+      String id,
+      String name,
+      String description,
+      boolean free,
+      Optional<Boolean> bindable,
+      Optional<Boolean> planUpdateable,
+      boolean bindingRotatable,
+      Optional<MaintenanceInfo> maintenanceInfo,
+      Optional<Duration> maximumPollingDuration,
+      PlanSchemas schemas,
+      Optional<String> displayName) {
+    this(
+        id,
+        name,
+        description,
+        free,
+        bindable,
+        planUpdateable,
+        bindingRotatable,
+        maintenanceInfo,
+        maximumPollingDuration,
+        schemas,
+        displayName,
+        PlanMetadata.NONE);
   }
 }

@@ -104,6 +104,34 @@ class CatalogParserTest {
         .isEqualTo("http://json-schema.org/draft-04/schema#");
   }
 
+  @Test
+  void readsPresentationMetadataAndSkipsMalformedCostsAndBullets() throws Exception {
+    var json =
+        catalog(
+            ",\"metadata\":{\"imageUrl\":\"data:image/png;base64,AA==\",\"longDescription\":"
+                + "\"Long\",\"providerDisplayName\":\"Acme\",\"documentationUrl\":\"https://d\","
+                + "\"supportUrl\":7}",
+            ",\"metadata\":{\"bullets\":[\"1 vCPU\",3,\"\"],\"costs\":[{\"amount\":{\"usd\":"
+                + "99.5,\"eur\":90},\"unit\":\"MONTHLY\"},{\"amount\":\"x\",\"unit\":\"DAILY\"},"
+                + "{\"amount\":{\"usd\":1}}]}");
+    var offering = parse(json).services().get(0);
+    assertThat(offering.metadata())
+        .isEqualTo(
+            new OfferingMetadata(
+                Optional.of("data:image/png;base64,AA=="),
+                Optional.of("Long"),
+                Optional.of("Acme"),
+                Optional.of("https://d"),
+                Optional.empty()));
+    var amounts = new java.util.TreeMap<String, java.math.BigDecimal>();
+    amounts.put("EUR", new java.math.BigDecimal("90"));
+    amounts.put("USD", new java.math.BigDecimal("99.5"));
+    assertThat(offering.plans().get(0).metadata())
+        .isEqualTo(
+            new PlanMetadata(
+                java.util.List.of(new PlanCost(amounts, "MONTHLY")), java.util.List.of("1 vCPU")));
+  }
+
   static Stream<Arguments> invalidCatalogs() {
     return Stream.of(
         Arguments.of("{}", "$.services: required array is missing"),
