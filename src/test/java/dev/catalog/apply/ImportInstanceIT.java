@@ -201,7 +201,7 @@ class ImportInstanceIT {
             Pattern.quote(
                     "Error: instance.orders-db: fetch instance \""
                         + id
-                        + "\": broker returned 500 Internal Server Error (InjectedFault):"
+                        + "\": broker \"data\" returned 500 Internal Server Error (InjectedFault):"
                         + " \"injected 500\" [request ")
                 + "[0-9a-f-]{36}"
                 + Pattern.quote("]; state is unchanged\n"));

@@ -64,15 +64,19 @@ class GitHttpsRefusedPushIT extends HttpsRemoteTest {
     assertThat(pushed.exitCode()).isEqualTo(1);
     assertThat(pushed.err())
         .matches(
-            "Backup of the previous state: \\S+\\.backup\\.json\n"
-                + Pattern.quote(
-                    "Error: state "
-                        + identity()
-                        + " changed since it was read: expected version "
-                        + before
-                        + ", found "
-                        + other
-                        + "; nothing was written, read it again and retry\n"));
+            Pattern.quote(
+                "The previous state is kept in the history of "
+                    + identity()
+                    + " (commit "
+                    + before
+                    + ")\n"
+                    + "Error: state "
+                    + identity()
+                    + " changed since it was read: expected version "
+                    + before
+                    + ", found "
+                    + other
+                    + "; nothing was written, read it again and retry\n"));
     assertThat(git(repo, "rev-parse", "main").trim()).isEqualTo(other);
   }
 
