@@ -95,9 +95,14 @@ final class ApplyRun {
           saved
               .map(s -> s.options(request.planOptions().parallelism()))
               .orElse(request.planOptions());
+      // A saved destroy plan (plan --destroy --out) is planned again as destroy plans.
+      UnaryOperator<CatalogConfig> desired =
+          saved.filter(SavedPlan::destroy).isPresent()
+              ? DestroyCommand::nothingDeclared
+              : request.desired();
       Plan plan;
       try (var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED)) {
-        plan = planner.plan(request.desired().apply(config), snapshot.state(), options);
+        plan = planner.plan(desired.apply(config), snapshot.state(), options);
       }
       var violations = PolicyCheck.evaluate(config, plan);
       if (!violations.isEmpty()) {
@@ -146,7 +151,9 @@ final class ApplyRun {
                 PollingPolicy.DEFAULT,
                 request.waitForOperations());
         var cancellation = new CancellationToken();
-        var listener = listener(env, request, clock);
+        var destroy =
+            request.operation().equals("destroy") || saved.filter(SavedPlan::destroy).isPresent();
+        var listener = listener(env, request, clock, destroy);
         ApplyResult result;
         // Last actions on a second signal: the writes handed to the recorder finish before the
         // lock (registered earlier, so run later) is released.
@@ -176,8 +183,9 @@ final class ApplyRun {
     cancellation.cancel();
   }
 
-  private static ApplyListener listener(CliEnvironment env, Request request, Clock clock) {
-    boolean destroy = request.operation().equals("destroy");
+  /** @param destroy whether this run destroys, which has its own summary words */
+  private static ApplyListener listener(
+      CliEnvironment env, Request request, Clock clock, boolean destroy) {
     if (request.json()) {
       return new JsonProgressRenderer(env.out(), destroy);
     }

@@ -40,6 +40,10 @@ public final class HelpExamples {
           # In CI: exit 2 when there are changes, 0 when there are none
           catalog plan --detailed-exitcode
 
+          # Save a destroy for review (as destroy would plan it), then carry out exactly that
+          catalog plan --destroy --out destroy.json
+          catalog apply destroy.json
+
           # A pull-request comment, and a plan limited to one instance and its dependencies
           catalog plan --format markdown --max-bytes 60000
           catalog plan --target instance.orders-db

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +70,13 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Save the plan for catalog apply.")
   Path out;
 
+  @Option(
+      names = "--destroy",
+      description =
+          "Plan the deletion of every instance and binding catalog manages, as destroy would;"
+              + " with --out, catalog apply FILE carries it out.")
+  boolean destroy;
+
   @Mixin PlanOutputOptions output;
 
   @Option(
@@ -95,7 +103,15 @@ final class PlanCommand implements Callable<Integer> {
               + LockFiles.path(config)
               + "; run \"catalog lock\" and commit it");
     }
-    var result = PlanRun.plan(env, config, backend, options, true, context.verbose());
+    var result =
+        PlanRun.plan(
+            env,
+            config,
+            backend,
+            options,
+            true,
+            context.verbose(),
+            destroy ? DestroyCommand::nothingDeclared : UnaryOperator.identity());
     if (lockfile == LockfileMode.READONLY && !result.plan().lockDifferences().isEmpty()) {
       throw new CatalogException(LockfileReadonly.message(result.plan().lockDifferences()));
     }
@@ -117,6 +133,7 @@ final class PlanCommand implements Callable<Integer> {
               ConfigCommit.of(config.files().get(0)),
               options.targets(),
               options.refresh(),
+              destroy,
               JsonPlanRenderer.document(view, false));
       PrivateFiles.write(out, saved.toBytes(), "the plan file", "");
       if (output.format == PlanFormat.TEXT) {

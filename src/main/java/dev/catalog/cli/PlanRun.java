@@ -10,6 +10,7 @@ import dev.catalog.plan.policy.PolicyCheck;
 import dev.catalog.plan.policy.PolicyViolation;
 import dev.catalog.state.Snapshot;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import java.util.List;
 
 /**
@@ -43,7 +44,22 @@ final class PlanRun {
       PlanOptions options,
       boolean lock,
       boolean verbose) {
-    var config = configOptions.load(env);
+    return plan(env, configOptions, backendOptions, options, lock, verbose, UnaryOperator.identity());
+  }
+
+  /**
+   * @param desired what to plan towards, from the loaded configuration: itself, or for {@code plan
+   *     --destroy} the same brokers with no instance and no binding
+   */
+  static Result plan(
+      CliEnvironment env,
+      ConfigOptions configOptions,
+      BackendOptions backendOptions,
+      PlanOptions options,
+      boolean lock,
+      boolean verbose,
+      UnaryOperator<CatalogConfig> desired) {
+    var config = desired.apply(configOptions.load(env));
     var yaml = config.backend();
     var choice = backendOptions.choose(yaml.kind(), yaml.settings());
     var baseDir = choice.kind() == yaml.kind() ? yaml.directory() : Path.of("");

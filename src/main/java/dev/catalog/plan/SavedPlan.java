@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param gitCommit the configuration's Git commit, when it is in a Git work tree
  * @param targets the {@code --target} addresses it was made with; apply plans with the same
  * @param refresh whether it was made reading live state; apply plans the same way
+ * @param destroy whether it is a destroy plan ({@code plan --destroy}): apply plans against a
+ *     configuration that declares no instance and no binding, as {@code destroy} does
  * @param plan the plan document as {@code --format json} writes it (no secrets)
  */
 public record SavedPlan(
@@ -39,6 +41,7 @@ public record SavedPlan(
     Optional<String> gitCommit,
     List<Address> targets,
     boolean refresh,
+    boolean destroy,
     JsonNode plan) {
   /**
    * The saved-plan file format version. 2 records the options a plan was made with, which apply
@@ -150,6 +153,7 @@ public record SavedPlan(
     var targetList = options.putArray("targets");
     targets.forEach(t -> targetList.add(t.toString()));
     options.put("refresh", refresh);
+    options.put("destroy", destroy);
     doc.set("plan", plan);
     try {
       return (JSON.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -197,6 +201,7 @@ public record SavedPlan(
         Optional.ofNullable(doc.get("git_commit")).map(JsonNode::asText),
         targets(doc.get("options").path("targets"), name),
         doc.get("options").path("refresh").asBoolean(true),
+        doc.get("options").path("destroy").asBoolean(false),
         doc.get("plan"));
   }
 

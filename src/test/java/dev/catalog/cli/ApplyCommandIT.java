@@ -155,6 +155,37 @@ class ApplyCommandIT {
                 + "); run \"catalog plan\" again\n");
   }
 
+  @Test
+  void aSavedDestroyPlanIsShownAsADestroyAndApplyCarriesItOut() throws IOException {
+    run(Map.of(), "apply", "--auto-approve");
+    var plan = dir.resolve("destroy.tfplan");
+
+    var planned = run(Map.of(), "plan", "--destroy", "--out", plan.toString());
+    var applied = run(Map.of(), "apply", plan.toString());
+
+    assertThat(planned.exitCode()).isZero();
+    assertThat(planned.out())
+        .contains("  # instance.orders-db will be destroyed (no longer in the configuration)\n")
+        .contains("Plan: 0 to add, 0 to change, 1 to destroy.\n");
+    assertThat(applied.exitCode()).as(applied.err()).isZero();
+    assertThat(applied.out()).endsWith("Destroy complete! Resources: 1 destroyed.\n");
+    assertThat(broker.ledger().instances()).isEmpty();
+  }
+
+  @Test
+  void aSavedDestroyPlanStillHonoursPreventDestroy() throws IOException {
+    run(Map.of(), "apply", "--auto-approve");
+    write(20, true);
+
+    var planned = run(Map.of(), "plan", "--destroy", "--out", dir.resolve("d.tfplan").toString());
+
+    assertThat(planned.exitCode()).isEqualTo(1);
+    assertThat(planned.err())
+        .startsWith("Error: destroy refused: lifecycle.preventDestroy is set on instance.orders-db")
+        .endsWith("; set preventDestroy: false first\n");
+    assertThat(broker.ledger().instances()).hasSize(1);
+  }
+
   private long serial() {
     return new dev.catalog.state.StateStore(
             new dev.catalog.state.backend.local.LocalBackend(dir.resolve("catalog.state.json")),

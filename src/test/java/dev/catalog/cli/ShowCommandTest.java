@@ -33,6 +33,7 @@ class ShowCommandTest {
             Optional.of("0123abcd"),
             List.of(),
             true,
+            false,
             JsonPlanRenderer.document(view, false));
     var file = dir.resolve("plan.json");
     Files.write(file, saved.toBytes());

@@ -27,6 +27,7 @@ class SavedPlanTest {
           Optional.of("0123abcd"),
           List.of(),
           true,
+          false,
           JsonNodeFactory.instance.objectNode());
 
   @Test
@@ -136,6 +137,7 @@ class SavedPlanTest {
             Optional.empty(),
             List.of(dev.catalog.state.Address.binding("params-app")),
             false,
+            true,
             JsonNodeFactory.instance.objectNode());
 
     var read = SavedPlan.parse(targeted.toBytes(), "plan.json");
@@ -166,7 +168,7 @@ class SavedPlanTest {
     var saved =
         new SavedPlan(
             PlanFixtures.LINEAGE, 41, BACKEND, "h", "0.1.0", Optional.empty(), List.of(), true,
-            reviewed);
+            false, reviewed);
 
     saved.checkChanges(document(PlanFixtures.allActions(List.of())));
     var thrown = catchThrowable(() -> saved.checkChanges(document(PlanFixtures.noChanges())));
