@@ -73,7 +73,7 @@ class HelpExamplesTest {
 
     assertThat(run.out())
         .startsWith(
-            "Usage: catalog plan [-hqvV] [--detailed-exitcode] [--no-color] [--backend TYPE]\n")
+            "Usage: catalog plan [-hqvV] [--destroy] [--detailed-exitcode] [--no-color]\n")
         .contains("[--backend-config KEY=VALUE]... [-f PATH]...\n")
         .contains("\n  -f, --file PATH ")
         .doesNotContain("-f=PATH");
