@@ -49,6 +49,7 @@ public final class BackendFactory {
     return switch (kind) {
       case LOCAL -> new LocalBackend(localFile(settings, baseDir));
       case GIT -> {
+        JGitConfigFiles.install();
         var git = GitSettings.from(settings, baseDir, env);
         git.token().ifPresent(redactor::add);
         yield new GitBackend(git);

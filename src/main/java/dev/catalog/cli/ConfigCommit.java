@@ -11,6 +11,7 @@ final class ConfigCommit {
 
   /** HEAD of the work tree containing {@code path}, if it is in one. */
   static Optional<String> of(Path path) {
+    JGitConfigFiles.install();
     var start = path.toAbsolutePath().normalize();
     var builder = new FileRepositoryBuilder().findGitDir(start.toFile());
     if (builder.getGitDir() == null) {

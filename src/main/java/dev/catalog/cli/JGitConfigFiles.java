@@ -18,9 +18,17 @@ final class JGitConfigFiles extends SystemReader.Delegate {
     super(delegate);
   }
 
-  /** Installs it for this process; called once, by {@link Main#main}. */
-  static void install() {
-    SystemReader.setInstance(new JGitConfigFiles(SystemReader.getInstance()));
+  /**
+   * Installs it for this process, once; called before the first use of JGit ({@link
+   * BackendFactory} for the git backend, {@link ConfigCommit}), not at start-up: initialising JGit
+   * starts SLF4J, whose service lookup opens the 40 MB jar, and the JDK's security providers for
+   * SHA-1, about 15 ms of every start, {@code --version} included (docs/performance.md).
+   */
+  static synchronized void install() {
+    var current = SystemReader.getInstance();
+    if (!(current instanceof JGitConfigFiles)) {
+      SystemReader.setInstance(new JGitConfigFiles(current));
+    }
   }
 
   @Override

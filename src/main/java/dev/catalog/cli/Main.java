@@ -35,7 +35,6 @@ public final class Main {
     if (System.getProperty(PICOCLI_CLOSURES) == null) {
       System.setProperty(PICOCLI_CLOSURES, "true");
     }
-    JGitConfigFiles.install();
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     var err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     var env = new CliEnvironment(out, err, System.getenv(), System.console() != null);

@@ -17,9 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -104,7 +101,7 @@ final class BrokerHttp {
         if (!mayRetry(request, TransientFailure.NOT_SENT, attempt)) {
           throw noResponse(request, requestId, ResponseClass.NOT_SENT, failure, e);
         }
-      } catch (HttpTimeoutException | BodyTimeout e) {
+      } catch (HttpTimeoutException e) {
         // Headers late or body late: the same limit was hit, so the same words.
         failure =
             "no complete response within "
@@ -135,35 +132,14 @@ final class BrokerHttp {
   }
 
   /**
-   * One exchange, bounded end to end by {@code timeouts.request}: connecting, the headers and the
-   * whole body. The client's own request timeout stops at the headers.
+   * One exchange, bounded end to end by {@code timeouts.request}: connecting and the headers by the
+   * client's request timeout, the whole body by {@link BoundedBody}'s deadline.
    */
   private HttpResponse<byte[]> exchange(BrokerRequest request, String requestId, long started)
-      throws IOException, InterruptedException, BodyTimeout {
-    var future =
-        client.sendAsync(build(request, requestId), info -> new BoundedBody(request.bodyLimit()));
+      throws IOException, InterruptedException {
     var deadline = started + connection.requestTimeout().toNanos();
-    try {
-      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new BodyTimeout();
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(e.getCause());
-    }
-  }
-
-  /** The exchange outlived {@code timeouts.request}, headers or not. */
-  private static final class BodyTimeout extends Exception {
-    BodyTimeout() {
-      super(null, null, false, false);
-    }
+    return client.send(
+        build(request, requestId), info -> new BoundedBody(request.bodyLimit(), deadline));
   }
 
   private HttpRequest build(BrokerRequest request, String requestId) {
