@@ -3,8 +3,11 @@
 # scenario's ratio to its floor, measured in the same run. One command: bench/run.sh
 # Options (env): RUNS (default 3), N (default 10000), BIG_N (default 100000), LATENCY_MS (20),
 # PORT (18090), WORK (default target/bench), STARTUP_RUNS (30), SCENARIOS (default "startup plan
-# refresh apply big": the ones to run, e.g. SCENARIOS=refresh). Needs: java 17+, mvn, curl,
-# /usr/bin/time; hyperfine if present, for the start-up rows (1 ms resolution).
+# refresh brokers apply big": the ones to run, e.g. SCENARIOS=refresh), CATALOG (the launcher
+# measured, default bin/catalog: point it at another build's bin/catalog to measure a baseline
+# with the same generator and broker, e.g. CATALOG=/tmp/base/bin/catalog), BUILD (1; 0 reuses
+# target/ as built, for A/B runs one scenario at a time). Needs: java 17+, mvn,
+# curl, /usr/bin/time; hyperfine if present, for the start-up rows (1 ms resolution).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -13,13 +16,15 @@ BIG_N=${BIG_N:-100000}
 LATENCY_MS=${LATENCY_MS:-20}
 PORT=${PORT:-18090}
 WORK=${WORK:-target/bench}
-SCENARIOS=${SCENARIOS:-startup plan refresh apply big}
-CATALOG=bin/catalog
+SCENARIOS=${SCENARIOS:-startup plan refresh brokers apply big}
+CATALOG=${CATALOG:-bin/catalog}
 want() { case " $SCENARIOS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
-echo "== build (once)" >&2
-mvn -B -q -DskipTests package test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
+if [ "${BUILD:-1}" = 1 ]; then
+  echo "== build (once)" >&2
+  mvn -B -q -DskipTests package test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
+fi
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 rm -rf "$WORK" && mkdir -p "$WORK"
 ROWS="$WORK/rows.txt"
@@ -79,7 +84,7 @@ measure_startup catalog-version $CATALOG --version
 measure_startup validate-example $CATALOG validate -f examples/catalog.yaml
 jv=$(get java-version 2)
 for s in catalog-version validate-example; do
-  row "start-up: $s|$(get $s 2)|$(get $s 3)|$(get $s 4)|0|java -version $jv s|$(echo "$(get $s 2) $jv" | awk '{printf "%.2f", $1/$2}')|<= 2.5"
+  row "start-up: $s|$(get $s 2)|$(get $s 3)|$(get $s 4)|0|java -version $jv s|$(echo "$(get $s 2) $jv" | awk '{printf "%.2f", $1/$2}')|<= 1.5"
 done
 fi
 
@@ -90,8 +95,8 @@ measure validate-n $CATALOG validate -f "$WORK/n/catalog.yaml"
 measure plan-norefresh-n $CATALOG plan -f "$WORK/n/catalog.yaml" --refresh=false --lock=false
 grep -q "No changes" "$WORK/plan-norefresh-n.out" || { echo "plan was not a no-op" >&2; exit 1; }
 vn=$(get validate-n 2)
-row "validate $N inst + $((2*N)) bind (floor)|$vn|$(get validate-n 3)|$(get validate-n 4)|0|-|1.00|-"
-row "no-op plan --refresh=false, $N inst|$(get plan-norefresh-n 2)|$(get plan-norefresh-n 3)|$(get plan-norefresh-n 4)|0|validate $vn s|$(echo "$(get plan-norefresh-n 2) $vn" | awk '{printf "%.2f", $1/$2}')|<= 2, RSS < 512"
+row "validate $N inst + $((2*N)) bind (floor)|$vn|$(get validate-n 3)|$(get validate-n 4)|0|-|1.00|<= 0.6x baseline (issue 18)"
+row "no-op plan --refresh=false, $N inst|$(get plan-norefresh-n 2)|$(get plan-norefresh-n 3)|$(get plan-norefresh-n 4)|0|validate $vn s|$(echo "$(get plan-norefresh-n 2) $vn" | awk '{printf "%.2f", $1/$2}')|<= 1.3, RSS < 512"
 fi
 
 if want refresh; then
@@ -107,7 +112,25 @@ catalogs=$(echo "$stats" | sed -n 's/.*"catalog":\([0-9]*\).*/\1/p')
 gets=$(echo "$stats" | sed -n 's/.*"get_instance":\([0-9]*\).*/\1/p')
 # Default per-broker concurrency is 10 (Broker.DEFAULT_CONCURRENCY); one broker.
 ideal=$(awk -v n="$N" -v l="$LATENCY_MS" 'BEGIN {printf "%.2f", n*l/1000/10}')
-row "no-op plan with refresh, $N inst, ${LATENCY_MS} ms|$(get plan-refresh-n 2)|$(get plan-refresh-n 3)|$(get plan-refresh-n 4)|$(( (catalogs+gets)/RUNS )) ($((catalogs/RUNS)) catalog)|ideal $ideal s|$(echo "$(get plan-refresh-n 2) $ideal" | awk '{printf "%.2f", $1/$2}')|<= 1.25, 1 catalog/broker"
+row "no-op plan with refresh, $N inst, ${LATENCY_MS} ms|$(get plan-refresh-n 2)|$(get plan-refresh-n 3)|$(get plan-refresh-n 4)|$(( (catalogs+gets)/RUNS )) ($((catalogs/RUNS)) catalog)|ideal $ideal s|$(echo "$(get plan-refresh-n 2) $ideal" | awk '{printf "%.2f", $1/$2}')|<= 1.10, 1 catalog/broker"
+fi
+
+if want brokers; then
+echo "== no-op plan with refresh, 20 brokers x $((N/20)) instances, ${LATENCY_MS} ms broker latency" >&2
+# The same 10,000 instances spread over 20 brokers (paths /b0 ... /b19 of one FastBroker): 20
+# catalogs, read in parallel, and the reads of all brokers share --parallelism (default 10), so
+# the ideal is the single-broker one (each catalog is read on its own thread, Refresher.readAsync).
+java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/b20" "$N" 20 "http://127.0.0.1:$PORT"
+start_broker "$LATENCY_MS" 0 1 "$WORK/b20/broker-seed.json"
+curl -sf -X POST "127.0.0.1:$PORT/_reset" >/dev/null
+measure plan-refresh-b20 $CATALOG plan -f "$WORK/b20/catalog.yaml" --lock=false
+grep -q "No changes" "$WORK/plan-refresh-b20.out" || { echo "20-broker refresh plan was not a no-op" >&2; exit 1; }
+stats=$(requests)
+stop_broker
+catalogs=$(echo "$stats" | sed -n 's/.*"catalog":\([0-9]*\).*/\1/p')
+gets=$(echo "$stats" | sed -n 's/.*"get_instance":\([0-9]*\).*/\1/p')
+ideal=$(awk -v n="$N" -v l="$LATENCY_MS" 'BEGIN {printf "%.2f", n*l/1000/10}')
+row "no-op plan with refresh, 20 brokers x $((N/20)) inst, ${LATENCY_MS} ms|$(get plan-refresh-b20 2)|$(get plan-refresh-b20 3)|$(get plan-refresh-b20 4)|$(( (catalogs+gets)/RUNS )) ($((catalogs/RUNS)) catalog)|ideal $ideal s|$(echo "$(get plan-refresh-b20 2) $ideal" | awk '{printf "%.2f", $1/$2}')|<= 1.15, 1 catalog/broker"
 fi
 
 if want apply; then
@@ -165,7 +188,9 @@ java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/big" "$BIG_N" 10 "http:
 RUNS_SAVED=$RUNS; RUNS=1
 if JAVA_OPTS="-Xmx512m" measure plan-norefresh-big $CATALOG plan -f "$WORK/big/catalog.yaml" --refresh=false --lock=false \
   && grep -q "No changes" "$WORK/plan-norefresh-big.out"; then
-  row "plan --refresh=false, $BIG_N inst, -Xmx512m|$(get plan-norefresh-big 2)|$(get plan-norefresh-big 3)|$(get plan-norefresh-big 4)|0|-|-|completes in 512 MiB heap"
+  pn=$(get plan-norefresh-n 2)
+  big_ratio=-; if [ -n "$pn" ]; then big_ratio=$(echo "$(get plan-norefresh-big 2) $pn" | awk '{printf "%.2f", $1/$2}'); fi
+  row "plan --refresh=false, $BIG_N inst, -Xmx512m|$(get plan-norefresh-big 2)|$(get plan-norefresh-big 3)|$(get plan-norefresh-big 4)|0|$N plan ${pn:--} s|$big_ratio|<= 10.5 (linear), RSS < 1024"
 else
   row "plan --refresh=false, $BIG_N inst, -Xmx512m|-|-|-|0|-|-|MISSED: $(grep -m1 -o 'OutOfMemoryError[^,]*' "$WORK/plan-norefresh-big.err" || echo failed)"
 fi
