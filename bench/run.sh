@@ -3,7 +3,7 @@
 # scenario's ratio to its floor, measured in the same run. One command: bench/run.sh
 # Options (env): RUNS (default 3), N (default 10000), BIG_N (default 100000), LATENCY_MS (20),
 # PORT (18090), WORK (default target/bench), STARTUP_RUNS (30), SCENARIOS (default "startup plan
-# refresh brokers apply big": the ones to run, e.g. SCENARIOS=refresh), CATALOG (the launcher
+# refresh brokers apply secrets big": the ones to run, e.g. SCENARIOS=refresh), CATALOG (the launcher
 # measured, default bin/catalog: point it at another build's bin/catalog to measure a baseline
 # with the same generator and broker, e.g. CATALOG=/tmp/base/bin/catalog), BUILD (1; 0 reuses
 # target/ as built, for A/B runs one scenario at a time). Needs: java 17+, mvn,
@@ -16,7 +16,7 @@ BIG_N=${BIG_N:-100000}
 LATENCY_MS=${LATENCY_MS:-20}
 PORT=${PORT:-18090}
 WORK=${WORK:-target/bench}
-SCENARIOS=${SCENARIOS:-startup plan refresh brokers apply big}
+SCENARIOS=${SCENARIOS:-startup plan refresh brokers apply secrets big}
 CATALOG=${CATALOG:-bin/catalog}
 want() { case " $SCENARIOS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
@@ -30,7 +30,11 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 ROWS="$WORK/rows.txt"
 : >"$ROWS"
 BROKER_PID=""
-cleanup() { if [ -n "$BROKER_PID" ]; then kill "$BROKER_PID" 2>/dev/null || true; fi; }
+KUBE_PID=""
+cleanup() {
+  if [ -n "$BROKER_PID" ]; then kill "$BROKER_PID" 2>/dev/null || true; fi
+  if [ -n "$KUBE_PID" ]; then kill "$KUBE_PID" 2>/dev/null || true; wait "$KUBE_PID" 2>/dev/null || true; fi
+}
 trap cleanup EXIT
 
 # measure NAME CMD...: runs CMD RUNS times under /usr/bin/time; records median wall, cpu, rss.
@@ -179,6 +183,45 @@ if apply_run apply-git --backend git --backend-config "url=$remote" \
   row "apply $APPLY_N async x ${APPLY_SECONDS} s, --parallelism $APPLY_PAR, git|$APPLY_ROW|<= 1.15; polls/op $APPLY_POLLS; $git_commits commits, remote $git_before -> $git_after KiB, $git_gc KiB after git gc"
 else
   row "apply $APPLY_N async x ${APPLY_SECONDS} s, --parallelism $APPLY_PAR, git|-|-|-|-|ideal $apply_ideal s|-|FAILED: see $WORK/apply-git/apply.err"
+fi
+fi
+
+if want secrets; then
+echo "== apply 1,000 bindings to Kubernetes Secrets on a real kube-apiserver" >&2
+# 500 instances (in state and at FastBroker) and 1,000 bindings to create, each delivered to a
+# Secret of its own on a kube-apiserver started from ~/.cache/catalog/kube; the floor is a bare
+# fabric8 loop creating the same 1,000 Secrets from 50 threads in a JVM with the launcher's flags,
+# measured in the same run. Skipped when the binaries are missing.
+SECRET_PAR=50
+kdir="$WORK/kube"; mkdir -p "$kdir"
+java -cp "$CP" dev.catalog.bench.KubeSecretBench serve "$kdir" bench-floor bench-catalog \
+  >"$kdir/serve.log" 2>&1 &
+KUBE_PID=$!
+for _ in $(seq 600); do [ -f "$kdir/ready" ] && break; kill -0 "$KUBE_PID" 2>/dev/null || break; sleep 0.5; done
+if [ ! -f "$kdir/ready" ]; then
+  wait "$KUBE_PID" 2>/dev/null && code=0 || code=$?
+  KUBE_PID=""
+  row "apply 1,000 bindings to Secrets, kube-apiserver|-|-|-|-|-|-|skipped: $(tail -1 "$kdir/serve.log")"
+else
+  java -cp "$CP" dev.catalog.bench.CatalogGenerator "$WORK/sec" 500 1 "http://127.0.0.1:$PORT" \
+    --secrets bench-catalog
+  start_broker 0 0 1 "$WORK/sec/broker-seed.json"
+  /usr/bin/time -f "%e %U %S %M" -o "$kdir/floor.time" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -cp "$CP" dev.catalog.bench.KubeSecretBench loop "$kdir/kubeconfig.yaml" bench-floor 1000 $SECRET_PAR \
+    >"$kdir/floor.out" 2>"$kdir/floor.err"
+  KUBECONFIG="$kdir/kubeconfig.yaml" /usr/bin/time -f "%e %U %S %M" -o "$kdir/apply.time" \
+    $CATALOG apply -f "$WORK/sec/catalog.yaml" --parallelism $SECRET_PAR --auto-approve \
+    >"$kdir/apply.out" 2>"$kdir/apply.err" || true
+  stats=$(requests); stop_broker
+  kill "$KUBE_PID"; wait "$KUBE_PID" 2>/dev/null || true; KUBE_PID=""
+  read -r fw _ _ _ <"$kdir/floor.time"
+  read -r sw su ss sm <"$kdir/apply.time"
+  binds=$(echo "$stats" | sed -n 's/.*"bind":\([0-9]*\).*/\1/p')
+  if grep -q "Resources: 1000 added" "$kdir/apply.out"; then
+    row "apply 1,000 bindings to Secrets, kube-apiserver, --parallelism $SECRET_PAR|$sw|$(echo "$su $ss" | awk '{print $1+$2}')|$((sm/1024))|${binds:-0} bind|fabric8 loop $fw s|$(echo "$sw $fw" | awk '{printf "%.2f", $1/$2}')|<= 1.2"
+  else
+    row "apply 1,000 bindings to Secrets, kube-apiserver|-|-|-|${binds:-0} bind|fabric8 loop $fw s|-|FAILED: see $kdir/apply.err"
+  fi
 fi
 fi
 

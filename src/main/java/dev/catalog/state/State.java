@@ -2,6 +2,7 @@ package dev.catalog.state;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -31,15 +32,25 @@ public record State(
       throw new IllegalArgumentException("serial < 0");
     }
     brokers = Collections.unmodifiableSortedMap(new TreeMap<>(brokers));
-    var byAddress = new TreeMap<Address, ResourceState>();
     resources.forEach(
         (address, resource) -> {
           if (!address.equals(resource.address())) {
             throw new IllegalArgumentException(address + " keys " + resource.address());
           }
-          byAddress.put(address, resource);
         });
-    resources = Collections.unmodifiableSortedMap(byAddress);
+    // Copied from a map already sorted by the addresses' own order, a TreeMap is built in linear
+    // time without comparing a key; put by put it compared every address log n times. An apply
+    // records each change as a new State, 3,000 copies of 1,000 resources for 1,000 instances
+    // (issue 18: a fifth of the state writer's time with the Git backend).
+    resources =
+        Collections.unmodifiableSortedMap(
+            resources.comparator() == null ? new TreeMap<>(resources) : sorted(resources));
+  }
+
+  private static TreeMap<Address, ResourceState> sorted(Map<Address, ResourceState> resources) {
+    var byAddress = new TreeMap<Address, ResourceState>();
+    byAddress.putAll(resources);
+    return byAddress;
   }
 
   /** An empty state of a new lineage, serial 0. */

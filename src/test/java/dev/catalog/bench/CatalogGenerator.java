@@ -33,8 +33,11 @@ import java.util.UUID;
  * FastBroker} serves back so a plan with refresh is a no-op too.
  *
  * <p>Usage: {@code CatalogGenerator DIR INSTANCES BROKERS BROKER_URL [--no-state]
- * [--no-bindings]}; broker K is served at {@code BROKER_URL/bK}. {@code --no-bindings} declares
- * instances only (the apply scenario times instance operations).
+ * [--no-bindings] [--secrets NAMESPACE]}; broker K is served at {@code BROKER_URL/bK}. {@code
+ * --no-bindings} declares instances only (the apply scenario times instance operations). {@code
+ * --secrets NAMESPACE} delivers every binding's credentials to a Kubernetes Secret in NAMESPACE
+ * and leaves the bindings out of the state, so an apply creates exactly them (the Secret
+ * scenario, issue 18).
  */
 public final class CatalogGenerator {
   static final String SERVICE_ID = "svc-db";
@@ -47,7 +50,8 @@ public final class CatalogGenerator {
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
       System.err.println(
-          "usage: CatalogGenerator DIR INSTANCES BROKERS BROKER_URL [--no-state] [--no-bindings]");
+          "usage: CatalogGenerator DIR INSTANCES BROKERS BROKER_URL [--no-state] [--no-bindings]"
+              + " [--secrets NAMESPACE]");
       System.exit(1);
     }
     var dir = Path.of(args[0]);
@@ -56,10 +60,14 @@ public final class CatalogGenerator {
     var flags = List.of(args).subList(4, args.length);
     boolean withState = !flags.contains("--no-state");
     int bindingsPerInstance = flags.contains("--no-bindings") ? 0 : 2;
+    int secrets = flags.indexOf("--secrets");
+    String secretNamespace = secrets < 0 ? null : flags.get(secrets + 1);
     Files.createDirectories(dir);
-    writeYaml(dir.resolve("catalog.yaml"), instances, brokers, args[3], bindingsPerInstance);
+    writeYaml(
+        dir.resolve("catalog.yaml"), instances, brokers, args[3], bindingsPerInstance,
+        secretNamespace);
     if (withState) {
-      writeState(dir.resolve("catalog.state.json"), instances, brokers);
+      writeState(dir.resolve("catalog.state.json"), instances, brokers, secretNamespace == null);
       writeSeed(dir.resolve("broker-seed.json"), instances);
     }
   }
@@ -95,7 +103,12 @@ public final class CatalogGenerator {
   }
 
   private static void writeYaml(
-      Path file, int instances, int brokers, String url, int bindingsPerInstance)
+      Path file,
+      int instances,
+      int brokers,
+      String url,
+      int bindingsPerInstance,
+      String secretNamespace)
       throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
       w.write("apiVersion: catalog/v1\nbackend:\n  type: local\n  path: catalog.state.json\n");
@@ -119,13 +132,19 @@ public final class CatalogGenerator {
       for (int i = 0; i < instances; i++) {
         for (int b = 0; b < bindingsPerInstance; b++) {
           w.write("  - name: db-" + i + "-app" + b + "\n    instance: db-" + i + "\n");
-          w.write("    credentials:\n      file: { path: out/db-" + i + "-app" + b + ".json }\n");
+          if (secretNamespace == null) {
+            w.write("    credentials:\n      file: { path: out/db-" + i + "-app" + b + ".json }\n");
+          } else {
+            w.write("    credentials:\n      secret: { namespace: " + secretNamespace);
+            w.write(", name: db-" + i + "-app" + b + " }\n");
+          }
         }
       }
     }
   }
 
-  private static void writeState(Path file, int instances, int brokers) throws IOException {
+  private static void writeState(Path file, int instances, int brokers, boolean withBindings)
+      throws IOException {
     var resources = new TreeMap<Address, ResourceState>();
     var service = new OfferingRef(SERVICE_ID, "db");
     var plan = new OfferingRef(PLAN_ID, "small");
@@ -148,7 +167,7 @@ public final class CatalogGenerator {
               List.of(),
               Optional.empty());
       resources.put(instance.address(), instance);
-      for (int b = 0; b < 2; b++) {
+      for (int b = 0; withBindings && b < 2; b++) {
         var name = "db-" + i + "-app" + b;
         var binding =
             new BindingState(

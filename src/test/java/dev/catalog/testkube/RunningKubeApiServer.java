@@ -41,7 +41,7 @@ public final class RunningKubeApiServer implements AutoCloseable {
    * Starts the server in kube-api-test's offline mode, configured through its API: its offline
    * environment variable is read as a string and cast to Boolean, which fails.
    */
-  static RunningKubeApiServer start(KubeApiServerBinaries binaries) throws IOException {
+  public static RunningKubeApiServer start(KubeApiServerBinaries binaries) throws IOException {
     Path work = Files.createTempDirectory("catalog-kube-api-");
     Path versionDir = work.resolve("k8s").resolve(binaries.directory().getFileName());
     Files.createDirectories(versionDir);
