@@ -25,7 +25,17 @@ final class LinePerResourcePrinter extends DefaultPrettyPrinter {
   /** The nesting of a resource's members: {@code root > resources > resource}. */
   private static final int RESOURCE_MEMBERS = 3;
 
+  private final int startNesting;
+
   LinePerResourcePrinter() {
+    this(0);
+  }
+
+  /**
+   * A printer that starts {@code nesting} levels deep: one resource written alone at {@link
+   * ResourceFragments#RESOURCE_NESTING} prints exactly as inside the whole document.
+   */
+  LinePerResourcePrinter(int nesting) {
     super(
         new DefaultPrettyPrinter()
             .withSeparators(
@@ -34,11 +44,13 @@ final class LinePerResourcePrinter extends DefaultPrettyPrinter {
     var lines = new Lines();
     _objectIndenter = lines;
     _arrayIndenter = lines;
+    _nesting = nesting;
+    startNesting = nesting;
   }
 
   @Override
   public DefaultPrettyPrinter createInstance() {
-    return new LinePerResourcePrinter();
+    return new LinePerResourcePrinter(startNesting);
   }
 
   @Override

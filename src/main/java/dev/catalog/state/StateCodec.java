@@ -30,14 +30,15 @@ public final class StateCodec {
   public static final int CURRENT_VERSION = 1;
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final ObjectWriter writer =
-      mapper.writer(
-          new DefaultPrettyPrinter()
-              .withSeparators(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private final DefaultPrettyPrinter printer =
+      new DefaultPrettyPrinter()
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+  private final ObjectWriter writer = mapper.writer(printer);
+  private final ResourceFragments fragments = new ResourceFragments(mapper, printer);
 
   /**
    * Above this many resources a state is written one resource per line: same JSON, same key order,
@@ -48,8 +49,20 @@ public final class StateCodec {
 
   private final ObjectWriter linePerResource = mapper.writer(new LinePerResourcePrinter());
 
-  /** The document as UTF-8 JSON, ending in a newline. */
+  /**
+   * The document as UTF-8 JSON, ending in a newline. Resources unchanged since the last document
+   * this codec wrote are not encoded again ({@link ResourceFragments}).
+   */
   public byte[] encode(State state) {
+    return encode(state, state.resources().size() <= ResourceFragments.MAX_RESOURCES);
+  }
+
+  /** The document encoded whole, every resource again: what {@link #encode(State)} must equal. */
+  byte[] encodeWhole(State state) {
+    return encode(state, false);
+  }
+
+  private byte[] encode(State state, boolean reuse) {
     var root = JsonNodeFactory.instance.objectNode();
     root.put("version", CURRENT_VERSION);
     root.put("lineage", state.lineage());
@@ -65,8 +78,13 @@ public final class StateCodec {
                     .put("url", broker.url())
                     .put("catalog_fingerprint", broker.catalogFingerprint()));
     var resources = root.putObject("resources");
-    state.resources().forEach((address, r) -> resources.set(address.toString(), encode(r)));
-    var layout = state.resources().size() > LINE_PER_RESOURCE_ABOVE ? linePerResource : writer;
+    boolean linePerResourceLayout = state.resources().size() > LINE_PER_RESOURCE_ABOVE;
+    if (reuse) {
+      fragments.fill(resources, state.resources(), linePerResourceLayout);
+    } else {
+      state.resources().forEach((address, r) -> resources.set(address.toString(), encode(r)));
+    }
+    var layout = linePerResourceLayout ? linePerResource : writer;
     try {
       return (layout.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
