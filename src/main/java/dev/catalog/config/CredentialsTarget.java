@@ -5,23 +5,41 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** Where a binding's credentials are delivered: a Kubernetes Secret or a local file. */
 public sealed interface CredentialsTarget {
+  /** The key transforms applied to the credentials before they are written, in order. */
+  List<KeyTransform> transforms();
+
   /**
    * A Kubernetes Secret, one key per credential (after the transforms, in order).
    *
+   * @param context the kubeconfig context of the Secret's cluster; empty for the current one
    * @param namespace the Secret's namespace
    * @param name the Secret's name
    * @param transforms key transforms applied to the credentials before writing
+   * @param shape the Secret's type, user labels and annotations, and layout
    */
-  record SecretTarget(String namespace, String name, List<KeyTransform> transforms)
+  record SecretTarget(
+      Optional<String> context,
+      String namespace,
+      String name,
+      List<KeyTransform> transforms,
+      SecretShape shape)
       implements CredentialsTarget {
     public SecretTarget {
+      Objects.requireNonNull(context, "context");
       Objects.requireNonNull(namespace, "namespace");
       Objects.requireNonNull(name, "name");
       transforms = List.copyOf(transforms);
+      Objects.requireNonNull(shape, "shape");
+    }
+
+    /** An {@code Opaque} Secret in the current context, with no labels or annotations of the user. */
+    public SecretTarget(String namespace, String name, List<KeyTransform> transforms) {
+      this(Optional.empty(), namespace, name, transforms, SecretShape.OPAQUE);
     }
   }
 
@@ -32,8 +50,10 @@ public sealed interface CredentialsTarget {
    * @param written the path as written in the YAML, for messages
    * @param mode permission bits as four octal digits, like {@code 0600}
    * @param format how the credentials are written
+   * @param transforms key transforms applied to the credentials before writing, as for a Secret
    */
-  record FileTarget(Path path, String written, String mode, FileFormat format)
+  record FileTarget(
+      Path path, String written, String mode, FileFormat format, List<KeyTransform> transforms)
       implements CredentialsTarget {
     /** The mode used when none is configured: readable by the owner only. */
     public static final String DEFAULT_MODE = "0600";
@@ -45,6 +65,12 @@ public sealed interface CredentialsTarget {
       if (!mode.matches("0[0-7]{3}")) {
         throw new IllegalArgumentException("mode must be four octal digits like 0600");
       }
+      transforms = List.copyOf(transforms);
+    }
+
+    /** A file written with the credentials as the broker returned them. */
+    public FileTarget(Path path, String written, String mode, FileFormat format) {
+      this(path, written, mode, format, List.of());
     }
 
     /** The mode as POSIX permissions. */
