@@ -68,7 +68,7 @@ final class ApplyRun {
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
     try (var session = new StateSession(env, request.backend(), choice, baseDir.toAbsolutePath());
         var held = session.lock(request.operation());
-        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
+        var sinks = new CredentialSinks(KubernetesClients.forContext(env))) {
       var snapshot = session.store().read();
       var identity = session.backend().identity();
       Optional<SavedPlan> saved = Optional.empty();
