@@ -4,7 +4,6 @@ import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
 import dev.catalog.config.FileContents.Kind;
-import dev.catalog.config.SecretShape.ServiceBindingLayout;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +83,17 @@ final class BindingReader {
     if (namespace.isEmpty() || name.isEmpty() || shape.isEmpty()) {
       return Optional.empty();
     }
+    var got = shape.get();
     return Optional.of(
-        new SecretTarget(context, namespace.get(), name.get(), transforms, shape.get()));
+        new SecretTarget(
+            context,
+            namespace.get(),
+            name.get(),
+            transforms,
+            got.type(),
+            got.labels(),
+            got.annotations(),
+            got.layout()));
   }
 
   private static Optional<CredentialsTarget> file(MapReader f) {

@@ -3,10 +3,13 @@ package dev.catalog.config;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Where a binding's credentials are delivered: a Kubernetes Secret or a local file. */
 public sealed interface CredentialsTarget {
@@ -20,26 +23,52 @@ public sealed interface CredentialsTarget {
    * @param namespace the Secret's namespace
    * @param name the Secret's name
    * @param transforms key transforms applied to the credentials before writing
-   * @param shape the Secret's type, user labels and annotations, and layout
+   * @param type the Secret's {@code type}: {@value #DEFAULT_TYPE} unless written, {@code
+   *     servicebinding.io/TYPE} under the servicebinding layout
+   * @param labels the user's labels, sorted by key; catalog adds its own ownership labels
+   * @param annotations the user's annotations, sorted by key; catalog adds its owner annotation
+   * @param layout the servicebinding.io layout, when {@code layout: servicebinding} is written
    */
   record SecretTarget(
       Optional<String> context,
       String namespace,
       String name,
       List<KeyTransform> transforms,
-      SecretShape shape)
+      String type,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      Optional<ServiceBindingLayout> layout)
       implements CredentialsTarget {
+    /** The type of a Secret whose type is not written. */
+    public static final String DEFAULT_TYPE = "Opaque";
+
     public SecretTarget {
       Objects.requireNonNull(context, "context");
       Objects.requireNonNull(namespace, "namespace");
       Objects.requireNonNull(name, "name");
       transforms = List.copyOf(transforms);
-      Objects.requireNonNull(shape, "shape");
+      Objects.requireNonNull(type, "type");
+      labels = sorted(labels);
+      annotations = sorted(annotations);
+      Objects.requireNonNull(layout, "layout");
     }
 
     /** An {@code Opaque} Secret in the current context, with no labels or annotations of the user. */
     public SecretTarget(String namespace, String name, List<KeyTransform> transforms) {
-      this(Optional.empty(), namespace, name, transforms, SecretShape.OPAQUE);
+      this(
+          Optional.empty(),
+          namespace,
+          name,
+          transforms,
+          DEFAULT_TYPE,
+          Map.of(),
+          Map.of(),
+          Optional.empty());
+    }
+
+    // Sorted, so that the target's canonical form (and its digest) does not depend on YAML order.
+    private static Map<String, String> sorted(Map<String, String> map) {
+      return Collections.unmodifiableSortedMap(new TreeMap<>(map));
     }
   }
 

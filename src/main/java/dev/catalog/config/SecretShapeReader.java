@@ -1,6 +1,5 @@
 package dev.catalog.config;
 
-import dev.catalog.config.SecretShape.ServiceBindingLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,14 @@ final class SecretShapeReader {
 
   private SecretShapeReader() {}
 
-  /** The shape, or empty when a part of it was reported. */
-  static Optional<SecretShape> read(MapReader s) {
+  /** The Secret's type, labels, annotations and layout, or empty when a part was reported. */
+  record Shape(
+      String type,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      Optional<ServiceBindingLayout> layout) {}
+
+  static Optional<Shape> read(MapReader s) {
     var problems = s.context().diagnostics().size();
     var labels = metadata(s, "labels", true);
     var annotations = metadata(s, "annotations", false);
@@ -72,8 +77,10 @@ final class SecretShapeReader {
       return Optional.empty();
     }
     var secretType =
-        layout.map(ServiceBindingLayout::secretType).orElse(type.orElse(SecretShape.DEFAULT_TYPE));
-    return Optional.of(new SecretShape(secretType, labels, annotations, layout));
+        layout
+            .map(ServiceBindingLayout::secretType)
+            .orElse(type.orElse(CredentialsTarget.SecretTarget.DEFAULT_TYPE));
+    return Optional.of(new Shape(secretType, labels, annotations, layout));
   }
 
   private static Optional<ServiceBindingLayout> layout(MapReader s) {

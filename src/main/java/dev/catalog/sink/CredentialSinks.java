@@ -5,7 +5,6 @@ import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
-import dev.catalog.config.SecretShape;
 import dev.catalog.state.Address;
 import dev.catalog.state.SinkDescription;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -89,9 +88,17 @@ public final class CredentialSinks implements AutoCloseable {
    */
   public CredentialSink forRecorded(SinkDescription sink) {
     if (sink instanceof SinkDescription.KubernetesSecret secret) {
+      // Enough to read or delete: transforms, type and metadata only matter to a write.
       return forTarget(
           new SecretTarget(
-              secret.context(), secret.namespace(), secret.name(), List.of(), SecretShape.OPAQUE));
+              secret.context(),
+              secret.namespace(),
+              secret.name(),
+              List.of(),
+              SecretTarget.DEFAULT_TYPE,
+              Map.of(),
+              Map.of(),
+              Optional.empty()));
     }
     if (sink instanceof SinkDescription.File file) {
       var format = file.path().endsWith(".env") ? FileFormat.ENV : FileFormat.JSON;

@@ -39,7 +39,8 @@ public final class KubernetesSecretSink implements CredentialSink {
 
   @Override
   public SinkDescription description() {
-    return new SinkDescription.KubernetesSecret(target.namespace(), target.name());
+    return new SinkDescription.KubernetesSecret(
+        target.context(), target.namespace(), target.name());
   }
 
   @Override
@@ -55,7 +56,7 @@ public final class KubernetesSecretSink implements CredentialSink {
       }
       SecretOwnership.check(existing.getMetadata(), binding, quoted(), "overwrite");
       String version = existing.getMetadata().getResourceVersion();
-      if (!target.shape().type().equals(existing.getType())) {
+      if (!target.type().equals(existing.getType())) {
         // A Secret's type is immutable: a new type is a new Secret. Deleted at the version just
         // checked, so a Secret replaced meanwhile is not; the create then fails if one appeared.
         resource().lockResourceVersion(version).delete();
@@ -116,10 +117,10 @@ public final class KubernetesSecretSink implements CredentialSink {
         .withNamespace(target.namespace())
         .withName(target.name())
         .withResourceVersion(resourceVersion)
-        .withLabels(merged(target.shape().labels(), SecretOwnership.labels(binding)))
-        .withAnnotations(merged(target.shape().annotations(), SecretOwnership.annotations(binding)))
+        .withLabels(merged(target.labels(), SecretOwnership.labels(binding)))
+        .withAnnotations(merged(target.annotations(), SecretOwnership.annotations(binding)))
         .endMetadata()
-        .withType(target.shape().type())
+        .withType(target.type())
         .withData(data)
         .build();
   }

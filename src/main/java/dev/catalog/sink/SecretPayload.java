@@ -46,8 +46,7 @@ final class SecretPayload {
       }
     }
     return target
-        .shape()
-        .serviceBinding()
+        .layout()
         .map(layout -> ServiceBindingEntries.of(binding, layout, data))
         .orElse(data);
   }

@@ -1,7 +1,7 @@
 package dev.catalog.sink;
 
 import dev.catalog.CatalogException;
-import dev.catalog.config.SecretShape.ServiceBindingLayout;
+import dev.catalog.config.ServiceBindingLayout;
 import dev.catalog.state.Address;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.catalog.cli.CliRun;
-import dev.catalog.config.SecretShape.ServiceBindingLayout;
+import dev.catalog.config.ServiceBindingLayout;
 import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.testbroker.LedgerBinding;
