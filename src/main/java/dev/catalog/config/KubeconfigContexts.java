@@ -1,8 +1,7 @@
 package dev.catalog.config;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +52,12 @@ public record KubeconfigContexts(String source, Set<String> names) {
     var names = new LinkedHashSet<String>();
     for (var file : files) {
       try {
-        List<NamedContext> contexts = Config.fromKubeconfig(null, file.toFile()).getContexts();
+        // Parsed only: building a client Config would run exec credential plugins of the file.
+        List<NamedContext> contexts = KubeConfigUtils.parseConfig(file.toFile()).getContexts();
         if (contexts != null) {
           contexts.forEach(c -> names.add(c.getName()));
         }
-      } catch (KubernetesClientException | IllegalArgumentException | IllegalStateException e) {
+      } catch (RuntimeException e) {
         // An unreadable file defines no context; the message lists the contexts found.
       }
     }

@@ -194,7 +194,7 @@ class KubernetesSecretSinkIT {
             "binding.orders-db-app: credential key \"bad key\" cannot be a Kubernetes Secret"
                 + " key (only letters, digits, '-', '_' and '.', at most 253 characters); rename"
                 + " or remove it with a transform under credentials.secret.transforms"
-                + " (docs/configuration.md)")
+                + " (docs/credentials.md)")
         .message()
         .doesNotContain(PASSWORD);
     assertThat(secret()).isNull();
@@ -212,7 +212,7 @@ class KubernetesSecretSinkIT {
             "binding.orders-db-app: credential key \"db password\" cannot be a Kubernetes Secret"
                 + " key (only letters, digits, '-', '_' and '.', at most 253 characters); rename"
                 + " or remove it with a transform under credentials.secret.transforms"
-                + " (docs/configuration.md)");
+                + " (docs/credentials.md)");
     assertThat(secret()).isNull();
   }
 
