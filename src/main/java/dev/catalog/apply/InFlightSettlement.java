@@ -1,13 +1,12 @@
 package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
-import dev.catalog.osb.BrokerClient;
+import dev.catalog.osb.BrokerOperations;
 import dev.catalog.osb.BrokerException;
 import dev.catalog.osb.LastOperationQuery;
 import dev.catalog.osb.LastOperationResponse;
 import dev.catalog.osb.OfferingIds;
 import dev.catalog.osb.OsbResult;
-import dev.catalog.plan.BrokerClients;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
@@ -27,7 +26,7 @@ import java.util.function.Consumer;
  * of the command (issue 12) so the CLI only parses, calls this and prints.
  */
 public final class InFlightSettlement {
-  private final BrokerClients clients;
+  private final Brokers clients;
   private final CredentialSinks sinks;
   private final Consumer<String> report;
 
@@ -37,7 +36,7 @@ public final class InFlightSettlement {
    * @param report receives one line per resource, {@code ADDRESS: what happened}
    */
   public InFlightSettlement(
-      BrokerClients clients, CredentialSinks sinks, Consumer<String> report) {
+      Brokers clients, CredentialSinks sinks, Consumer<String> report) {
     this.clients = clients;
     this.sinks = sinks;
     this.report = report;
@@ -49,7 +48,7 @@ public final class InFlightSettlement {
     for (var resource : state.inFlight()) {
       var client =
           clients
-              .client(resource.broker())
+              .operations(resource.broker())
               .orElseThrow(
                   () ->
                       new CatalogException(
@@ -59,7 +58,7 @@ public final class InFlightSettlement {
     return next;
   }
 
-  private State resolve(State state, ResourceState resource, BrokerClient client) {
+  private State resolve(State state, ResourceState resource, BrokerOperations client) {
     var op = resource.lastOperation().orElseThrow();
     var offering =
         resource instanceof InstanceState i

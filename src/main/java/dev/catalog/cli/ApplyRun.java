@@ -6,6 +6,7 @@ import dev.catalog.apply.Applier;
 import dev.catalog.apply.ApplyListener;
 import dev.catalog.apply.ApplyResult;
 import dev.catalog.apply.ApplyServices;
+import dev.catalog.apply.Brokers;
 import dev.catalog.apply.CancellationToken;
 import dev.catalog.apply.DeliveryTargets;
 import dev.catalog.apply.StateRecorder;
@@ -142,7 +143,7 @@ final class ApplyRun {
           new StateRecorder(snapshot, (base, next) -> store.writeOrSave(base, next, backupDir))) {
         var services =
             new ApplyServices(
-                clients,
+                Brokers.of(clients),
                 recorder,
                 sinks,
                 FingerprintKey.choose(env.env(), snapshot.state().lineage()),
