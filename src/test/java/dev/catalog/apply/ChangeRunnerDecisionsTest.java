@@ -46,7 +46,8 @@ class ChangeRunnerDecisionsTest {
         row(
             "an accepted provision left in flight is polled, never sent again",
             Declared.INSTANCE_ONLY,
-            e -> instanceOnly(e).record(s -> s.with(inFlight(e, DB, OperationType.PROVISION, true))),
+            e ->
+                instanceOnly(e).record(s -> s.with(inFlight(e, DB, OperationType.PROVISION, true))),
             List.of("last_operation db"),
             List.of("instance.db: same id, provision succeeded", "binding.app: absent")),
         row(
@@ -61,13 +62,17 @@ class ChangeRunnerDecisionsTest {
         row(
             "a provision the broker got but never answered is polled, not sent again (P-28)",
             Declared.INSTANCE_ONLY,
-            e -> instanceOnly(e).record(s -> s.with(inFlight(e, DB, OperationType.PROVISION, false))),
+            e ->
+                instanceOnly(e)
+                    .record(s -> s.with(inFlight(e, DB, OperationType.PROVISION, false))),
             List.of("last_operation db", "last_operation db"),
             List.of("instance.db: same id, provision succeeded", "binding.app: absent")),
         row(
-            "a provision in flight of an instance no longer declared is deprovisioned at once (D-09)",
+            "a provision in flight of an instance no longer declared is deprovisioned at once"
+                + " (D-09)",
             Declared.NOTHING,
-            e -> instanceOnly(e).record(s -> s.with(inFlight(e, DB, OperationType.PROVISION, true))),
+            e ->
+                instanceOnly(e).record(s -> s.with(inFlight(e, DB, OperationType.PROVISION, true))),
             List.of("deprovision db"),
             List.of("instance.db: absent", "binding.app: absent")),
         row(
@@ -87,20 +92,25 @@ class ChangeRunnerDecisionsTest {
             Declared.INSTANCE_RESIZED,
             e -> e.record(s -> s.with(inFlight(e, DB, OperationType.UPDATE, false))),
             List.of("update db"),
-            List.of("instance.db: same id, update succeeded", "binding.app: same id, bind succeeded")),
+            List.of(
+                "instance.db: same id, update succeeded", "binding.app: same id, bind succeeded")),
         row(
             "an accepted deprovision is polled and the instance forgotten",
             Declared.NOTHING,
             e -> {
               instanceOnly(e).record(s -> s.with(inFlight(e, DB, OperationType.DEPROVISION, true)));
-              e.broker.forgetsInstance(e.instanceId()).operation(e.instanceId(), PolledState.SUCCEEDED);
+              e.broker
+                  .forgetsInstance(e.instanceId())
+                  .operation(e.instanceId(), PolledState.SUCCEEDED);
             },
             List.of("last_operation db"),
             List.of("instance.db: absent", "binding.app: absent")),
         row(
             "a deprovision never answered is sent again",
             Declared.NOTHING,
-            e -> instanceOnly(e).record(s -> s.with(inFlight(e, DB, OperationType.DEPROVISION, false))),
+            e ->
+                instanceOnly(e)
+                    .record(s -> s.with(inFlight(e, DB, OperationType.DEPROVISION, false))),
             List.of("deprovision db"),
             List.of("instance.db: absent", "binding.app: absent")),
         // Resumes of a binding operation.
@@ -109,7 +119,9 @@ class ChangeRunnerDecisionsTest {
             Declared.BOTH,
             e -> e.record(s -> s.with(inFlight(e, APP, OperationType.BIND, true))),
             List.of("last_operation app", "fetch app"),
-            List.of("instance.db: same id, provision succeeded", "binding.app: same id, bind succeeded")),
+            List.of(
+                "instance.db: same id, provision succeeded",
+                "binding.app: same id, bind succeeded")),
         row(
             "a bind the broker never got is sent again with the same id",
             Declared.BOTH,
@@ -118,7 +130,9 @@ class ChangeRunnerDecisionsTest {
               e.broker.forgetsBinding(e.instanceId(), e.bindingId());
             },
             List.of("bind app"),
-            List.of("instance.db: same id, provision succeeded", "binding.app: same id, bind succeeded")),
+            List.of(
+                "instance.db: same id, provision succeeded",
+                "binding.app: same id, bind succeeded")),
         row(
             "a bind in flight of a binding no longer declared is unbound at once (UB-05)",
             Declared.INSTANCE_ONLY,
@@ -147,13 +161,16 @@ class ChangeRunnerDecisionsTest {
             Declared.BINDING_CHANGED,
             e -> {},
             List.of("unbind app", "bind NEW"),
-            List.of("instance.db: same id, provision succeeded", "binding.app: new id, bind succeeded")),
+            List.of(
+                "instance.db: same id, provision succeeded",
+                "binding.app: new id, bind succeeded")),
         row(
             "changed parameters update the instance in place",
             Declared.INSTANCE_RESIZED,
             e -> {},
             List.of("update db"),
-            List.of("instance.db: same id, update succeeded", "binding.app: same id, bind succeeded")),
+            List.of(
+                "instance.db: same id, update succeeded", "binding.app: same id, bind succeeded")),
         // Orphan mitigation.
         row(
             "a provision that fails is orphan-mitigated and not recorded",
@@ -179,7 +196,8 @@ class ChangeRunnerDecisionsTest {
             List.of(
                 "instance.db: absent",
                 "binding.app: absent",
-                "failed instance.db: instance.db: " + serverError("provision", "NEW")
+                "failed instance.db: instance.db: "
+                    + serverError("provision", "NEW")
                     + "; orphan mitigation deprovisioned it")),
         row(
             "a bind that fails is orphan-mitigated and not recorded",
@@ -232,7 +250,9 @@ class ChangeRunnerDecisionsTest {
               e.broker.forgetsBinding(e.instanceId(), e.bindingId());
             },
             List.of("bind NEW"),
-            List.of("instance.db: same id, provision succeeded", "binding.app: new id, bind succeeded")));
+            List.of(
+                "instance.db: same id, provision succeeded",
+                "binding.app: new id, bind succeeded")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -311,7 +331,9 @@ class ChangeRunnerDecisionsTest {
         .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "NEW");
   }
 
-  /** One line per resource (its id against the first apply's, its last operation), then failures. */
+  /**
+   * One line per resource (its id against the first apply's, its last operation), then failures.
+   */
   static List<String> describe(Engine engine, Engine.Run run) {
     var lines = new ArrayList<String>();
     for (var address : List.of(DB, APP)) {

@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The apply engine wired to an {@link InMemoryBroker}, with no HTTP (issue 12): a configuration
- * of instance.db and binding.app (credentials to a file), planned by the real planner against an
+ * The apply engine wired to an {@link InMemoryBroker}, with no HTTP (issue 12): a configuration of
+ * instance.db and binding.app (credentials to a file), planned by the real planner against an
  * in-code catalog, applied by the real {@link Applier}, state kept in memory. A new engine has
  * applied that configuration once, so state records both and the broker holds both.
  */
@@ -113,7 +113,9 @@ final class Engine {
     return this;
   }
 
-  /** Plans {@code declared} against the recorded state and applies it; {@code wait}: not --no-wait. */
+  /**
+   * Plans {@code declared} against the recorded state and applies it; {@code wait}: not --no-wait.
+   */
   Run apply(Declared declared, boolean wait) {
     var plan = plan(declared);
     try (var recorder = new StateRecorder(new Snapshot(state, Optional.empty()), Engine::write);
@@ -178,15 +180,15 @@ final class Engine {
             r -> {
               var parts = r.split(" ");
               var id = parts[1];
-              var name =
-                  id.equals(instanceId) ? "db" : id.equals(bindingId) ? "app" : "NEW";
+              var name = id.equals(instanceId) ? "db" : id.equals(bindingId) ? "app" : "NEW";
               return parts[0] + " " + name;
             })
         .toList();
   }
 
   private static Snapshot write(Snapshot base, State next) {
-    return new Snapshot(next.withSerial(base.state().serial() + 1, next.toolVersion()), Optional.empty());
+    return new Snapshot(
+        next.withSerial(base.state().serial() + 1, next.toolVersion()), Optional.empty());
   }
 
   private static io.fabric8.kubernetes.client.KubernetesClient noKubernetes() {

@@ -26,9 +26,9 @@ import java.util.Set;
 
 /**
  * A broker that lives in memory, for the apply engine's unit tests (issue 12): it holds instances
- * and bindings by id, answers each operation as the test scripted it, and logs every request in
- * the order it came, one line each ({@code provision i-1}, {@code last_operation i-1}, ...).
- * Operations answer synchronously unless scripted otherwise.
+ * and bindings by id, answers each operation as the test scripted it, and logs every request in the
+ * order it came, one line each ({@code provision i-1}, {@code last_operation i-1}, ...). Operations
+ * answer synchronously unless scripted otherwise.
  */
 final class InMemoryBroker implements BrokerOperations {
   /** The password every binding's credentials carry: tests check it reaches only the sink. */
@@ -155,7 +155,9 @@ final class InMemoryBroker implements BrokerOperations {
     if (answer != Answer.ASYNC_FAILS) {
       bindings.add(key(instanceId, bindingId));
     }
-    return answer == Answer.SYNC ? new OsbResult.Completed<>(201, details()) : accepted(bindingId, answer);
+    return answer == Answer.SYNC
+        ? new OsbResult.Completed<>(201, details())
+        : accepted(bindingId, answer);
   }
 
   @Override
@@ -184,7 +186,9 @@ final class InMemoryBroker implements BrokerOperations {
   public synchronized Optional<BindingDetails> fetchBinding(
       String instanceId, String bindingId, Optional<OfferingIds> hints) {
     requests.add("fetch " + bindingId);
-    return bindings.contains(key(instanceId, bindingId)) ? Optional.of(details()) : Optional.empty();
+    return bindings.contains(key(instanceId, bindingId))
+        ? Optional.of(details())
+        : Optional.empty();
   }
 
   /** Logs the request and returns its scripted answer; a 500 is thrown here. */
@@ -217,7 +221,8 @@ final class InMemoryBroker implements BrokerOperations {
       }
       state = PolledState.SUCCEEDED;
     }
-    var description = state == PolledState.FAILED ? Optional.of("out of capacity") : Optional.<String>empty();
+    var description =
+        state == PolledState.FAILED ? Optional.of("out of capacity") : Optional.<String>empty();
     return new OsbResult.Completed<>(
         200,
         new LastOperationResponse(
@@ -225,7 +230,8 @@ final class InMemoryBroker implements BrokerOperations {
   }
 
   private static BindingDetails details() {
-    var values = JsonNodeFactory.instance.objectNode().put("username", "app").put("password", PASSWORD);
+    var values =
+        JsonNodeFactory.instance.objectNode().put("username", "app").put("password", PASSWORD);
     return new BindingDetails(
         OsbAnswers.credentials(values),
         Optional.empty(),

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Broker answers built in code, for brokers that live in memory (the apply engine's unit tests):
- * the package-private factories of {@link BrokerCredentials} and {@link BrokerException}, opened
- * to tests only.
+ * the package-private factories of {@link BrokerCredentials} and {@link BrokerException}, opened to
+ * tests only.
  */
 public final class OsbAnswers {
   private OsbAnswers() {}
