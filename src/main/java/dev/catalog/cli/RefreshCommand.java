@@ -1,5 +1,6 @@
 package dev.catalog.cli;
 
+import dev.catalog.apply.Brokers;
 import dev.catalog.apply.InFlightSettlement;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.sink.CredentialSinks;
@@ -39,7 +40,7 @@ final class RefreshCommand implements Callable<Integer> {
         env.out().flush();
         return ExitCode.OK;
       }
-      var settlement = new InFlightSettlement(clients, sinks, env.out()::println);
+      var settlement = new InFlightSettlement(Brokers.of(clients), sinks, env.out()::println);
       session.mutate("refresh", settlement::settle);
       env.out().flush();
       return ExitCode.OK;
