@@ -62,7 +62,8 @@ public record KubeconfigContexts(String source, Set<String> names, Optional<Stri
         // Parsed only: building a client Config would run exec credential plugins of the file.
         var parsed = KubeConfigUtils.parseConfig(file.toFile());
         List<NamedContext> contexts = parsed.getContexts();
-        if (current == null && parsed.getCurrentContext() != null
+        if (current == null
+            && parsed.getCurrentContext() != null
             && !parsed.getCurrentContext().isBlank()) {
           current = parsed.getCurrentContext();
         }
@@ -97,8 +98,13 @@ public record KubeconfigContexts(String source, Set<String> names, Optional<Stri
           diagnostics.error(
               binding.source().locationOf(field),
               binding.source().pathOf(field),
-              "unknown context \"" + context + "\": " + contexts.source()
-                  + (known.isEmpty() ? " defines no context" : " defines " + String.join(", ", known)),
+              "unknown context \""
+                  + context
+                  + "\": "
+                  + contexts.source()
+                  + (known.isEmpty()
+                      ? " defines no context"
+                      : " defines " + String.join(", ", known)),
               Suggestions.nearest(context, known)
                   .map(n -> "did you mean \"" + n + "\"?")
                   .orElse(

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  * <p>Without the binaries a test is skipped with a message saying how to build them, except when
  * {@code CI=true}: there a skipped Kubernetes test would hide a broken install, so it fails.
  *
- * <p>A test during which the server logged a panic fails with the panic lines (issue 19): a
- * server that panicked may have answered wrongly, so the test's result cannot be trusted. Panics
- * outside any test of the class (in {@code @BeforeAll}, or between tests) fail the class.
+ * <p>A test during which the server logged a panic fails with the panic lines (issue 19): a server
+ * that panicked may have answered wrongly, so the test's result cannot be trusted. Panics outside
+ * any test of the class (in {@code @BeforeAll}, or between tests) fail the class.
  */
 public final class KubeApiServerExtension
     implements BeforeAllCallback,
