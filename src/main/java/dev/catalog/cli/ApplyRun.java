@@ -90,7 +90,9 @@ final class ApplyRun {
         }
         saved.get().check(snapshot.state(), identity);
       }
-      var planner = new Planner(clients, secrets::resolveObject);
+      var planner =
+          new Planner(clients, secrets::resolveObject)
+              .withSinks(new SinkInspections(sinks, env.env()));
       var options =
           saved
               .map(s -> s.options(request.planOptions().parallelism()))
