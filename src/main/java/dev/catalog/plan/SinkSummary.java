@@ -53,7 +53,6 @@ public final class SinkSummary {
     }
     secretType.ifPresent(t -> node.put("secret_type", t));
     node.put("transforms_digest", SinkDigest.transforms(target));
-    node.put("config_digest", SinkDigest.whole(target));
     return node;
   }
 
