@@ -461,6 +461,8 @@ class SinkMoveIT {
     all.addAll(List.of(args).subList(1, args.length));
     var env = Map.of("BROKER_PW", PASSWORD, "CI", "true", "KUBECONFIG", kubeconfig.toString());
     var result = CliRun.run(env, all.toArray(String[]::new));
+    // In the test's output file: the runs docs/credentials.md quotes.
+    System.out.print("$ catalog " + String.join(" ", args) + "\n" + result.out() + result.err());
     outputs.add(result.out());
     outputs.add(result.err());
     return result;
