@@ -68,7 +68,7 @@ final class PlanRun {
     try (var session = new StateSession(env, backendOptions, choice, baseDir.toAbsolutePath());
         var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {};
         var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED);
-        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
+        var sinks = new CredentialSinks(KubernetesClients.forContext(env))) {
       var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
       var unlocked =
           new Planner(

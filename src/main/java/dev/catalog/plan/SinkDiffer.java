@@ -151,7 +151,8 @@ final class SinkDiffer {
   /** Where {@code target} delivers, as state records it. */
   static SinkDescription where(CredentialsTarget target) {
     if (target instanceof CredentialsTarget.SecretTarget secret) {
-      return new SinkDescription.KubernetesSecret(secret.namespace(), secret.name());
+      return new SinkDescription.KubernetesSecret(
+          secret.context(), secret.namespace(), secret.name());
     }
     if (target instanceof CredentialsTarget.FileTarget file) {
       return new SinkDescription.File(file.path().toAbsolutePath().normalize().toString());
@@ -159,10 +160,17 @@ final class SinkDiffer {
     throw new AssertionError(target);
   }
 
-  /** {@code secret shop/orders-db} or {@code file /etc/app/db.json}. */
+  /**
+   * {@code secret shop/orders-db}, {@code secret shop/orders-db (context west)} or {@code file
+   * /etc/app/db.json}.
+   */
   static String describe(SinkDescription sink) {
     if (sink instanceof SinkDescription.KubernetesSecret s) {
-      return "secret " + s.namespace() + "/" + s.name();
+      return "secret "
+          + s.namespace()
+          + "/"
+          + s.name()
+          + s.context().map(c -> " (context " + c + ")").orElse("");
     }
     return "file " + ((SinkDescription.File) sink).path();
   }

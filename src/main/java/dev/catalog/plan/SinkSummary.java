@@ -39,7 +39,9 @@ public final class SinkSummary {
           continue;
         }
         String text =
-            value instanceof java.nio.file.Path path
+            field.equals("layout")
+                ? "servicebinding"
+                : value instanceof java.nio.file.Path path
                 ? path.toAbsolutePath().normalize().toString()
                 : value instanceof Enum<?> e
                     ? e.name().toLowerCase(java.util.Locale.ROOT)
@@ -60,9 +62,9 @@ public final class SinkSummary {
   public static ObjectNode of(SinkDescription sink) {
     var node = JsonNodeFactory.instance.objectNode();
     if (sink instanceof SinkDescription.KubernetesSecret s) {
-      return node.put("type", "kubernetes-secret")
-          .put("namespace", s.namespace())
-          .put("name", s.name());
+      node.put("type", "kubernetes-secret");
+      s.context().ifPresent(c -> node.put("context", c));
+      return node.put("namespace", s.namespace()).put("name", s.name());
     }
     return node.put("type", "file").put("path", ((SinkDescription.File) sink).path());
   }

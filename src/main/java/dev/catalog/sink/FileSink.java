@@ -50,13 +50,14 @@ public final class FileSink implements CredentialSink {
     return target;
   }
 
-  /** JSON keeps the credentials as they are; {@code .env} lines make every value a string. */
+  /** After the transforms; JSON keeps the values as they are, {@code .env} lines make strings. */
   @Override
   public Credentials shape(Address binding, Credentials credentials) {
+    var shaped = Shaping.apply(binding, credentials, target.transforms());
     if (target.format() == FileFormat.ENV) {
-      return Credentials.of(EnvFormat.read(EnvFormat.write(binding, credentials.reveal())));
+      return Credentials.of(EnvFormat.read(EnvFormat.write(binding, shaped)));
     }
-    return credentials;
+    return Credentials.of(shaped);
   }
 
   @Override
