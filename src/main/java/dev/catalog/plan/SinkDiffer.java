@@ -103,7 +103,8 @@ final class SinkDiffer {
     }
     var source = source(desired, recorded, target, drift, observed);
     var fields = new ArrayList<FieldChange>();
-    var afterText = describe(after) + (before.equals(after) ? " (settings changed)" : "");
+    var suffix = !before.equals(after) ? "" : changed ? " (settings changed)" : " (restored)";
+    var afterText = describe(after) + suffix;
     fields.addAll(
         FieldDiff.text(
             "credentials", Optional.of(describe(before)), Optional.of(afterText), true));

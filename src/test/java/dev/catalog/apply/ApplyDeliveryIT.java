@@ -126,7 +126,7 @@ class ApplyDeliveryIT {
             "binding.app: credential key \"bad key\" cannot be a Kubernetes Secret key"
                 + " (only letters, digits, '-', '_' and '.', at most 253 characters); rename or"
                 + " remove it with a transform under credentials.secret.transforms"
-                + " (docs/configuration.md)\nbinding.app is bound at broker \"data\" and recorded"
+                + " (docs/credentials.md)\nbinding.app is bound at broker \"data\" and recorded"
                 + " in state as not delivered: the next apply delivers its credentials (catalog"
                 + " plan lists it)");
     var recorded = recorded();
