@@ -185,7 +185,14 @@ class ApplyDeliveryIT {
             "binding.app: Kubernetes Secret \""
                 + namespace
                 + "/app\" exists and was not created by catalog; refusing to overwrite it."
-                + " Delete it, or deliver the credentials to another Secret name.\nbinding.app is"
+                + " Delete it, or deliver the credentials to another Secret name, or adopt it:"
+                + " kubectl -n "
+                + namespace
+                + " label secret app app.kubernetes.io/managed-by=catalog catalog.dev/binding=app"
+                + " && kubectl -n "
+                + namespace
+                + " annotate secret app catalog.dev/owner=binding.app (the next apply replaces its"
+                + " data).\nbinding.app is"
                 + " bound at broker \"messaging\" and recorded in state as not delivered: the"
                 + " next apply delivers its credentials (catalog plan lists it)");
     var first = recorded();

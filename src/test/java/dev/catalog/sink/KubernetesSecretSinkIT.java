@@ -163,7 +163,14 @@ class KubernetesSecretSinkIT {
             "binding.orders-db-app: Kubernetes Secret \""
                 + namespace
                 + "/orders-db\" exists and was not created by catalog; refusing to overwrite it."
-                + " Delete it, or deliver the credentials to another Secret name.");
+                + " Delete it, or deliver the credentials to another Secret name, or adopt it:"
+                + " kubectl -n "
+                + namespace
+                + " label secret orders-db app.kubernetes.io/managed-by=catalog catalog.dev/binding=orders-db-app"
+                + " && kubectl -n "
+                + namespace
+                + " annotate secret orders-db catalog.dev/owner=binding.orders-db-app (the next apply replaces its"
+                + " data).");
     assertThat(decoded(secret())).containsExactly(Map.entry("mine", "keep"));
     assertThatThrownBy(() -> sink(List.of()).delete(APP))
         .hasMessage(
