@@ -2,6 +2,7 @@ package dev.catalog.bench;
 
 import dev.catalog.testkube.KubeApiServerBinaries;
 import dev.catalog.testkube.RunningKubeApiServer;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,14 +37,14 @@ public final class KubeSecretBench {
 
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "serve" -> serve(Path.of(args[1]), java.util.List.of(args).subList(2, args.length));
+      case "serve" -> serve(Path.of(args[1]), List.of(args).subList(2, args.length));
       case "loop" -> loop(
           Path.of(args[1]), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       default -> throw new IllegalArgumentException("serve DIR NS... | loop KUBECONFIG NS N PAR");
     }
   }
 
-  private static void serve(Path dir, java.util.List<String> namespaces) throws Exception {
+  private static void serve(Path dir, List<String> namespaces) throws Exception {
     var binaries = KubeApiServerBinaries.find(KubeApiServerBinaries.cacheDirectory(System.getenv()));
     if (binaries.isEmpty()) {
       System.err.println("no kube-apiserver binaries: run .ci/install-kube-apiserver.sh");
@@ -55,7 +57,7 @@ public final class KubeSecretBench {
         client
             .namespaces()
             .resource(
-                new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                new NamespaceBuilder()
                     .withNewMetadata()
                     .withName(ns)
                     .endMetadata()
