@@ -11,9 +11,9 @@ import dev.catalog.state.DeliveredSink;
 import dev.catalog.state.SinkDescription;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -157,7 +157,10 @@ public final class CredentialSinks implements AutoCloseable {
    * @param fingerprint the recorded fingerprint of the credentials, which do not change
    */
   public static Delivery deliverStored(
-      Address binding, Credentials stored, String fingerprint, CredentialSink sink,
+      Address binding,
+      Credentials stored,
+      String fingerprint,
+      CredentialSink sink,
       FingerprintKey key) {
     sink.writeStored(binding, stored);
     return delivery(sink, fingerprint, stored, key);

@@ -21,9 +21,8 @@ import java.util.Optional;
 /**
  * Credentials in a Kubernetes Secret: one key per credential after the transforms (or the
  * servicebinding.io entries), of the configured type, with the user's labels and annotations and
- * catalog's ownership marks. Re-delivery updates the Secret in place (keys no
- * longer returned disappear); a Secret that catalog did not create for this binding is never
- * touched.
+ * catalog's ownership marks. Re-delivery updates the Secret in place (keys no longer returned
+ * disappear); a Secret that catalog did not create for this binding is never touched.
  */
 public final class KubernetesSecretSink implements CredentialSink {
   private final KubernetesClient client;
@@ -57,7 +56,10 @@ public final class KubernetesSecretSink implements CredentialSink {
   @Override
   public void writeStored(Address binding, Credentials stored) {
     var data = new LinkedHashMap<String, String>();
-    stored.reveal().fields().forEachRemaining(e -> data.put(e.getKey(), base64(e.getValue().asText())));
+    stored
+        .reveal()
+        .fields()
+        .forEachRemaining(e -> data.put(e.getKey(), base64(e.getValue().asText())));
     try {
       Secret existing = resource().get();
       if (existing == null) {
