@@ -6,7 +6,6 @@ import dev.catalog.plan.DesiredBinding;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.ResourceChange;
 import dev.catalog.sink.CredentialSinks;
-import dev.catalog.sink.Credentials;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.OperationState;
 import java.util.Optional;
@@ -26,8 +25,8 @@ final class Deliveries {
   }
 
   /**
-   * Writes the credentials to the sink, then records only their fingerprint and the sink; when
-   * the sink fails, records the binding as bound and not delivered, and fails with what to do.
+   * Writes the credentials to the sink, then records only their fingerprint and the sink; when the
+   * sink fails, records the binding as bound and not delivered, and fails with what to do.
    */
   void deliver(DesiredBinding desired, BindingDetails details) {
     var address = desired.address();
@@ -37,15 +36,13 @@ final class Deliveries {
     try {
       var delivery =
           CredentialSinks.deliver(
-              address,
-              Credentials.of(details.credentials().reveal()),
-              sink,
-              ops.services().fingerprintKey());
+              address, details.credentials(), sink, ops.services().fingerprintKey());
       var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.empty());
       ops.record(
           s -> s.with(Records.delivered(recorded, delivery.fingerprint(), delivery.sink(), op)));
     } catch (CatalogException e) {
-      var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.of(BindingState.NOT_DELIVERED));
+      var op =
+          Records.ended(bound, OperationState.SUCCEEDED, Optional.of(BindingState.NOT_DELIVERED));
       ops.record(s -> s.with(Records.withOperation(recorded, op)));
       throw new CatalogException(
           e.getMessage()

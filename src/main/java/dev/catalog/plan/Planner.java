@@ -1,10 +1,10 @@
 package dev.catalog.plan;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.ConfigException;
 import dev.catalog.config.SecretRef;
-import dev.catalog.config.SensitiveJson;
 import dev.catalog.osb.model.Catalog;
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.Address;
@@ -142,9 +142,7 @@ public final class Planner {
     var changes = Targets.limit(out.changes(), targets);
     var planned = changes.stream().map(ResourceChange::address).collect(Collectors.toSet());
     var pending =
-        UnfinishedWork.pending(state).stream()
-            .filter(p -> planned.contains(p.address()))
-            .toList();
+        UnfinishedWork.pending(state).stream().filter(p -> planned.contains(p.address())).toList();
     var drift =
         out.drift().stream()
             .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address())))
@@ -221,8 +219,8 @@ public final class Planner {
 
   /**
    * Whether {@code binding}'s instance is gone as the binding knows it: found gone at its broker
-   * (and so re-created), or re-created already under another id by an apply that stopped before
-   * the binding followed. Either way the old binding went with its instance.
+   * (and so re-created), or re-created already under another id by an apply that stopped before the
+   * binding followed. Either way the old binding went with its instance.
    */
   private static boolean instanceGone(
       BindingState binding, Optional<ResourceChange> instanceChange, State state) {

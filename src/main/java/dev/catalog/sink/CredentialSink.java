@@ -1,5 +1,6 @@
 package dev.catalog.sink;
 
+import dev.catalog.SensitiveJson;
 import dev.catalog.state.Address;
 import dev.catalog.state.SinkDescription;
 import java.util.Optional;
@@ -18,10 +19,10 @@ public interface CredentialSink {
    * @throws dev.catalog.CatalogException when the target cannot be written, or (for a Secret) is
    *     not owned by {@code binding}; the message never contains credential values
    */
-  void write(Address binding, Credentials credentials);
+  void write(Address binding, SensitiveJson credentials);
 
   /** The credentials as stored in the sink (after any transforms), or empty when it is gone. */
-  Optional<Credentials> read(Address binding);
+  Optional<SensitiveJson> read(Address binding);
 
   /** Removes the delivered credentials; succeeds when they are already gone. */
   void delete(Address binding);

@@ -1,6 +1,7 @@
 package dev.catalog.sink;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
@@ -107,8 +108,8 @@ public final class CredentialSinks implements AutoCloseable {
    * @param binding the binding whose credentials these are
    */
   public static Delivery deliver(
-      Address binding, Credentials credentials, CredentialSink sink, FingerprintKey key) {
+      Address binding, SensitiveJson credentials, CredentialSink sink, FingerprintKey key) {
     sink.write(binding, credentials);
-    return new Delivery(sink.description(), credentials.fingerprint(key));
+    return new Delivery(sink.description(), key.fingerprint(credentials));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.state.Address;
@@ -45,7 +46,7 @@ public final class FileSink implements CredentialSink {
   }
 
   @Override
-  public void write(Address binding, Credentials credentials) {
+  public void write(Address binding, SensitiveJson credentials) {
     byte[] content = format(binding, credentials.reveal()).getBytes(StandardCharsets.UTF_8);
     Path file = target.path().toAbsolutePath();
     Path temp = null;
@@ -69,7 +70,7 @@ public final class FileSink implements CredentialSink {
   }
 
   @Override
-  public Optional<Credentials> read(Address binding) {
+  public Optional<SensitiveJson> read(Address binding) {
     String content;
     try {
       content = Files.readString(target.path(), StandardCharsets.UTF_8);
@@ -79,7 +80,7 @@ public final class FileSink implements CredentialSink {
       throw new CatalogException(
           binding + ": cannot read credentials file " + target.written() + ": " + reason(e), e);
     }
-    return Optional.of(Credentials.of(parse(binding, content)));
+    return Optional.of(SensitiveJson.of(parse(binding, content)));
   }
 
   @Override

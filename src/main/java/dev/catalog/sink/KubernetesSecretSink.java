@@ -1,6 +1,7 @@
 package dev.catalog.sink;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
 import dev.catalog.state.Address;
 import dev.catalog.state.SinkDescription;
@@ -42,7 +43,7 @@ public final class KubernetesSecretSink implements CredentialSink {
   }
 
   @Override
-  public void write(Address binding, Credentials credentials) {
+  public void write(Address binding, SensitiveJson credentials) {
     var data = new LinkedHashMap<String, String>();
     SecretPayload.of(binding, credentials, target.transforms())
         .forEach((key, value) -> data.put(key, base64(value)));
@@ -62,7 +63,7 @@ public final class KubernetesSecretSink implements CredentialSink {
   }
 
   @Override
-  public Optional<Credentials> read(Address binding) {
+  public Optional<SensitiveJson> read(Address binding) {
     try {
       Secret existing = resource().get();
       if (existing == null) {

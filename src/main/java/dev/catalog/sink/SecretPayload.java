@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.KeyTransform;
 import dev.catalog.state.Address;
 import java.util.Iterator;
@@ -34,7 +35,7 @@ final class SecretPayload {
    *     key, never a value), before anything is sent to the cluster
    */
   static Map<String, String> of(
-      Address binding, Credentials credentials, List<KeyTransform> transforms) {
+      Address binding, SensitiveJson credentials, List<KeyTransform> transforms) {
     var data = of(credentials, transforms);
     for (String key : data.keySet()) {
       if (!KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
@@ -51,7 +52,7 @@ final class SecretPayload {
   }
 
   /** Transformed keys and their string values, in credential order. */
-  static Map<String, String> of(Credentials credentials, List<KeyTransform> transforms) {
+  static Map<String, String> of(SensitiveJson credentials, List<KeyTransform> transforms) {
     ObjectNode keys = credentials.reveal();
     for (KeyTransform transform : transforms) {
       apply(keys, transform);
@@ -96,9 +97,9 @@ final class SecretPayload {
   }
 
   /** Secret data read back: every value is a string. */
-  static Credentials readBack(Map<String, String> data) {
+  static SensitiveJson readBack(Map<String, String> data) {
     ObjectNode node = JSON.createObjectNode();
     data.forEach(node::put);
-    return Credentials.of(node);
+    return SensitiveJson.of(node);
   }
 }
