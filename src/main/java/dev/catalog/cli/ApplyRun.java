@@ -57,7 +57,7 @@ final class ApplyRun {
     var clients = new PlanBrokerClients(config, new BrokerConnections(env), trace);
     try (var session = new StateSession(env, request.backend(), choice, baseDir.toAbsolutePath());
         var held = session.lock(request.operation());
-        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
+        var sinks = new CredentialSinks(KubernetesClients.forContext(env))) {
       var saved = request.planFile().map(ApplyRun::readSavedPlan);
       // A saved destroy plan (plan --destroy --out) is planned again as destroy plans.
       boolean savedDestroy = saved.filter(SavedPlan::destroy).isPresent();

@@ -66,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
     var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     try (var session = new StateSession(env, backend, choice, baseDir.toAbsolutePath());
         var held = session.lock("import");
-        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
+        var sinks = new CredentialSinks(KubernetesClients.forContext(env))) {
       var before = session.store().read();
       var importer =
           new Importer(clients, secrets::resolveObject, sinks, env.env(), Clock.systemUTC());

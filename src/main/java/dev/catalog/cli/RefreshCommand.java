@@ -33,7 +33,7 @@ final class RefreshCommand implements Callable<Integer> {
     var loaded = config.load(env);
     var clients = new PlanBrokerClients(loaded, new BrokerConnections(env), HttpTrace.NONE);
     try (var session = StateSession.open(env, backend, config);
-        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
+        var sinks = new CredentialSinks(KubernetesClients.forContext(env))) {
       var inFlight = session.store().read().state().inFlight();
       if (inFlight.isEmpty()) {
         env.out().println("No operations in flight; state is up to date.");
