@@ -47,32 +47,15 @@ final class Records {
         Optional.empty(),
         Optional.of(operation),
         List.of(),
-        Optional.empty());
+        Optional.empty()); // from the configuration: not imported (Operational)
   }
 
   static InstanceState withDashboard(InstanceState s, Optional<String> dashboardUrl) {
-    return copy(s, dashboardUrl.or(s::dashboardUrl), s.pendingOrphanMitigation());
+    return s.withDashboardUrl(dashboardUrl.or(s::dashboardUrl));
   }
 
   static InstanceState withPending(InstanceState s, List<OrphanMitigation> pending) {
-    return copy(s, s.dashboardUrl(), pending);
-  }
-
-  private static InstanceState copy(
-      InstanceState s, Optional<String> dashboardUrl, List<OrphanMitigation> pending) {
-    return new InstanceState(
-        s.address(),
-        s.instanceId(),
-        s.broker(),
-        s.service(),
-        s.plan(),
-        s.parameters(),
-        s.context(),
-        s.maintenanceInfoVersion(),
-        dashboardUrl,
-        s.lastOperation(),
-        pending,
-        Optional.empty());
+    return s.withPendingOrphanMitigation(pending);
   }
 
   static BindingState binding(
@@ -96,43 +79,19 @@ final class Records {
         sink,
         Optional.of(operation),
         List.of(),
-        Optional.empty());
+        Optional.empty()); // from the configuration: not imported (Operational)
   }
 
   static BindingState withOperation(BindingState s, LastOperation operation) {
-    return copy(s, s.credentialsFingerprint(), s.sink(), operation, s.pendingOrphanMitigation());
+    return s.withLastOperation(operation);
   }
 
   static BindingState withPending(BindingState s, List<OrphanMitigation> pending) {
-    return copy(s, s.credentialsFingerprint(), s.sink(), s.lastOperation().orElseThrow(), pending);
+    return s.withPendingOrphanMitigation(pending);
   }
 
   static BindingState delivered(
       BindingState s, String fingerprint, SinkDescription sink, LastOperation operation) {
-    return copy(
-        s, Optional.of(fingerprint), Optional.of(sink), operation, s.pendingOrphanMitigation());
-  }
-
-  private static BindingState copy(
-      BindingState s,
-      Optional<String> fingerprint,
-      Optional<SinkDescription> sink,
-      LastOperation operation,
-      List<OrphanMitigation> pending) {
-    return new BindingState(
-        s.address(),
-        s.bindingId(),
-        s.instance(),
-        s.instanceId(),
-        s.broker(),
-        s.service(),
-        s.plan(),
-        s.parameters(),
-        s.context(),
-        fingerprint,
-        sink,
-        Optional.of(operation),
-        pending,
-        Optional.empty());
+    return s.withDelivery(fingerprint, sink).withLastOperation(operation);
   }
 }

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param sink where the credentials were delivered, if they were
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
- * @param imported set when {@code catalog import} adopted it
+ * @param imported set when {@code catalog import} adopted it (the rule: {@link Operational})
  */
 public record BindingState(
     Address address,
@@ -100,60 +100,65 @@ public record BindingState(
     return bindingId;
   }
 
+  /** The operational part: last operation, pending orphan mitigations, {@code imported}. */
+  public Operational operational() {
+    return new Operational(lastOperation, pendingOrphanMitigation, imported);
+  }
+
+  /**
+   * The same binding with another operational part: the one copy of this record that changes what
+   * catalog is doing with it ({@link Operational} states the rule for {@code imported}).
+   */
+  public BindingState withOperational(Operational operational) {
+    return copy(address, instance, credentialsFingerprint, sink, operational);
+  }
+
   @Override
   public BindingState withAddress(Address newAddress) {
-    return new BindingState(
-        newAddress,
-        bindingId,
-        instance,
-        instanceId,
-        broker,
-        service,
-        plan,
-        parameters,
-        context,
-        credentialsFingerprint,
-        sink,
-        lastOperation,
-        pendingOrphanMitigation,
-        imported);
+    return copy(newAddress, instance, credentialsFingerprint, sink, operational());
   }
 
   /** A copy pointing at a renamed instance. */
   public BindingState withInstance(Address newInstance) {
-    return new BindingState(
-        address,
-        bindingId,
-        newInstance,
-        instanceId,
-        broker,
-        service,
-        plan,
-        parameters,
-        context,
-        credentialsFingerprint,
-        sink,
-        lastOperation,
-        pendingOrphanMitigation,
-        imported);
+    return copy(address, newInstance, credentialsFingerprint, sink, operational());
   }
 
   /** A copy with another last operation. */
   public BindingState withLastOperation(LastOperation operation) {
+    return withOperational(operational().withLastOperation(operation));
+  }
+
+  /** A copy with other pending orphan mitigations. */
+  public BindingState withPendingOrphanMitigation(List<OrphanMitigation> pending) {
+    return withOperational(operational().withPendingOrphanMitigation(pending));
+  }
+
+  /** A copy recording where the credentials were delivered and their fingerprint. */
+  public BindingState withDelivery(String fingerprint, SinkDescription deliveredTo) {
+    return copy(
+        address, instance, Optional.of(fingerprint), Optional.of(deliveredTo), operational());
+  }
+
+  private BindingState copy(
+      Address at,
+      Address boundTo,
+      Optional<String> fingerprint,
+      Optional<SinkDescription> deliveredTo,
+      Operational operational) {
     return new BindingState(
-        address,
+        at,
         bindingId,
-        instance,
+        boundTo,
         instanceId,
         broker,
         service,
         plan,
         parameters,
         context,
-        credentialsFingerprint,
-        sink,
-        Optional.of(operation),
-        pendingOrphanMitigation,
-        imported);
+        fingerprint,
+        deliveredTo,
+        operational.lastOperation(),
+        operational.pendingOrphanMitigation(),
+        operational.imported());
   }
 }
