@@ -39,7 +39,7 @@ final class Deliveries {
               address, details.credentials(), sink, ops.services().fingerprintKey());
       var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.empty());
       ops.record(
-          s -> s.with(Records.delivered(recorded, delivery.fingerprint(), delivery.sink(), op)));
+          s -> s.with(Records.delivered(recorded, delivery, op)));
     } catch (CatalogException e) {
       var op =
           Records.ended(bound, OperationState.SUCCEEDED, Optional.of(BindingState.NOT_DELIVERED));

@@ -2,6 +2,7 @@ package dev.catalog.apply;
 
 import dev.catalog.plan.DesiredBinding;
 import dev.catalog.plan.DesiredInstance;
+import dev.catalog.sink.Delivery;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.Fingerprint;
 import dev.catalog.state.InstanceState;
@@ -90,8 +91,13 @@ final class Records {
     return s.withPendingOrphanMitigation(pending);
   }
 
-  static BindingState delivered(
-      BindingState s, String fingerprint, SinkDescription sink, LastOperation operation) {
-    return s.withDelivery(fingerprint, sink).withLastOperation(operation);
+  /** {@code s} after a delivery: the credentials' fingerprint, the sink and its digests. */
+  static BindingState delivered(BindingState s, Delivery delivery, LastOperation operation) {
+    return redelivered(s, delivery).withLastOperation(operation);
+  }
+
+  /** {@code s} after its credentials were delivered to another sink; its operation is kept. */
+  static BindingState redelivered(BindingState s, Delivery delivery) {
+    return s.withDelivery(delivery.fingerprint(), delivery.sink(), delivery.delivered());
   }
 }

@@ -2,6 +2,7 @@ package dev.catalog.sink;
 
 import dev.catalog.CatalogException;
 import dev.catalog.SensitiveJson;
+import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
 import dev.catalog.state.Address;
 import dev.catalog.state.SinkDescription;
@@ -21,9 +22,8 @@ import java.util.Optional;
 /**
  * Credentials in a Kubernetes Secret: one key per credential after the transforms (or the
  * servicebinding.io entries), of the configured type, with the user's labels and annotations and
- * catalog's ownership marks. Re-delivery updates the Secret in place (keys no
- * longer returned disappear); a Secret that catalog did not create for this binding is never
- * touched.
+ * catalog's ownership marks. Re-delivery updates the Secret in place (keys no longer returned
+ * disappear); a Secret that catalog did not create for this binding is never touched.
  */
 public final class KubernetesSecretSink implements CredentialSink {
   private final KubernetesClient client;
@@ -45,10 +45,22 @@ public final class KubernetesSecretSink implements CredentialSink {
   }
 
   @Override
-  public void write(Address binding, SensitiveJson credentials) {
+  public CredentialsTarget configuration() {
+    return target;
+  }
+
+  @Override
+  public SensitiveJson shape(Address binding, SensitiveJson credentials) {
+    return SecretPayload.readBack(SecretPayload.of(binding, credentials, target));
+  }
+
+  @Override
+  public void writeStored(Address binding, SensitiveJson stored) {
     var data = new LinkedHashMap<String, String>();
-    SecretPayload.of(binding, credentials, target)
-        .forEach((key, value) -> data.put(key, base64(value)));
+    stored
+        .reveal()
+        .fields()
+        .forEachRemaining(e -> data.put(e.getKey(), base64(e.getValue().asText())));
     try {
       Secret existing = resource().get();
       if (existing == null) {
@@ -84,6 +96,34 @@ public final class KubernetesSecretSink implements CredentialSink {
         existing.getData().forEach((key, value) -> decoded.put(key, unbase64(value)));
       }
       return Optional.of(SecretPayload.readBack(decoded));
+    } catch (KubernetesClientException e) {
+      throw failed(binding, "read", e);
+    }
+  }
+
+  @Override
+  public SinkContent inspect(Address binding) {
+    try {
+      Secret existing = resource().get();
+      if (existing == null) {
+        return new SinkContent.Missing();
+      }
+      var whose = SecretOwnership.whose(existing.getMetadata(), binding);
+      if (whose.isPresent()) {
+        String refusal;
+        try {
+          SecretOwnership.check(existing.getMetadata(), binding, quoted(), "overwrite");
+          refusal = "";
+        } catch (CatalogException e) {
+          refusal = e.getMessage();
+        }
+        return new SinkContent.NotOwned(whose.get(), refusal);
+      }
+      var decoded = new LinkedHashMap<String, String>();
+      if (existing.getData() != null) {
+        existing.getData().forEach((key, value) -> decoded.put(key, unbase64(value)));
+      }
+      return new SinkContent.Present(SecretPayload.readBack(decoded));
     } catch (KubernetesClientException e) {
       throw failed(binding, "read", e);
     }

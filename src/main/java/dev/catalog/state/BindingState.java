@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
  * @param imported set when {@code catalog import} adopted it (the rule: {@link Operational})
+ * @param delivered digests of the last delivery to {@code sink} (issue 13); empty for a record
+ *     written before catalog kept them, or without a sink
  */
 public record BindingState(
     Address address,
@@ -39,8 +41,43 @@ public record BindingState(
     Optional<SinkDescription> sink,
     Optional<LastOperation> lastOperation,
     List<OrphanMitigation> pendingOrphanMitigation,
-    Optional<Imported> imported)
+    Optional<Imported> imported,
+    Optional<DeliveredSink> delivered)
     implements ResourceState {
+
+  /** A record without delivery digests (a record of an earlier version, or not delivered). */
+  public BindingState(
+      Address address,
+      String bindingId,
+      Address instance,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> credentialsFingerprint,
+      Optional<SinkDescription> sink,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation,
+      Optional<Imported> imported) {
+    this(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        Optional.empty());
+  }
 
   public BindingState {
     Objects.requireNonNull(address, "address");
@@ -63,6 +100,7 @@ public record BindingState(
     Objects.requireNonNull(lastOperation, "lastOperation");
     pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
     Objects.requireNonNull(imported, "imported");
+    Objects.requireNonNull(delivered, "delivered");
   }
 
   @Override
@@ -110,17 +148,35 @@ public record BindingState(
    * catalog is doing with it ({@link Operational} states the rule for {@code imported}).
    */
   public BindingState withOperational(Operational operational) {
-    return copy(address, instance, credentialsFingerprint, sink, operational);
+    return copy(address, instance, credentialsFingerprint, sink, delivered, operational);
   }
 
   @Override
   public BindingState withAddress(Address newAddress) {
-    return copy(newAddress, instance, credentialsFingerprint, sink, operational());
+    return copy(newAddress, instance, credentialsFingerprint, sink, delivered, operational());
   }
 
   /** A copy pointing at a renamed instance. */
   public BindingState withInstance(Address newInstance) {
-    return copy(address, newInstance, credentialsFingerprint, sink, operational());
+    return copy(address, newInstance, credentialsFingerprint, sink, delivered, operational());
+  }
+
+  /** A copy with the digests of a delivery to its sink. */
+  public BindingState withDelivered(DeliveredSink digests) {
+    return copy(
+        address, instance, credentialsFingerprint, sink, Optional.of(digests), operational());
+  }
+
+  /** A copy recording a delivery: the credentials' fingerprint, the sink and its digests. */
+  public BindingState withDelivery(
+      String fingerprint, SinkDescription deliveredTo, DeliveredSink digests) {
+    return copy(
+        address,
+        instance,
+        Optional.of(fingerprint),
+        Optional.of(deliveredTo),
+        Optional.of(digests),
+        operational());
   }
 
   /** A copy with another last operation. */
@@ -133,17 +189,12 @@ public record BindingState(
     return withOperational(operational().withPendingOrphanMitigation(pending));
   }
 
-  /** A copy recording where the credentials were delivered and their fingerprint. */
-  public BindingState withDelivery(String fingerprint, SinkDescription deliveredTo) {
-    return copy(
-        address, instance, Optional.of(fingerprint), Optional.of(deliveredTo), operational());
-  }
-
   private BindingState copy(
       Address at,
       Address boundTo,
       Optional<String> fingerprint,
       Optional<SinkDescription> deliveredTo,
+      Optional<DeliveredSink> digests,
       Operational operational) {
     return new BindingState(
         at,
@@ -159,6 +210,7 @@ public record BindingState(
         deliveredTo,
         operational.lastOperation(),
         operational.pendingOrphanMitigation(),
-        operational.imported());
+        operational.imported(),
+        digests);
   }
 }

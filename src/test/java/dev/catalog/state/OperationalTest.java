@@ -60,7 +60,11 @@ class OperationalTest {
     assertThat(binding.withLastOperation(UNBINDING).imported()).contains(IMPORTED);
     assertThat(binding.withPendingOrphanMitigation(List.of(MITIGATION)).imported())
         .contains(IMPORTED);
-    assertThat(binding.withDelivery("hmac-sha256:00ff", sink).imported()).contains(IMPORTED);
+    assertThat(
+            binding
+                .withDelivery("hmac-sha256:00ff", sink, new DeliveredSink("c", "s", "x"))
+                .imported())
+        .contains(IMPORTED);
     assertThat(binding.withAddress(Address.binding("renamed")).imported()).contains(IMPORTED);
     assertThat(binding.withInstance(Address.instance("other")).imported()).contains(IMPORTED);
   }
