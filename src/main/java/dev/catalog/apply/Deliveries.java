@@ -38,8 +38,7 @@ final class Deliveries {
           CredentialSinks.deliver(
               address, details.credentials(), sink, ops.services().fingerprintKey());
       var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.empty());
-      ops.record(
-          s -> s.with(Records.delivered(recorded, delivery, op)));
+      ops.record(s -> s.with(Records.delivered(recorded, delivery, op)));
     } catch (CatalogException e) {
       var op =
           Records.ended(bound, OperationState.SUCCEEDED, Optional.of(BindingState.NOT_DELIVERED));

@@ -4,6 +4,7 @@ import dev.catalog.plan.DesiredBinding;
 import dev.catalog.plan.DesiredInstance;
 import dev.catalog.sink.Delivery;
 import dev.catalog.state.BindingState;
+import dev.catalog.state.DeliveredSink;
 import dev.catalog.state.Fingerprint;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.LastOperation;
