@@ -6,7 +6,6 @@ import dev.catalog.plan.DesiredBinding;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.ResourceChange;
 import dev.catalog.sink.CredentialSinks;
-import dev.catalog.sink.Credentials;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.OperationState;
 import java.util.Optional;
@@ -37,10 +36,7 @@ final class Deliveries {
     try {
       var delivery =
           CredentialSinks.deliver(
-              address,
-              Credentials.of(details.credentials().reveal()),
-              sink,
-              ops.services().fingerprintKey());
+              address, details.credentials(), sink, ops.services().fingerprintKey());
       var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.empty());
       ops.record(s -> s.with(Records.delivered(recorded, delivery, op)));
     } catch (CatalogException e) {

@@ -12,7 +12,6 @@ import dev.catalog.plan.DesiredBinding;
 import dev.catalog.plan.DesiredInstance;
 import dev.catalog.plan.DesiredParameters;
 import dev.catalog.sink.CredentialSinks;
-import dev.catalog.sink.Credentials;
 import dev.catalog.sink.FingerprintKey;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.Fingerprint;
@@ -161,10 +160,7 @@ final class ImportReads {
     // Delivered as apply delivers a new binding's: the sink gets the values, state the fingerprint.
     var delivery =
         CredentialSinks.deliver(
-            address,
-            Credentials.of(live.credentials().reveal()),
-            sinks.forTarget(desired.config().credentials()),
-            key);
+            address, live.credentials(), sinks.forTarget(desired.config().credentials()), key);
     var recorded =
         bindingState(
             desired,

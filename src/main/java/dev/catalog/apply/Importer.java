@@ -1,9 +1,9 @@
 package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.SecretRef;
-import dev.catalog.config.SensitiveJson;
 import dev.catalog.config.Suggestions;
 import dev.catalog.osb.BrokerException;
 import dev.catalog.osb.model.Catalog;

@@ -49,32 +49,15 @@ final class Records {
         Optional.empty(),
         Optional.of(operation),
         List.of(),
-        Optional.empty());
+        Optional.empty()); // from the configuration: not imported (Operational)
   }
 
   static InstanceState withDashboard(InstanceState s, Optional<String> dashboardUrl) {
-    return copy(s, dashboardUrl.or(s::dashboardUrl), s.pendingOrphanMitigation());
+    return s.withDashboardUrl(dashboardUrl.or(s::dashboardUrl));
   }
 
   static InstanceState withPending(InstanceState s, List<OrphanMitigation> pending) {
-    return copy(s, s.dashboardUrl(), pending);
-  }
-
-  private static InstanceState copy(
-      InstanceState s, Optional<String> dashboardUrl, List<OrphanMitigation> pending) {
-    return new InstanceState(
-        s.address(),
-        s.instanceId(),
-        s.broker(),
-        s.service(),
-        s.plan(),
-        s.parameters(),
-        s.context(),
-        s.maintenanceInfoVersion(),
-        dashboardUrl,
-        s.lastOperation(),
-        pending,
-        Optional.empty());
+    return s.withPendingOrphanMitigation(pending);
   }
 
   static BindingState binding(
@@ -98,82 +81,24 @@ final class Records {
         sink,
         Optional.of(operation),
         List.of(),
-        Optional.empty());
+        Optional.empty()); // from the configuration: not imported (Operational)
   }
 
   static BindingState withOperation(BindingState s, LastOperation operation) {
-    return copy(
-        s,
-        s.credentialsFingerprint(),
-        s.sink(),
-        s.delivered(),
-        operation,
-        s.pendingOrphanMitigation());
+    return s.withLastOperation(operation);
   }
 
   static BindingState withPending(BindingState s, List<OrphanMitigation> pending) {
-    return copy(
-        s,
-        s.credentialsFingerprint(),
-        s.sink(),
-        s.delivered(),
-        s.lastOperation().orElseThrow(),
-        pending);
+    return s.withPendingOrphanMitigation(pending);
   }
 
   /** {@code s} after a delivery: the credentials' fingerprint, the sink and its digests. */
   static BindingState delivered(BindingState s, Delivery delivery, LastOperation operation) {
-    return copy(
-        s,
-        Optional.of(delivery.fingerprint()),
-        Optional.of(delivery.sink()),
-        Optional.of(delivery.delivered()),
-        operation,
-        s.pendingOrphanMitigation());
-  }
-
-  private static BindingState copy(
-      BindingState s,
-      Optional<String> fingerprint,
-      Optional<SinkDescription> sink,
-      Optional<DeliveredSink> delivered,
-      LastOperation operation,
-      List<OrphanMitigation> pending) {
-    return new BindingState(
-        s.address(),
-        s.bindingId(),
-        s.instance(),
-        s.instanceId(),
-        s.broker(),
-        s.service(),
-        s.plan(),
-        s.parameters(),
-        s.context(),
-        fingerprint,
-        sink,
-        Optional.of(operation),
-        pending,
-        Optional.empty(),
-        delivered);
+    return redelivered(s, delivery).withLastOperation(operation);
   }
 
   /** {@code s} after its credentials were delivered to another sink; its operation is kept. */
   static BindingState redelivered(BindingState s, Delivery delivery) {
-    return new BindingState(
-        s.address(),
-        s.bindingId(),
-        s.instance(),
-        s.instanceId(),
-        s.broker(),
-        s.service(),
-        s.plan(),
-        s.parameters(),
-        s.context(),
-        Optional.of(delivery.fingerprint()),
-        Optional.of(delivery.sink()),
-        s.lastOperation(),
-        s.pendingOrphanMitigation(),
-        s.imported(),
-        Optional.of(delivery.delivered()));
+    return s.withDelivery(delivery.fingerprint(), delivery.sink(), delivery.delivered());
   }
 }

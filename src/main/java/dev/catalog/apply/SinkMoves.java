@@ -1,10 +1,10 @@
 package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.plan.DesiredBinding;
 import dev.catalog.sink.CredentialSink;
 import dev.catalog.sink.CredentialSinks;
-import dev.catalog.sink.Credentials;
 import dev.catalog.sink.Delivery;
 import dev.catalog.sink.SinkContent;
 import dev.catalog.state.BindingState;
@@ -55,7 +55,7 @@ final class SinkMoves {
                               + "; run plan again: it plans a new binding"));
       delivery =
           CredentialSinks.deliver(
-              address, Credentials.of(details.credentials().reveal()), next, key);
+              address, SensitiveJson.of(details.credentials().reveal()), next, key);
     } else {
       delivery = fromCurrentSink(desired, recorded, previous, next);
     }
@@ -77,7 +77,7 @@ final class SinkMoves {
     var content = previous.map(old -> old.inspect(address)).orElse(new SinkContent.Missing());
     var delivered = recorded.delivered();
     if (content instanceof SinkContent.Present present
-        && delivered.map(d -> d.content().equals(present.stored().fingerprint(key))).orElse(true)) {
+        && delivered.map(d -> d.content().equals(key.fingerprint(present.stored()))).orElse(true)) {
       var stored = present.stored();
       var fingerprint = recorded.credentialsFingerprint().orElse("");
       boolean sameShaping =
@@ -88,7 +88,7 @@ final class SinkMoves {
       if (sameShaping) {
         return CredentialSinks.deliverStored(address, stored, fingerprint, next, key);
       }
-      if (stored.fingerprint(key).equals(fingerprint)) {
+      if (key.fingerprint(stored).equals(fingerprint)) {
         return CredentialSinks.deliver(address, stored, next, key); // the credentials as returned
       }
     }

@@ -29,7 +29,7 @@ final class SinkInspections implements SinkInspector {
     try {
       var content = sinks.forRecorded(recorded.sink().orElseThrow()).inspect(recorded.address());
       if (content instanceof SinkContent.Present present) {
-        return SinkObservation.present(present.stored().fingerprint(key));
+        return SinkObservation.present(key.fingerprint(present.stored()));
       }
       if (content instanceof SinkContent.NotOwned foreign) {
         return SinkObservation.of(Kind.NOT_OWNED, foreign.refusal());

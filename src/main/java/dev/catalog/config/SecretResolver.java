@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.Redactor;
 import dev.catalog.Secret;
+import dev.catalog.SensitiveJson;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class SecretResolver {
       var node = JSON.readTree(text.reveal());
       if (node instanceof ObjectNode object) {
         redactor.addLeaves(object);
-        return new SensitiveJson(object);
+        return SensitiveJson.of(object);
       }
     } catch (IOException e) {
       // The parser's message quotes the content, which is secret: report without it.

@@ -1,6 +1,7 @@
 package dev.catalog.osb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.SensitiveJson;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  * {@code parameters} only come with a fetch.
  */
 public record BindingDetails(
-    BrokerCredentials credentials,
+    SensitiveJson credentials,
     Optional<String> syslogDrainUrl,
     Optional<String> routeServiceUrl,
     Optional<JsonNode> volumeMounts,

@@ -1,6 +1,8 @@
 package dev.catalog.osb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.SensitiveJson;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -93,8 +95,8 @@ final class BindingEndpoints {
       BrokerRequest request, BrokerResponse response, JsonNode body) {
     var credentials =
         Responses.object(request, response, body, "credentials")
-            .map(BrokerCredentials::of)
-            .orElse(BrokerCredentials.NONE);
+            .map(BindingEndpoints::credentials)
+            .orElse(SensitiveJson.EMPTY);
     return new BindingDetails(
         credentials,
         Responses.string(request, response, body, "syslog_drain_url"),
@@ -116,5 +118,12 @@ final class BindingEndpoints {
   private static BrokerRequest request(
       OsbOperation operation, String id, RequestUri uri, Optional<JsonNode> body) {
     return new BrokerRequest(operation, id, uri.build(), body, BrokerRequest.DEFAULT_BODY_LIMIT);
+  }
+
+  private static SensitiveJson credentials(JsonNode node) {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("credentials must be a JSON object");
+    }
+    return SensitiveJson.of((ObjectNode) node);
   }
 }

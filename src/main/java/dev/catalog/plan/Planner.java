@@ -1,10 +1,10 @@
 package dev.catalog.plan;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.ConfigException;
 import dev.catalog.config.SecretRef;
-import dev.catalog.config.SensitiveJson;
 import dev.catalog.osb.model.Catalog;
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.Address;

@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.Binding;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.config.ConfigException;
@@ -8,7 +9,6 @@ import dev.catalog.config.ConfigObject;
 import dev.catalog.config.Diagnostic;
 import dev.catalog.config.Instance;
 import dev.catalog.config.SecretRef;
-import dev.catalog.config.SensitiveJson;
 import dev.catalog.osb.model.Catalog;
 import dev.catalog.state.Address;
 import dev.catalog.state.InstanceState;

@@ -1,6 +1,7 @@
 package dev.catalog.sink;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
@@ -144,10 +145,10 @@ public final class CredentialSinks implements AutoCloseable {
    * @param binding the binding whose credentials these are
    */
   public static Delivery deliver(
-      Address binding, Credentials credentials, CredentialSink sink, FingerprintKey key) {
+      Address binding, SensitiveJson credentials, CredentialSink sink, FingerprintKey key) {
     var stored = sink.shape(binding, credentials);
     sink.writeStored(binding, stored);
-    return delivery(sink, credentials.fingerprint(key), stored, key);
+    return delivery(sink, key.fingerprint(credentials), stored, key);
   }
 
   /**
@@ -158,7 +159,7 @@ public final class CredentialSinks implements AutoCloseable {
    */
   public static Delivery deliverStored(
       Address binding,
-      Credentials stored,
+      SensitiveJson stored,
       String fingerprint,
       CredentialSink sink,
       FingerprintKey key) {
@@ -167,12 +168,12 @@ public final class CredentialSinks implements AutoCloseable {
   }
 
   private static Delivery delivery(
-      CredentialSink sink, String fingerprint, Credentials stored, FingerprintKey key) {
+      CredentialSink sink, String fingerprint, SensitiveJson stored, FingerprintKey key) {
     var target = sink.configuration();
     return new Delivery(
         sink.description(),
         fingerprint,
         new DeliveredSink(
-            SinkDigest.whole(target), SinkDigest.shaping(target), stored.fingerprint(key)));
+            SinkDigest.whole(target), SinkDigest.shaping(target), key.fingerprint(stored)));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
@@ -52,16 +53,16 @@ public final class FileSink implements CredentialSink {
 
   /** After the transforms; JSON keeps the values as they are, {@code .env} lines make strings. */
   @Override
-  public Credentials shape(Address binding, Credentials credentials) {
+  public SensitiveJson shape(Address binding, SensitiveJson credentials) {
     var shaped = Shaping.apply(binding, credentials, target.transforms());
     if (target.format() == FileFormat.ENV) {
-      return Credentials.of(EnvFormat.read(EnvFormat.write(binding, shaped)));
+      return SensitiveJson.of(EnvFormat.read(EnvFormat.write(binding, shaped)));
     }
-    return Credentials.of(shaped);
+    return SensitiveJson.of(shaped);
   }
 
   @Override
-  public void writeStored(Address binding, Credentials stored) {
+  public void writeStored(Address binding, SensitiveJson stored) {
     byte[] content = format(binding, stored.reveal()).getBytes(StandardCharsets.UTF_8);
     Path file = target.path().toAbsolutePath();
     Path temp = null;
@@ -85,7 +86,7 @@ public final class FileSink implements CredentialSink {
   }
 
   @Override
-  public Optional<Credentials> read(Address binding) {
+  public Optional<SensitiveJson> read(Address binding) {
     String content;
     try {
       content = Files.readString(target.path(), StandardCharsets.UTF_8);
@@ -95,7 +96,7 @@ public final class FileSink implements CredentialSink {
       throw new CatalogException(
           binding + ": cannot read credentials file " + target.written() + ": " + reason(e), e);
     }
-    return Optional.of(Credentials.of(parse(binding, content)));
+    return Optional.of(SensitiveJson.of(parse(binding, content)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.catalog.sink;
 
+import dev.catalog.SensitiveJson;
 import dev.catalog.state.Fingerprint;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -38,6 +39,14 @@ public final class FingerprintKey {
   /** Where the key came from: {@code environment} or {@code lineage}; never the key. */
   public String source() {
     return source;
+  }
+
+  /**
+   * The keyed hash ({@code hmac-sha256:HEX}) of the canonical JSON of {@code credentials}: all that
+   * state keeps of them, enough to notice that a re-bind returned other credentials.
+   */
+  public String fingerprint(SensitiveJson credentials) {
+    return Fingerprint.of(bytes, credentials.reveal());
   }
 
   @Override

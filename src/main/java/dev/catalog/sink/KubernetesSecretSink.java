@@ -1,6 +1,7 @@
 package dev.catalog.sink;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
 import dev.catalog.state.Address;
@@ -49,12 +50,12 @@ public final class KubernetesSecretSink implements CredentialSink {
   }
 
   @Override
-  public Credentials shape(Address binding, Credentials credentials) {
+  public SensitiveJson shape(Address binding, SensitiveJson credentials) {
     return SecretPayload.readBack(SecretPayload.of(binding, credentials, target));
   }
 
   @Override
-  public void writeStored(Address binding, Credentials stored) {
+  public void writeStored(Address binding, SensitiveJson stored) {
     var data = new LinkedHashMap<String, String>();
     stored
         .reveal()
@@ -83,7 +84,7 @@ public final class KubernetesSecretSink implements CredentialSink {
   }
 
   @Override
-  public Optional<Credentials> read(Address binding) {
+  public Optional<SensitiveJson> read(Address binding) {
     try {
       Secret existing = resource().get();
       if (existing == null) {

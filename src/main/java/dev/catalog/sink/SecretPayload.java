@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
 import dev.catalog.state.Address;
 import java.util.Iterator;
@@ -32,7 +33,7 @@ final class SecretPayload {
    *     the layout's specification forbids (a key, never a value), before anything is sent to the
    *     cluster
    */
-  static Map<String, String> of(Address binding, Credentials credentials, SecretTarget target) {
+  static Map<String, String> of(Address binding, SensitiveJson credentials, SecretTarget target) {
     var data = strings(Shaping.apply(binding, credentials, target.transforms()));
     for (String key : data.keySet()) {
       if (!KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
@@ -61,9 +62,9 @@ final class SecretPayload {
   }
 
   /** Secret data read back: every value is a string. */
-  static Credentials readBack(Map<String, String> data) {
+  static SensitiveJson readBack(Map<String, String> data) {
     ObjectNode node = JSON.createObjectNode();
     data.forEach(node::put);
-    return Credentials.of(node);
+    return SensitiveJson.of(node);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.KeyTransform;
 import dev.catalog.state.Address;
 import java.util.List;
@@ -26,7 +27,8 @@ final class Shaping {
    * @throws CatalogException naming the binding, the key and the pointer (never a value) when a
    *     {@code fromPointer} selects nothing in the credentials
    */
-  static ObjectNode apply(Address binding, Credentials credentials, List<KeyTransform> transforms) {
+  static ObjectNode apply(
+      Address binding, SensitiveJson credentials, List<KeyTransform> transforms) {
     ObjectNode returned = credentials.reveal();
     ObjectNode keys = returned.deepCopy();
     for (KeyTransform transform : transforms) {

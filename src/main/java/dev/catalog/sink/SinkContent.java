@@ -1,5 +1,7 @@
 package dev.catalog.sink;
 
+import dev.catalog.SensitiveJson;
+
 /** What a sink holds now, as drift detection sees it (issue 13). */
 public sealed interface SinkContent {
   /** Nothing is there: the Secret or file was deleted. */
@@ -26,5 +28,5 @@ public sealed interface SinkContent {
    *
    * @param stored the content as stored, masked
    */
-  record Present(Credentials stored) implements SinkContent {}
+  record Present(SensitiveJson stored) implements SinkContent {}
 }

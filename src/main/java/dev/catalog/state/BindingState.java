@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param sink where the credentials were delivered, if they were
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
- * @param imported set when {@code catalog import} adopted it
+ * @param imported set when {@code catalog import} adopted it (the rule: {@link Operational})
  * @param delivered digests of the last delivery to {@code sink} (issue 13); empty for a record
  *     written before catalog kept them, or without a sink
  */
@@ -138,83 +138,79 @@ public record BindingState(
     return bindingId;
   }
 
+  /** The operational part: last operation, pending orphan mitigations, {@code imported}. */
+  public Operational operational() {
+    return new Operational(lastOperation, pendingOrphanMitigation, imported);
+  }
+
+  /**
+   * The same binding with another operational part: the one copy of this record that changes what
+   * catalog is doing with it ({@link Operational} states the rule for {@code imported}).
+   */
+  public BindingState withOperational(Operational operational) {
+    return copy(address, instance, credentialsFingerprint, sink, delivered, operational);
+  }
+
   @Override
   public BindingState withAddress(Address newAddress) {
-    return new BindingState(
-        newAddress,
-        bindingId,
-        instance,
-        instanceId,
-        broker,
-        service,
-        plan,
-        parameters,
-        context,
-        credentialsFingerprint,
-        sink,
-        lastOperation,
-        pendingOrphanMitigation,
-        imported,
-        delivered);
+    return copy(newAddress, instance, credentialsFingerprint, sink, delivered, operational());
   }
 
   /** A copy pointing at a renamed instance. */
   public BindingState withInstance(Address newInstance) {
-    return new BindingState(
-        address,
-        bindingId,
-        newInstance,
-        instanceId,
-        broker,
-        service,
-        plan,
-        parameters,
-        context,
-        credentialsFingerprint,
-        sink,
-        lastOperation,
-        pendingOrphanMitigation,
-        imported,
-        delivered);
+    return copy(address, newInstance, credentialsFingerprint, sink, delivered, operational());
   }
 
   /** A copy with the digests of a delivery to its sink. */
   public BindingState withDelivered(DeliveredSink digests) {
-    return new BindingState(
+    return copy(
+        address, instance, credentialsFingerprint, sink, Optional.of(digests), operational());
+  }
+
+  /** A copy recording a delivery: the credentials' fingerprint, the sink and its digests. */
+  public BindingState withDelivery(
+      String fingerprint, SinkDescription deliveredTo, DeliveredSink digests) {
+    return copy(
         address,
-        bindingId,
         instance,
-        instanceId,
-        broker,
-        service,
-        plan,
-        parameters,
-        context,
-        credentialsFingerprint,
-        sink,
-        lastOperation,
-        pendingOrphanMitigation,
-        imported,
-        Optional.of(digests));
+        Optional.of(fingerprint),
+        Optional.of(deliveredTo),
+        Optional.of(digests),
+        operational());
   }
 
   /** A copy with another last operation. */
   public BindingState withLastOperation(LastOperation operation) {
+    return withOperational(operational().withLastOperation(operation));
+  }
+
+  /** A copy with other pending orphan mitigations. */
+  public BindingState withPendingOrphanMitigation(List<OrphanMitigation> pending) {
+    return withOperational(operational().withPendingOrphanMitigation(pending));
+  }
+
+  private BindingState copy(
+      Address at,
+      Address boundTo,
+      Optional<String> fingerprint,
+      Optional<SinkDescription> deliveredTo,
+      Optional<DeliveredSink> digests,
+      Operational operational) {
     return new BindingState(
-        address,
+        at,
         bindingId,
-        instance,
+        boundTo,
         instanceId,
         broker,
         service,
         plan,
         parameters,
         context,
-        credentialsFingerprint,
-        sink,
-        Optional.of(operation),
-        pendingOrphanMitigation,
-        imported,
-        delivered);
+        fingerprint,
+        deliveredTo,
+        operational.lastOperation(),
+        operational.pendingOrphanMitigation(),
+        operational.imported(),
+        digests);
   }
 }

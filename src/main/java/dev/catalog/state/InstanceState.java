@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param dashboardUrl the dashboard URL the broker returned, if any
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
- * @param imported set when {@code catalog import} adopted it, until catalog next updates it
+ * @param imported set when {@code catalog import} adopted it (the rule: {@link Operational})
  */
 public record InstanceState(
     Address address,
@@ -70,27 +70,42 @@ public record InstanceState(
     return instanceId;
   }
 
+  /** The operational part: last operation, pending orphan mitigations, {@code imported}. */
+  public Operational operational() {
+    return new Operational(lastOperation, pendingOrphanMitigation, imported);
+  }
+
+  /**
+   * The same resource with another operational part: the one copy of this record that changes what
+   * catalog is doing with it ({@link Operational} states the rule for {@code imported}).
+   */
+  public InstanceState withOperational(Operational operational) {
+    return copy(address, dashboardUrl, operational);
+  }
+
   @Override
   public InstanceState withAddress(Address newAddress) {
-    return new InstanceState(
-        newAddress,
-        instanceId,
-        broker,
-        service,
-        plan,
-        parameters,
-        context,
-        maintenanceInfoVersion,
-        dashboardUrl,
-        lastOperation,
-        pendingOrphanMitigation,
-        imported);
+    return copy(newAddress, dashboardUrl, operational());
   }
 
   /** A copy with another last operation. */
   public InstanceState withLastOperation(LastOperation operation) {
+    return withOperational(operational().withLastOperation(operation));
+  }
+
+  /** A copy with other pending orphan mitigations. */
+  public InstanceState withPendingOrphanMitigation(List<OrphanMitigation> pending) {
+    return withOperational(operational().withPendingOrphanMitigation(pending));
+  }
+
+  /** A copy with the dashboard URL the broker returned. */
+  public InstanceState withDashboardUrl(Optional<String> url) {
+    return copy(address, url, operational());
+  }
+
+  private InstanceState copy(Address at, Optional<String> url, Operational operational) {
     return new InstanceState(
-        address,
+        at,
         instanceId,
         broker,
         service,
@@ -98,9 +113,9 @@ public record InstanceState(
         parameters,
         context,
         maintenanceInfoVersion,
-        dashboardUrl,
-        Optional.of(operation),
-        pendingOrphanMitigation,
-        imported);
+        url,
+        operational.lastOperation(),
+        operational.pendingOrphanMitigation(),
+        operational.imported());
   }
 }

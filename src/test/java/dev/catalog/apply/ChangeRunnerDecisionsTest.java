@@ -16,6 +16,9 @@ import dev.catalog.state.OperationState;
 import dev.catalog.state.OperationType;
 import dev.catalog.state.OrphanMitigation;
 import dev.catalog.state.ResourceState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,6 +235,15 @@ class ChangeRunnerDecisionsTest {
                 "failed instance.db: instance.db: orphan mitigation failed again and stays"
                     + " pending: "
                     + serverError("deprovision", "db"))),
+        // A binding bound by an earlier apply whose credentials did not reach the sink (issue 19).
+        row(
+            "a binding bound but not delivered is read back and delivered, not bound again",
+            Declared.BOTH,
+            e -> e.record(s -> s.with(notDelivered(e))),
+            List.of("fetch app"),
+            List.of(
+                "instance.db: same id, provision succeeded",
+                "binding.app: same id, bind succeeded")),
         // Drift recovery: a resource gone at its broker (ChangeRunner.replacesGone).
         row(
             "an instance gone at its broker is provisioned anew and nothing is sent for the old id",
@@ -270,6 +282,12 @@ class ChangeRunnerDecisionsTest {
 
     assertThat(run.requests()).as("requests sent").isEqualTo(requests);
     assertThat(describe(engine, run)).as("state and failures").isEqualTo(recorded);
+    if (run.recorded(APP).map(b -> ((BindingState) b).sink().isPresent()).orElse(false)) {
+      assertThat(engine.credentialsFile())
+          .as("the recorded sink")
+          .content()
+          .contains(InMemoryBroker.PASSWORD);
+    }
   }
 
   private static Arguments row(
@@ -299,6 +317,38 @@ class ChangeRunnerDecisionsTest {
     return current instanceof InstanceState i
         ? i.withLastOperation(op)
         : ((BindingState) current).withLastOperation(op);
+  }
+
+  /** binding.app as bound at its broker, its credentials not delivered (no sink recorded). */
+  static BindingState notDelivered(Engine e) {
+    try {
+      Files.delete(e.credentialsFile());
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
+    var b = (BindingState) e.state().resource(APP).orElseThrow();
+    var bound =
+        new LastOperation(
+            OperationType.BIND,
+            OperationState.SUCCEEDED,
+            Optional.empty(),
+            e.clock.instant(),
+            Optional.of(BindingState.NOT_DELIVERED));
+    return new BindingState(
+        b.address(),
+        b.bindingId(),
+        b.instance(),
+        b.instanceId(),
+        b.broker(),
+        b.service(),
+        b.plan(),
+        b.parameters(),
+        b.context(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(bound),
+        List.of(),
+        Optional.empty());
   }
 
   /** The instance with the clean-up of a failed provision pending. */

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.render.JsonProgressRenderer;
 import dev.catalog.render.LineProgressRenderer;
 import dev.catalog.sink.CredentialSinks;
-import dev.catalog.sink.Credentials;
 import dev.catalog.sink.Delivery;
 import dev.catalog.sink.FingerprintKey;
 import dev.catalog.state.Address;
@@ -69,7 +69,9 @@ class CredentialsStayInTheSinkTest {
             var address = step.address();
             var fromBroker =
                 brokerCredentials(step.address().toString().equals("binding.app") ? "URL" : "a-b");
-            var sink = sinks.forTarget(step.address().toString().equals("binding.app") ? target : badTarget);
+            var sink =
+                sinks.forTarget(
+                    step.address().toString().equals("binding.app") ? target : badTarget);
             Delivery delivery = CredentialSinks.deliver(address, fromBroker, sink, key);
             recorder.record(state -> state.with(delivered(address, instance, delivery)));
             return StepOutcome.COMPLETED;
@@ -108,13 +110,13 @@ class CredentialsStayInTheSinkTest {
     }
   }
 
-  private static Credentials brokerCredentials(String otherKey) {
+  private static SensitiveJson brokerCredentials(String otherKey) {
     try {
       ObjectNode node =
           (ObjectNode)
               new ObjectMapper()
                   .readTree("{\"PASSWORD\":\"" + PASSWORD + "\",\"" + otherKey + "\":\"x\"}");
-      return Credentials.of(node);
+      return SensitiveJson.of(node);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,7 @@
 package dev.catalog.apply;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.catalog.SensitiveJson;
 import dev.catalog.osb.BindRequest;
 import dev.catalog.osb.BindingDetails;
 import dev.catalog.osb.BrokerOperations;
@@ -233,7 +234,7 @@ final class InMemoryBroker implements BrokerOperations {
     var values =
         JsonNodeFactory.instance.objectNode().put("username", "app").put("password", PASSWORD);
     return new BindingDetails(
-        OsbAnswers.credentials(values),
+        SensitiveJson.of(values),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.state.Address;
@@ -78,7 +79,7 @@ class FileSinkTest {
                 + "\"D\":\"p@ss:w0rd/+%,.-_\"}");
     var sink = sink(dir.resolve("t.env"), "0600", FileFormat.ENV);
 
-    sink.write(APP, Credentials.of(tricky));
+    sink.write(APP, SensitiveJson.of(tricky));
 
     assertThat(sink.read(APP).orElseThrow().reveal()).isEqualTo(tricky);
   }
@@ -87,11 +88,11 @@ class FileSinkTest {
   void replacesTheFileByRenameSoAReaderOfTheOldFileSeesItWhole() throws IOException {
     Path file = dir.resolve("orders.json");
     var sink = sink(file, "0600", FileFormat.JSON);
-    sink.write(APP, Credentials.of(json("{\"password\":\"old\"}")));
+    sink.write(APP, SensitiveJson.of(json("{\"password\":\"old\"}")));
     Object oldInode = Files.getAttribute(file, "unix:ino");
 
     try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
-      sink.write(APP, Credentials.of(json("{\"password\":\"new\"}")));
+      sink.write(APP, SensitiveJson.of(json("{\"password\":\"new\"}")));
 
       ByteBuffer buffer = ByteBuffer.allocate(100);
       reader.read(buffer);
@@ -109,10 +110,10 @@ class FileSinkTest {
   void aFailedWriteLeavesThePreviousFileAndNoTemporaryFile() throws IOException {
     Path file = dir.resolve("orders.env");
     var sink = sink(file, "0600", FileFormat.ENV);
-    sink.write(APP, Credentials.of(json("{\"PASSWORD\":\"old\"}")));
+    sink.write(APP, SensitiveJson.of(json("{\"PASSWORD\":\"old\"}")));
 
     assertThatThrownBy(
-            () -> sink.write(APP, Credentials.of(json("{\"api-key\":\"" + PASSWORD + "\"}"))))
+            () -> sink.write(APP, SensitiveJson.of(json("{\"api-key\":\"" + PASSWORD + "\"}"))))
         .isInstanceOf(CatalogException.class)
         .hasMessage(
             "binding.orders-db-app: credential \"api-key\" is not a valid environment variable"

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
 import dev.catalog.config.KeyTransform;
 import dev.catalog.state.Address;
@@ -137,7 +138,7 @@ class KubernetesSecretSinkIT {
     sink.write(APP, credentials());
     String uid = secret().getMetadata().getUid();
 
-    sink.write(APP, Credentials.of(json("{\"username\":\"orders\",\"password\":\"rotated\"}")));
+    sink.write(APP, SensitiveJson.of(json("{\"username\":\"orders\",\"password\":\"rotated\"}")));
 
     assertThat(secret().getMetadata().getUid()).isEqualTo(uid);
     assertThat(decoded(secret())).isEqualTo(Map.of("username", "orders", "password", "rotated"));
@@ -249,7 +250,7 @@ class KubernetesSecretSinkIT {
     var withBadKey = (ObjectNode) credentials.reveal();
     withBadKey.put("db password", PASSWORD);
 
-    assertThatThrownBy(() -> sink(List.of()).write(APP, Credentials.of(withBadKey)))
+    assertThatThrownBy(() -> sink(List.of()).write(APP, SensitiveJson.of(withBadKey)))
         .isInstanceOf(CatalogException.class)
         .hasMessage(
             "binding.orders-db-app: credential key \"db password\" cannot be a Kubernetes Secret"
@@ -267,8 +268,8 @@ class KubernetesSecretSinkIT {
     return client.secrets().inNamespace(namespace).withName("orders-db").get();
   }
 
-  static Credentials credentials() {
-    return Credentials.of(
+  static SensitiveJson credentials() {
+    return SensitiveJson.of(
         json(
             "{\"username\":\"orders\",\"password\":\""
                 + PASSWORD

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalog.CatalogException;
+import dev.catalog.SensitiveJson;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
@@ -31,8 +32,8 @@ class ShapingTest {
 
   @TempDir Path dir;
 
-  private static Credentials nested() {
-    return Credentials.of(
+  private static SensitiveJson nested() {
+    return SensitiveJson.of(
         json(
             "{\"hosts\":[{\"name\":\"cache-0.example\",\"port\":6379},"
                 + "{\"name\":\"cache-1.example\",\"port\":6380}],"
@@ -61,7 +62,8 @@ class ShapingTest {
                 new RemoveKey("a/b~c")));
 
     assertThat(
-            SecretPayload.of(APP, Credentials.of(shaped), new SecretTarget("shop", "c", List.of())))
+            SecretPayload.of(
+                APP, SensitiveJson.of(shaped), new SecretTarget("shop", "c", List.of())))
         .containsExactly(
             Map.entry("username", "u"),
             Map.entry("DB_HOST", "cache-1.example"),
