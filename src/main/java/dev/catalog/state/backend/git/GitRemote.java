@@ -1,11 +1,15 @@
 package dev.catalog.state.backend.git;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import dev.catalog.CatalogException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -31,6 +35,13 @@ final class GitRemote implements AutoCloseable {
   private final SshdSessionFactory ssh;
   private final GitHttps https;
   private final GitErrors errors;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            var thread = new Thread(task, "catalog-git-deadline");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   GitRemote(GitSettings settings) {
     this.settings = settings;
@@ -83,7 +94,9 @@ final class GitRemote implements AutoCloseable {
 
   /** Fetches {@code remoteRef}'s objects; returns its id at the remote, or null when absent. */
   ObjectId fetch(String remoteRef) {
-    try (var transport = open();
+    var deadline = ExchangeDeadline.after(settings.limits().request());
+    try (var transport = open(deadline);
+        var watchdog = watchdog(transport);
         var connection = transport.openFetch()) {
       var ref = connection.getRef(remoteRef);
       if (ref == null || ref.getObjectId() == null) {
@@ -97,7 +110,12 @@ final class GitRemote implements AutoCloseable {
       return id;
     } catch (IOException e) {
       throw new CatalogException(
-          "cannot fetch " + remoteRef + " from " + settings.displayUrl() + ": " + errors.explain(e),
+          "cannot fetch "
+              + remoteRef
+              + " from "
+              + settings.displayUrl()
+              + ": "
+              + errors.explain(e, deadline),
           e);
     }
   }
@@ -132,7 +150,9 @@ final class GitRemote implements AutoCloseable {
 
   /** {@link #push}, with the remote's messages. */
   Pushed pushReporting(ObjectId newId, String remoteRef, ObjectId expectedOld) {
-    try (var transport = open()) {
+    var deadline = ExchangeDeadline.after(settings.limits().request());
+    try (var transport = open(deadline);
+        var watchdog = watchdog(transport)) {
       var update =
           newId == null
               ? new RemoteRefUpdate(cache, (String) null, remoteRef, false, null, expectedOld)
@@ -141,14 +161,21 @@ final class GitRemote implements AutoCloseable {
       return new Pushed(result.getRemoteUpdate(remoteRef), result.getMessages().strip());
     } catch (IOException e) {
       throw new CatalogException(
-          "cannot push " + remoteRef + " to " + settings.displayUrl() + ": " + errors.explain(e),
+          "cannot push "
+              + remoteRef
+              + " to "
+              + settings.displayUrl()
+              + ": "
+              + errors.explain(e, deadline),
           e);
     }
   }
 
-  private Transport open() throws IOException {
+  private Transport open(ExchangeDeadline deadline) throws IOException {
     var transport = Transport.open(cache, uri);
-    transport.setTimeout(120);
+    // JGit's timeout (whole seconds) bounds connecting and each wait for data; the deadline
+    // bounds the whole exchange.
+    transport.setTimeout((int) Math.max(1, (deadline.remainingMillis() + 999) / 1000));
     // GitHub's token user unless the URL names one (GitLab: oauth2, Gitea: the account).
     var user = uri.getUser() == null ? "x-access-token" : uri.getUser();
     settings
@@ -160,14 +187,44 @@ final class GitRemote implements AutoCloseable {
     if (transport instanceof SshTransport sshTransport) {
       sshTransport.setSshSessionFactory(ssh);
     }
-    if (https != null && transport instanceof TransportHttp http) {
-      http.setHttpConnectionFactory(https);
+    if (transport instanceof TransportHttp http) {
+      http.setHttpConnectionFactory(
+          new BoundedHttpConnections(
+              deadline, (int) settings.limits().connect().toMillis(), https));
     }
     return transport;
   }
 
+  /**
+   * Closes an SSH transport and its sessions when the exchange's time is up: a socket read cannot
+   * be interrupted, and a server that never sends its greeting is waited for without end; closing
+   * the session factory's clients ends both (the next exchange starts a new client). HTTP bodies
+   * stop at the deadline by themselves.
+   */
+  private Alarm watchdog(Transport transport) {
+    if (!(transport instanceof SshTransport)) {
+      return () -> {};
+    }
+    var alarm =
+        timer.schedule(
+            () -> {
+              transport.close();
+              ssh.close();
+            },
+            settings.limits().request().toMillis(),
+            MILLISECONDS);
+    return () -> alarm.cancel(false);
+  }
+
+  /** A scheduled close, cancelled when the exchange ends in time. */
+  private interface Alarm extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   @Override
   public void close() {
+    timer.shutdownNow();
     cache.close();
     ssh.close();
   }
