@@ -42,20 +42,28 @@ public record RemoteLimits(
    * @throws CatalogException naming the setting when a value is not a positive duration
    */
   public static RemoteLimits fromBackendSettings(Map<String, String> settings) {
-    return new RemoteLimits(
-        duration(settings, CONNECT_SETTING, DEFAULT_CONNECT),
-        duration(settings, REQUEST_SETTING, DEFAULT_REQUEST),
+    return read(
+        settings.get(CONNECT_SETTING),
+        settings.get(REQUEST_SETTING),
         CONNECT_SETTING + " in the backend block",
         REQUEST_SETTING + " in the backend block");
   }
 
-  /** The defaults, raised with the backend settings. */
-  public static RemoteLimits backendDefaults() {
-    return fromBackendSettings(Map.of());
+  /**
+   * Limits from two texts (null or blank: the default), set where the two settings say.
+   *
+   * @throws CatalogException naming the setting when a value is not a positive duration
+   */
+  public static RemoteLimits read(
+      String connect, String request, String connectSetting, String requestSetting) {
+    return new RemoteLimits(
+        duration(connect, connectSetting, DEFAULT_CONNECT),
+        duration(request, requestSetting, DEFAULT_REQUEST),
+        connectSetting,
+        requestSetting);
   }
 
-  private static Duration duration(Map<String, String> settings, String key, Duration fallback) {
-    var text = settings.get(key);
+  private static Duration duration(String text, String setting, Duration fallback) {
     if (text == null || text.isBlank()) {
       return fallback;
     }
@@ -63,11 +71,10 @@ public record RemoteLimits(
     try {
       value = Durations.parse(text);
     } catch (CatalogException e) {
-      throw new CatalogException("backend setting " + key + ": " + e.getMessage());
+      throw new CatalogException(setting + ": " + e.getMessage());
     }
     if (value.isZero() || value.isNegative()) {
-      throw new CatalogException(
-          "backend setting " + key + " must be greater than zero, got '" + text + "'");
+      throw new CatalogException(setting + ": must be greater than zero, got '" + text + "'");
     }
     return value;
   }

@@ -84,7 +84,7 @@ final class BindingOperations {
       case REFUSED -> {
         var refused = (OsbResult.Refused<BindingDetails>) result;
         ops.record(s -> s.without(address));
-        throw new CatalogException(Operations.refused(address + ": bind", refused));
+        throw new CatalogException(Operations.refused(address + ": bind", recorded.broker(), refused));
       }
       case GONE -> throw new CatalogException(address + ": bind answered 410 Gone");
     };
@@ -119,7 +119,7 @@ final class BindingOperations {
                     Records.withOperation(
                         recorded,
                         Records.ended(op, OperationState.FAILED, refused.description()))));
-        throw new CatalogException(Operations.refused(address + ": unbind", refused));
+        throw new CatalogException(Operations.refused(address + ": unbind", recorded.broker(), refused));
       }
     };
   }
@@ -158,14 +158,17 @@ final class BindingOperations {
                 .orElseThrow(
                     () ->
                         new CatalogException(
-                            address + ": the broker finished the bind but has no such binding"));
+                            address
+                                + ": broker \""
+                                + recorded.broker()
+                                + "\" finished the bind but has no such binding"));
         deliver(desired, details);
         yield StepOutcome.COMPLETED;
       }
       case GONE -> unbound(recorded);
       case STILL_IN_PROGRESS -> StepOutcome.IN_PROGRESS;
       case FAILED, BUDGET_EXHAUSTED -> {
-        var message = Operations.endedBadly(address, op.type(), outcome);
+        var message = Operations.endedBadly(address, recorded.broker(), op.type(), outcome);
         var failed = Records.ended(op, OperationState.FAILED, Operations.description(outcome));
         ops.record(s -> s.with(Records.withOperation(recorded, failed)));
         if (op.type() == OperationType.BIND) {

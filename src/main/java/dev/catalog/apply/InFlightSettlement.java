@@ -83,7 +83,13 @@ public final class InFlightSettlement {
       return gone(state, resource);
     }
     if (answer.kind() != OsbResult.Kind.COMPLETED) {
-      say(resource, "the broker answered " + answer.kind() + "; it stays in flight");
+      say(
+          resource,
+          "broker \""
+              + resource.broker()
+              + "\" answered "
+              + answer.kind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + "; it stays in flight");
       return state;
     }
     var live = ((OsbResult.Completed<LastOperationResponse>) answer).value();
