@@ -102,10 +102,11 @@ class ConfigMapBackupIT {
         .contains("The previous state is kept in ConfigMap " + namespace + "/catalog-state-backup");
     var restored = JSON.readTree(stateJson(server, namespace));
     var kept = JSON.readTree(content(backup));
-    for (var part : new String[] {"lineage", "instances", "bindings"}) {
-      assertThat(restored.get(part)).as(part).isEqualTo(kept.get(part));
-    }
-    assertThat(restored.at("/instances/orders-db/parameters/storage_gb").asInt()).isEqualTo(20);
+    assertThat(restored.get("lineage")).isEqualTo(kept.get("lineage"));
+    assertThat(restored.get("resources")).isEqualTo(kept.get("resources"));
+    assertThat(restored.at("/resources/instance.orders-db/parameters/storage_gb").asInt())
+        .isEqualTo(20);
+    assertThat(restored.get("resources").has("binding.orders-app")).isTrue();
   }
 
   private void configure(Path kubeconfig, String namespace, int storage) throws IOException {

@@ -39,7 +39,7 @@ class ConfigMapStalledClusterTest {
                   + " sent no complete answer to GET"
                   + " /api/v1/namespaces/shop/configmaps/catalog-state within 2s (requestTimeout"
                   + " in the backend block; raise it if the server is only slow)");
-      assertThat(failure.took()).isLessThan(Duration.ofSeconds(10));
+      assertThat(failure.took()).isLessThan(Duration.ofSeconds(8));
     }
   }
 
@@ -56,7 +56,7 @@ class ConfigMapStalledClusterTest {
                   + " sent no complete answer to GET"
                   + " /api/v1/namespaces/shop/configmaps/catalog-state within 2s (requestTimeout"
                   + " in the backend block; raise it if the server is only slow)");
-      assertThat(failure.took()).isLessThan(Duration.ofSeconds(10));
+      assertThat(failure.took()).isLessThan(Duration.ofSeconds(8));
     }
   }
 
@@ -81,7 +81,6 @@ class ConfigMapStalledClusterTest {
         current-context: stalled
         """
             .formatted(server.port()));
-    long start = System.nanoTime();
     try (var backend =
         ConfigMapBackend.fromSettings(
             Map.of(
@@ -89,6 +88,9 @@ class ConfigMapStalledClusterTest {
                 "requestTimeout", "2s",
                 "connectTimeout", "1s"),
             dir)) {
+      // Only the call is timed: opening a first client loads fabric8 and Vert.x, seconds on a
+      // loaded machine.
+      long start = System.nanoTime();
       var error = catchThrowableOfType(CatalogException.class, backend::read);
       return new Failure(error, Duration.ofNanos(System.nanoTime() - start));
     }
