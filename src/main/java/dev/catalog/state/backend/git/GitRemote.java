@@ -1,15 +1,11 @@
 package dev.catalog.state.backend.git;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-
 import dev.catalog.CatalogException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -35,13 +31,6 @@ final class GitRemote implements AutoCloseable {
   private final SshdSessionFactory ssh;
   private final GitHttps https;
   private final GitErrors errors;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            var thread = new Thread(task, "catalog-git-deadline");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   GitRemote(GitSettings settings) {
     this.settings = settings;
@@ -95,8 +84,22 @@ final class GitRemote implements AutoCloseable {
   /** Fetches {@code remoteRef}'s objects; returns its id at the remote, or null when absent. */
   ObjectId fetch(String remoteRef) {
     var deadline = ExchangeDeadline.after(settings.limits().request());
+    try {
+      return bounded(deadline, () -> fetch(remoteRef, deadline));
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot fetch "
+              + remoteRef
+              + " from "
+              + settings.displayUrl()
+              + ": "
+              + errors.explain(e, deadline),
+          e);
+    }
+  }
+
+  private ObjectId fetch(String remoteRef, ExchangeDeadline deadline) throws IOException {
     try (var transport = open(deadline);
-        var watchdog = watchdog(transport);
         var connection = transport.openFetch()) {
       var ref = connection.getRef(remoteRef);
       if (ref == null || ref.getObjectId() == null) {
@@ -108,15 +111,6 @@ final class GitRemote implements AutoCloseable {
       }
       remember(remoteRef, id);
       return id;
-    } catch (IOException e) {
-      throw new CatalogException(
-          "cannot fetch "
-              + remoteRef
-              + " from "
-              + settings.displayUrl()
-              + ": "
-              + errors.explain(e, deadline),
-          e);
     }
   }
 
@@ -151,14 +145,20 @@ final class GitRemote implements AutoCloseable {
   /** {@link #push}, with the remote's messages. */
   Pushed pushReporting(ObjectId newId, String remoteRef, ObjectId expectedOld) {
     var deadline = ExchangeDeadline.after(settings.limits().request());
-    try (var transport = open(deadline);
-        var watchdog = watchdog(transport)) {
-      var update =
-          newId == null
-              ? new RemoteRefUpdate(cache, (String) null, remoteRef, false, null, expectedOld)
-              : new RemoteRefUpdate(cache, null, newId, remoteRef, false, null, expectedOld);
-      var result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-      return new Pushed(result.getRemoteUpdate(remoteRef), result.getMessages().strip());
+    try {
+      return bounded(
+          deadline,
+          () -> {
+            try (var transport = open(deadline)) {
+              var update =
+                  newId == null
+                      ? new RemoteRefUpdate(
+                          cache, (String) null, remoteRef, false, null, expectedOld)
+                      : new RemoteRefUpdate(cache, null, newId, remoteRef, false, null, expectedOld);
+              var result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+              return new Pushed(result.getRemoteUpdate(remoteRef), result.getMessages().strip());
+            }
+          });
     } catch (IOException e) {
       throw new CatalogException(
           "cannot push "
@@ -195,36 +195,18 @@ final class GitRemote implements AutoCloseable {
     return transport;
   }
 
-  /**
-   * Closes an SSH transport and its sessions when the exchange's time is up: a socket read cannot
-   * be interrupted, and a server that never sends its greeting is waited for without end; closing
-   * the session factory's clients ends both (the next exchange starts a new client). HTTP bodies
-   * stop at the deadline by themselves.
-   */
-  private Alarm watchdog(Transport transport) {
-    if (!(transport instanceof SshTransport)) {
-      return () -> {};
-    }
-    var alarm =
-        timer.schedule(
-            () -> {
-              transport.close();
-              ssh.close();
-            },
-            settings.limits().request().toMillis(),
-            MILLISECONDS);
-    return () -> alarm.cancel(false);
+  /** An SSH exchange on its own thread, cut off at the deadline; others as they are. */
+  private <T> T bounded(ExchangeDeadline deadline, SshExchange.Call<T> call) throws IOException {
+    return ssh(uri) ? SshExchange.within(deadline, call) : call.run();
   }
 
-  /** A scheduled close, cancelled when the exchange ends in time. */
-  private interface Alarm extends AutoCloseable {
-    @Override
-    void close();
+  private static boolean ssh(URIish uri) {
+    var scheme = uri.getScheme();
+    return scheme == null ? uri.getHost() != null : scheme.contains("ssh");
   }
 
   @Override
   public void close() {
-    timer.shutdownNow();
     cache.close();
     ssh.close();
   }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.catalog.CatalogException;
+import dev.catalog.state.backend.LockInfo;
 import dev.catalog.testing.MisbehavingServer;
 import dev.catalog.testing.MisbehavingServer.Behaviour;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,6 +91,25 @@ class GitStalledRemoteTest {
     try (var backend = backend(url)) {
       var error = catchThrowableOfType(CatalogException.class, backend::read);
       return new Failure(error, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  @Test
+  void takingTheLockOnAnSshRemoteThatNeverGreetsEndsAfterRequestTimeout() throws Exception {
+    try (var server = MisbehavingServer.start(Behaviour.STALL);
+        var backend = backend("ssh://git@127.0.0.1:" + server.port() + "/state.git")) {
+      var lock = new LockInfo("stalled-lock", "ci@runner", "apply", Instant.now(), "0.1.0");
+      long start = System.nanoTime();
+
+      var e = catchThrowableOfType(CatalogException.class, () -> backend.lock(lock));
+
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "cannot push refs/catalog/locks/main/catalog.state.json to ssh://127.0.0.1:"
+                  + server.port()
+                  + "/state.git: the remote sent no complete answer within 2s (requestTimeout in"
+                  + " the backend block; raise it if the server is only slow)");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     }
   }
 }
