@@ -1,7 +1,7 @@
 package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
-import dev.catalog.osb.BrokerClient;
+import dev.catalog.osb.BrokerOperations;
 import dev.catalog.osb.LastOperationQuery;
 import dev.catalog.osb.NoContent;
 import dev.catalog.osb.OfferingIds;
@@ -89,7 +89,7 @@ final class OrphanMitigations {
   }
 
   private void awaitGone(
-      BrokerClient client, ResourceState recorded, PollTarget target, OperationType type) {
+      BrokerOperations client, ResourceState recorded, PollTarget target, OperationType type) {
     var outcome =
         ops.await(client, target, ops.now(), Optional.empty(), Operations.NEVER_CANCELLED);
     if (!(outcome instanceof PollOutcome.Gone) && !(outcome instanceof PollOutcome.Succeeded)) {

@@ -4,6 +4,8 @@ import dev.catalog.KubeClients;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.File;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,12 +20,20 @@ final class KubernetesClients {
 
   /** A supplier that connects when first asked: most runs never need Kubernetes. */
   static Supplier<KubernetesClient> from(CliEnvironment env) {
-    return () -> {
+    return () -> forContext(env).apply(Optional.empty());
+  }
+
+  /**
+   * The client of a kubeconfig context's cluster (empty: the current context), for Secret sinks
+   * that name one (issue 13). Contexts are checked to exist when the configuration is loaded.
+   */
+  static Function<Optional<String>, KubernetesClient> forContext(CliEnvironment env) {
+    return context -> {
       var kubeconfig = env.env().getOrDefault("KUBECONFIG", "");
       var config =
           !kubeconfig.isBlank() && !kubeconfig.contains(File.pathSeparator)
-              ? Config.fromKubeconfig(null, new File(kubeconfig))
-              : Config.autoConfigure(null);
+              ? Config.fromKubeconfig(context.orElse(null), new File(kubeconfig))
+              : Config.autoConfigure(context.orElse(null));
       return KubeClients.open(config, KubeClients.limitsFrom(env.env()));
     };
   }

@@ -5,12 +5,17 @@ import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
+import dev.catalog.config.SinkDigest;
 import dev.catalog.state.Address;
+import dev.catalog.state.DeliveredSink;
 import dev.catalog.state.SinkDescription;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,36 +24,44 @@ import java.util.function.Supplier;
  * Kubernetes client, if one was made.
  */
 public final class CredentialSinks implements AutoCloseable {
-  private final Supplier<KubernetesClient> kubernetes;
-  private KubernetesClient client;
+  private final Function<Optional<String>, KubernetesClient> kubernetes;
+  private final Map<Optional<String>, KubernetesClient> clients = new LinkedHashMap<>();
 
   /**
-   * @param kubernetes makes the client for Secret sinks; called once, when the first Secret sink is
-   *     opened, so a configuration with file sinks only needs no cluster
+   * @param kubernetes makes the client for the cluster of a kubeconfig context (empty: the current
+   *     one); called once per context, when the first Secret sink there is opened, so a run talks
+   *     to the clusters its Secret sinks name and to no other (issue 13)
    */
-  public CredentialSinks(Supplier<KubernetesClient> kubernetes) {
+  public CredentialSinks(Function<Optional<String>, KubernetesClient> kubernetes) {
     this.kubernetes = kubernetes;
   }
 
-  private synchronized KubernetesClient client() {
-    if (client == null) {
-      client = kubernetes.get();
-    }
-    return client;
+  /** Sinks whose Secrets are all in the current context's cluster (tests, one-cluster tools). */
+  public static CredentialSinks currentContextOnly(Supplier<KubernetesClient> kubernetes) {
+    return new CredentialSinks(
+        context -> {
+          if (context.isPresent()) {
+            throw new CatalogException(
+                "context \"" + context.get() + "\" cannot be used here: only the current one");
+          }
+          return kubernetes.get();
+        });
+  }
+
+  synchronized KubernetesClient client(Optional<String> context) {
+    return clients.computeIfAbsent(context, kubernetes);
   }
 
   @Override
   public synchronized void close() {
-    if (client != null) {
-      client.close();
-      client = null;
-    }
+    clients.values().forEach(KubernetesClient::close);
+    clients.clear();
   }
 
   /** The sink a binding's configuration names. */
   public CredentialSink forTarget(CredentialsTarget target) {
     if (target instanceof SecretTarget secret) {
-      return new KubernetesSecretSink(client(), secret);
+      return new KubernetesSecretSink(client(secret.context()), secret);
     }
     if (target instanceof FileTarget file) {
       return new FileSink(file);
@@ -62,12 +75,26 @@ public final class CredentialSinks implements AutoCloseable {
    */
   public static SinkDescription describe(CredentialsTarget target) {
     if (target instanceof SecretTarget secret) {
-      return new SinkDescription.KubernetesSecret(secret.namespace(), secret.name());
+      return new SinkDescription.KubernetesSecret(
+          secret.context(), secret.namespace(), secret.name());
     }
     if (target instanceof FileTarget file) {
       return new SinkDescription.File(file.path().toAbsolutePath().normalize().toString());
     }
     throw new AssertionError(target);
+  }
+
+  /** {@code Kubernetes Secret "shop/orders-db"} or {@code file /etc/app/db.json}. */
+  public static String describeForPeople(SinkDescription sink) {
+    if (sink instanceof SinkDescription.KubernetesSecret s) {
+      return "Kubernetes Secret \""
+          + s.namespace()
+          + "/"
+          + s.name()
+          + "\""
+          + s.context().map(c -> " of context \"" + c + "\"").orElse("");
+    }
+    return "file " + ((SinkDescription.File) sink).path();
   }
 
   /**
@@ -76,7 +103,17 @@ public final class CredentialSinks implements AutoCloseable {
    */
   public CredentialSink forRecorded(SinkDescription sink) {
     if (sink instanceof SinkDescription.KubernetesSecret secret) {
-      return forTarget(new SecretTarget(secret.namespace(), secret.name(), List.of()));
+      // Enough to read or delete: transforms, type and metadata only matter to a write.
+      return forTarget(
+          new SecretTarget(
+              secret.context(),
+              secret.namespace(),
+              secret.name(),
+              List.of(),
+              SecretTarget.DEFAULT_TYPE,
+              Map.of(),
+              Map.of(),
+              Optional.empty()));
     }
     if (sink instanceof SinkDescription.File file) {
       var format = file.path().endsWith(".env") ? FileFormat.ENV : FileFormat.JSON;
@@ -108,7 +145,31 @@ public final class CredentialSinks implements AutoCloseable {
    */
   public static Delivery deliver(
       Address binding, Credentials credentials, CredentialSink sink, FingerprintKey key) {
-    sink.write(binding, credentials);
-    return new Delivery(sink.description(), credentials.fingerprint(key));
+    var stored = sink.shape(binding, credentials);
+    sink.writeStored(binding, stored);
+    return delivery(sink, credentials.fingerprint(key), stored, key);
+  }
+
+  /**
+   * Writes content read from another sink of the same shaping to {@code sink} as it is (a sink move
+   * with no new credentials), and returns what state keeps of it.
+   *
+   * @param fingerprint the recorded fingerprint of the credentials, which do not change
+   */
+  public static Delivery deliverStored(
+      Address binding, Credentials stored, String fingerprint, CredentialSink sink,
+      FingerprintKey key) {
+    sink.writeStored(binding, stored);
+    return delivery(sink, fingerprint, stored, key);
+  }
+
+  private static Delivery delivery(
+      CredentialSink sink, String fingerprint, Credentials stored, FingerprintKey key) {
+    var target = sink.configuration();
+    return new Delivery(
+        sink.description(),
+        fingerprint,
+        new DeliveredSink(
+            SinkDigest.whole(target), SinkDigest.shaping(target), stored.fingerprint(key)));
   }
 }

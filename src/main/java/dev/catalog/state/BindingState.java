@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
  * @param imported set when {@code catalog import} adopted it
+ * @param delivered digests of the last delivery to {@code sink} (issue 13); empty for a record
+ *     written before catalog kept them, or without a sink
  */
 public record BindingState(
     Address address,
@@ -39,8 +41,43 @@ public record BindingState(
     Optional<SinkDescription> sink,
     Optional<LastOperation> lastOperation,
     List<OrphanMitigation> pendingOrphanMitigation,
-    Optional<Imported> imported)
+    Optional<Imported> imported,
+    Optional<DeliveredSink> delivered)
     implements ResourceState {
+
+  /** A record without delivery digests (a record of an earlier version, or not delivered). */
+  public BindingState(
+      Address address,
+      String bindingId,
+      Address instance,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> credentialsFingerprint,
+      Optional<SinkDescription> sink,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation,
+      Optional<Imported> imported) {
+    this(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        Optional.empty());
+  }
 
   public BindingState {
     Objects.requireNonNull(address, "address");
@@ -63,6 +100,7 @@ public record BindingState(
     Objects.requireNonNull(lastOperation, "lastOperation");
     pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
     Objects.requireNonNull(imported, "imported");
+    Objects.requireNonNull(delivered, "delivered");
   }
 
   @Override
@@ -116,7 +154,8 @@ public record BindingState(
         sink,
         lastOperation,
         pendingOrphanMitigation,
-        imported);
+        imported,
+        delivered);
   }
 
   /** A copy pointing at a renamed instance. */
@@ -135,7 +174,28 @@ public record BindingState(
         sink,
         lastOperation,
         pendingOrphanMitigation,
-        imported);
+        imported,
+        delivered);
+  }
+
+  /** A copy with the digests of a delivery to its sink. */
+  public BindingState withDelivered(DeliveredSink digests) {
+    return new BindingState(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        Optional.of(digests));
   }
 
   /** A copy with another last operation. */
@@ -154,6 +214,7 @@ public record BindingState(
         sink,
         Optional.of(operation),
         pendingOrphanMitigation,
-        imported);
+        imported,
+        delivered);
   }
 }

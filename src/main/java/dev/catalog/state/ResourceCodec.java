@@ -26,7 +26,18 @@ final class ResourceCodec {
       node.put("instance_id", b.instanceId());
       common(node, b.broker(), b.service(), b.plan(), b.parameters(), b.context());
       b.credentialsFingerprint().ifPresent(v -> node.put("credentials_fingerprint", v));
-      b.sink().ifPresent(sink -> node.set("sink", sink(sink)));
+      b.sink()
+          .ifPresent(
+              sink -> {
+                var out = sink(sink);
+                b.delivered()
+                    .ifPresent(
+                        d ->
+                            out.put("config_digest", d.config())
+                                .put("shaping_digest", d.shaping())
+                                .put("content_fingerprint", d.content()));
+                node.set("sink", out);
+              });
     }
     imported(resource)
         .ifPresent(
@@ -71,10 +82,9 @@ final class ResourceCodec {
 
   private static ObjectNode sink(SinkDescription sink) {
     if (sink instanceof SinkDescription.KubernetesSecret s) {
-      return JSON.objectNode()
-          .put("type", "kubernetes-secret")
-          .put("namespace", s.namespace())
-          .put("name", s.name());
+      var node = JSON.objectNode().put("type", "kubernetes-secret");
+      s.context().ifPresent(c -> node.put("context", c)); // absent: the current context
+      return node.put("namespace", s.namespace()).put("name", s.name());
     }
     var file = (SinkDescription.File) sink;
     return JSON.objectNode().put("type", "file").put("path", file.path());
@@ -133,7 +143,8 @@ final class ResourceCodec {
               sink(node, path, f),
               lastOperation,
               mitigation,
-              imported);
+              imported,
+              delivered(node, path, f));
     };
   }
 
@@ -173,10 +184,26 @@ final class ResourceCodec {
       case "kubernetes-secret" ->
           Optional.of(
               new SinkDescription.KubernetesSecret(
-                  f.text(sink, "namespace", sinkPath), f.text(sink, "name", sinkPath)));
+                  f.optionalText(sink, "context", sinkPath),
+                  f.text(sink, "namespace", sinkPath),
+                  f.text(sink, "name", sinkPath)));
       case "file" -> Optional.of(new SinkDescription.File(f.text(sink, "path", sinkPath)));
       default -> throw f.invalid(sinkPath + ".type", "expected kubernetes-secret or file");
     };
+  }
+
+  /** The digests of the last delivery, kept beside the sink they describe (issue 13). */
+  private static Optional<DeliveredSink> delivered(JsonNode node, String path, JsonFields f) {
+    var sink = node.get("sink");
+    if (sink == null || !sink.isObject() || !sink.has("content_fingerprint")) {
+      return Optional.empty();
+    }
+    var sinkPath = path + ".sink";
+    return Optional.of(
+        new DeliveredSink(
+            f.text(sink, "config_digest", sinkPath),
+            f.text(sink, "shaping_digest", sinkPath),
+            f.text(sink, "content_fingerprint", sinkPath)));
   }
 
   private static Optional<LastOperation> lastOperation(JsonNode node, String path, JsonFields f) {
