@@ -15,7 +15,7 @@ dist=$2
 
 # The same module list as the container image (src/image/build-runtime.sh says why each).
 modules=java.base,java.logging,java.management,java.naming,java.net.http
-modules=$modules,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.charsets
+modules=$modules,java.rmi,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.charsets
 modules=$modules,jdk.crypto.ec,jdk.localedata,jdk.naming.dns,jdk.unsupported,jdk.zipfs
 
 rm -rf "$dist/runtime" "$dist/lib/catalog.jsa" "$dist/lib/catalog.jsa.for"

@@ -17,11 +17,12 @@ out=$2
 # The modules catalog uses. jdeps cannot analyse the shaded jar, so the list is kept by hand:
 # java.net.http (broker client), java.naming + jdk.naming.dns (fabric8/netty DNS), java.sql
 # (Jackson's date types), java.management + java.logging (JGit, netty, SLF4J),
-# jdk.crypto.ec (TLS with EC keys), java.security.jgss (JGit), jdk.unsupported (netty,
+# jdk.crypto.ec (TLS with EC keys), java.security.jgss (JGit), java.rmi (Apache MINA sshd: a
+# failed SSH connection names java.rmi.ServerException), jdk.unsupported (netty,
 # Jackson), jdk.zipfs, java.xml, jdk.charsets, jdk.localedata. Not java.desktop: only optional
 # java.beans lookups in Jackson and SnakeYAML reference it, and it would drag in X11 libraries.
 modules=java.base,java.logging,java.management,java.naming,java.net.http
-modules=$modules,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.charsets
+modules=$modules,java.rmi,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.charsets
 modules=$modules,jdk.crypto.ec,jdk.localedata,jdk.naming.dns,jdk.unsupported,jdk.zipfs
 
 rm -rf "$out"

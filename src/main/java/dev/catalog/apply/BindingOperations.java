@@ -83,7 +83,7 @@ final class BindingOperations {
       case REFUSED -> {
         var refused = (OsbResult.Refused<BindingDetails>) result;
         ops.record(s -> s.without(address));
-        throw new CatalogException(Operations.refused(address + ": bind", refused));
+        throw new CatalogException(Operations.refused(address + ": bind", recorded.broker(), refused));
       }
       case GONE -> throw new CatalogException(address + ": bind answered 410 Gone");
     };
@@ -118,7 +118,7 @@ final class BindingOperations {
                     Records.withOperation(
                         recorded,
                         Records.ended(op, OperationState.FAILED, refused.description()))));
-        throw new CatalogException(Operations.refused(address + ": unbind", refused));
+        throw new CatalogException(Operations.refused(address + ": unbind", recorded.broker(), refused));
       }
     };
   }
@@ -153,7 +153,10 @@ final class BindingOperations {
                 .orElseThrow(
                     () ->
                         new CatalogException(
-                            address + ": the broker finished the bind but has no such binding"));
+                            address
+                                + ": broker \""
+                                + recorded.broker()
+                                + "\" finished the bind but has no such binding"));
         deliver(desired, details);
         yield StepOutcome.COMPLETED;
       }
@@ -164,7 +167,7 @@ final class BindingOperations {
           throw new IllegalStateException(
               address + ": " + outcome.kind() + " ends no " + op.type());
       case FAILED -> {
-        var message = Operations.endedBadly(address, op.type(), outcome);
+        var message = Operations.endedBadly(address, recorded.broker(), op.type(), outcome);
         var failed = Records.ended(op, OperationState.FAILED, Operations.description(outcome));
         ops.record(s -> s.with(Records.withOperation(recorded, failed)));
         if (op.type() == OperationType.BIND) {

@@ -81,7 +81,7 @@ public final class InFlightSettlement {
             ? Optional.of(((OsbResult.Completed<LastOperationResponse>) answer).value())
             : Optional.<LastOperationResponse>empty();
     if (answer.kind() != OsbResult.Kind.GONE && said.isEmpty()) {
-      say(resource, "the broker answered " + answer.kind() + "; it stays in flight");
+      staysInFlight(resource, answer);
       return state;
     }
     var ending =
@@ -91,7 +91,7 @@ public final class InFlightSettlement {
       case FORGET:
         return gone(state, resource);
       case UNKNOWN:
-        say(resource, "the broker answered " + answer.kind() + "; it stays in flight");
+        staysInFlight(resource, answer);
         return state;
       case RUNNING:
         say(resource, op.type().wireName() + " still in progress");
@@ -100,8 +100,10 @@ public final class InFlightSettlement {
         say(
             resource,
             op.type().wireName()
-                + " failed"
-                + said.get().description().map(d -> ": " + d).orElse("")
+                + " failed: broker \""
+                + resource.broker()
+                + "\" returned 200 OK with state \"failed\""
+                + said.get().description().map(d -> ": \"" + d + "\"").orElse("")
                 + "; run catalog apply to repair it");
         return state.with(withOperation(resource, ended(op, OperationState.FAILED)));
       case READ_BACK:
@@ -113,6 +115,16 @@ public final class InFlightSettlement {
         say(resource, op.type().wireName() + " succeeded");
         return state.with(withOperation(resource, ended(op, OperationState.SUCCEEDED)));
     }
+  }
+
+  private void staysInFlight(ResourceState resource, OsbResult<?> answer) {
+    say(
+        resource,
+        "broker \""
+            + resource.broker()
+            + "\" answered "
+            + answer.kind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + "; it stays in flight");
   }
 
   private static InFlight.Answer answer(LastOperationResponse live) {

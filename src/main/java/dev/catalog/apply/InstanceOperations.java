@@ -71,7 +71,7 @@ final class InstanceOperations {
                 s.with(
                     before.withLastOperation(
                         Records.ended(intent, OperationState.FAILED, refused.description()))));
-        throw new CatalogException(Operations.refused(address + ": update", refused));
+        throw new CatalogException(Operations.refused(address + ": update", before.broker(), refused));
       }
       case GONE -> throw new CatalogException(address + ": update answered 410 Gone");
     };
@@ -105,7 +105,7 @@ final class InstanceOperations {
                 s.with(
                     recorded.withLastOperation(
                         Records.ended(op, OperationState.FAILED, refused.description()))));
-        throw new CatalogException(Operations.refused(address + ": deprovision", refused));
+        throw new CatalogException(Operations.refused(address + ": deprovision", recorded.broker(), refused));
       }
     };
   }
@@ -141,7 +141,7 @@ final class InstanceOperations {
           throw new IllegalStateException(
               address + ": " + outcome.kind() + " ends no " + op.type());
       case FAILED -> {
-        var message = Operations.endedBadly(address, op.type(), outcome);
+        var message = Operations.endedBadly(address, recorded.broker(), op.type(), outcome);
         finish(address, OperationState.FAILED, Operations.description(outcome), Optional.empty());
         // P-25, P-23: a provision that failed or ran out of time is orphan-mitigated.
         if (op.type() == OperationType.PROVISION) {

@@ -84,7 +84,7 @@ final class InstanceProvisioning {
         var refused = (OsbResult.Refused<InstanceResponse>) result;
         // E-05: a 4xx changed nothing at the broker, so nothing is recorded either.
         ops.record(s -> s.without(desired.address()));
-        throw new CatalogException(Operations.refused(address + ": provision", refused));
+        throw new CatalogException(Operations.refused(address + ": provision", desired.broker(), refused));
       }
       case GONE -> throw new CatalogException(address + ": provision answered 410 Gone");
     };

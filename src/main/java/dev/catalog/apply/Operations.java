@@ -3,6 +3,7 @@ package dev.catalog.apply;
 import dev.catalog.CatalogException;
 import dev.catalog.Sleeper;
 import dev.catalog.osb.BrokerOperations;
+import dev.catalog.osb.HttpStatusText;
 import dev.catalog.osb.LastOperationResponse;
 import dev.catalog.osb.OperationPoller;
 import dev.catalog.osb.OsbOperation;
@@ -93,14 +94,19 @@ final class Operations {
     return poller.await(target, started, planMaximum, Optional.empty(), listener);
   }
 
-  /** The user-facing text of a refusal. */
-  static String refused(String what, OsbResult.Refused<?> refused) {
+  /**
+   * The user-facing text of a refusal, as every broker error reads: {@code instance.db: provision:
+   * broker "acme" returned 422 Unprocessable Entity (AsyncRequired): "..."}.
+   */
+  static String refused(String what, String broker, OsbResult.Refused<?> refused) {
     var code = refused.refusal().errorCode();
     return what
-        + ": the broker refused with "
-        + refused.status()
-        + (code.isEmpty() ? "" : " " + code)
-        + refused.description().map(d -> ": \"" + d + "\"").orElse("");
+        + ": broker \""
+        + broker
+        + "\" returned "
+        + HttpStatusText.of(refused.status())
+        + (code.isEmpty() ? "" : " (" + code + ")")
+        + refused.description().map(d -> ": \"" + d + "\"").orElse(" with no description");
   }
 
   /** The OSB operation whose {@code last_operation} tells how a recorded operation went. */
@@ -114,13 +120,28 @@ final class Operations {
     };
   }
 
-  /** The message of an operation that ended {@code failed} or ran past its time (P-23). */
-  static String endedBadly(Object address, OperationType type, PollOutcome outcome) {
+  /**
+   * The message of an operation that ended {@code failed} or ran past its time (P-23), naming the
+   * resource, the broker, the status of the poll that said so and the broker's description.
+   */
+  static String endedBadly(
+      Object address, String broker, OperationType type, PollOutcome outcome) {
     var what = address + ": " + type.wireName();
     if (outcome instanceof PollOutcome.BudgetExhausted budget) {
-      return what + " did not finish within " + budget.describe();
+      return what
+          + " did not finish within "
+          + budget.describe()
+          + ": broker \""
+          + broker
+          + "\" still reported it in progress";
     }
-    return what + " failed" + description(outcome).map(d -> ": \"" + d + "\"").orElse("");
+    return what
+        + " failed: broker \""
+        + broker
+        + "\" returned "
+        + HttpStatusText.of(200)
+        + " with state \"failed\""
+        + description(outcome).map(d -> ": \"" + d + "\"").orElse(" and no description");
   }
 
   /** The broker's description of a failed operation, if it gave one. */

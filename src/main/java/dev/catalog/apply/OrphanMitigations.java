@@ -77,22 +77,27 @@ final class OrphanMitigations {
           PollTarget.binding(
               OsbOperation.UNBIND, b.instanceId(), b.bindingId(), query(offering, result));
     }
-    var what = target.bindingId().isPresent() ? "unbind" : "deprovision";
+    var type = target.bindingId().isPresent() ? OperationType.UNBIND : OperationType.DEPROVISION;
     if (result instanceof OsbResult.Accepted<NoContent>) {
-      awaitGone(client, target, what);
+      awaitGone(client, recorded, target, type);
     } else if (result instanceof OsbResult.Refused<NoContent> refused) {
-      throw new CatalogException(Operations.refused(what, refused));
+      throw new CatalogException(
+          Operations.refused(
+              recorded.address() + ": " + type.wireName(), recorded.broker(), refused));
     }
     ops.record(s -> s.without(recorded.address()));
   }
 
-  private void awaitGone(BrokerOperations client, PollTarget target, String what) {
+  private void awaitGone(
+      BrokerOperations client, ResourceState recorded, PollTarget target, OperationType type) {
     var outcome =
         ops.await(client, target, ops.now(), Optional.empty(), Operations.NEVER_CANCELLED);
     if (!(outcome instanceof PollOutcome.Gone) && !(outcome instanceof PollOutcome.Succeeded)) {
-      throw new CatalogException("the " + what + " did not finish: " + outcome.kind());
+      throw new CatalogException(
+          Operations.endedBadly(recorded.address(), recorded.broker(), type, outcome));
     }
   }
+
 
   private static LastOperationQuery query(
       OfferingIds offering, OsbResult<NoContent> result) {

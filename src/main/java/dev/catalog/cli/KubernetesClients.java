@@ -1,8 +1,8 @@
 package dev.catalog.cli;
 
+import dev.catalog.KubeClients;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
 import java.util.Optional;
 import java.util.function.Function;
@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * Opens the Kubernetes client for Secret sinks and {@code fromSecret} references. A single file in
  * the command's {@code KUBECONFIG} is read from the command's environment (not the JVM's), as every
  * other variable is; otherwise fabric8's usual discovery applies (a {@code KUBECONFIG} list, {@code
- * ~/.kube/config}, the in-cluster service account).
+ * ~/.kube/config}, the in-cluster service account). Each call is bounded by {@code
+ * CATALOG_KUBE_CONNECT_TIMEOUT} and {@code CATALOG_KUBE_REQUEST_TIMEOUT} (issue 19).
  */
 final class KubernetesClients {
   private KubernetesClients() {}
@@ -29,17 +30,11 @@ final class KubernetesClients {
   static Function<Optional<String>, KubernetesClient> forContext(CliEnvironment env) {
     return context -> {
       var kubeconfig = env.env().getOrDefault("KUBECONFIG", "");
-      if (!kubeconfig.isBlank() && !kubeconfig.contains(File.pathSeparator)) {
-        return new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(context.orElse(null), new File(kubeconfig)))
-            .build();
-      }
-      if (context.isPresent()) {
-        return new KubernetesClientBuilder()
-            .withConfig(Config.autoConfigure(context.get()))
-            .build();
-      }
-      return new KubernetesClientBuilder().build();
+      var config =
+          !kubeconfig.isBlank() && !kubeconfig.contains(File.pathSeparator)
+              ? Config.fromKubeconfig(context.orElse(null), new File(kubeconfig))
+              : Config.autoConfigure(context.orElse(null));
+      return KubeClients.open(config, KubeClients.limitsFrom(env.env()));
     };
   }
 }

@@ -24,8 +24,18 @@ public enum BackendKind {
       "tokenFile",
       "sshKeyFile",
       "caFile",
-      "cacheDir"),
-  CONFIGMAP("configmap", "namespace", "name", "kubeconfig", "context", "leaseDurationSeconds");
+      "cacheDir",
+      "connectTimeout",
+      "requestTimeout"),
+  CONFIGMAP(
+      "configmap",
+      "namespace",
+      "name",
+      "kubeconfig",
+      "context",
+      "leaseDurationSeconds",
+      "connectTimeout",
+      "requestTimeout");
 
   private final String wireName;
   private final List<String> settings;

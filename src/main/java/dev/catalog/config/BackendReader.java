@@ -32,6 +32,11 @@ final class BackendReader {
     for (var key : allowed) {
       if (key.equals("token")) {
         SecretRefReader.read(b, key, false, false).ifPresent(ref -> settings.put(key, flat(ref)));
+      } else if (key.endsWith("Timeout")) {
+        // Checked here too, so a bad value is reported at its file:line:column.
+        b.string(key)
+            .filter(value -> ValueChecks.duration(b, key, value).isPresent())
+            .ifPresent(value -> settings.put(key, value));
       } else {
         b.string(key).ifPresent(value -> settings.put(key, value));
       }

@@ -66,7 +66,8 @@ public final class BrokerException extends CatalogException {
 
   /** No response: a timeout, a reset, a refused connection (checklist T-01, T-02). */
   static BrokerException noResponse(Builder b, String problem, Throwable cause) {
-    return new BrokerException(b.subject() + ": " + problem + b.requestSuffix(), b, cause);
+    return new BrokerException(
+        b.subject() + ": " + b.brokerPrefix() + problem + b.requestSuffix(), b, cause);
   }
 
   public OsbOperation operation() {
@@ -163,6 +164,17 @@ public final class BrokerException extends CatalogException {
 
     private String brokerReturned() {
       return broker.isEmpty() ? "broker returned " : "broker \"" + broker + "\" returned ";
+    }
+
+    /**
+     * {@code broker "acme": } for an instance or binding request, so an apply error says which
+     * broker did not answer; nothing for the catalog, whose errors are reported under the broker's
+     * name already, or when the name is not known.
+     */
+    private String brokerPrefix() {
+      return broker.isEmpty() || operation == OsbOperation.CATALOG
+          ? ""
+          : "broker \"" + broker + "\": ";
     }
 
     private String subject() {

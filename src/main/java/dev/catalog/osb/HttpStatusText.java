@@ -3,7 +3,7 @@ package dev.catalog.osb;
 import java.util.Map;
 
 /** {@code 422 Unprocessable Entity}: a status code with its reason phrase, for messages. */
-final class HttpStatusText {
+public final class HttpStatusText {
   private static final Map<Integer, String> REASONS =
       Map.ofEntries(
           Map.entry(200, "OK"),
@@ -31,7 +31,7 @@ final class HttpStatusText {
 
   private HttpStatusText() {}
 
-  static String of(int status) {
+  public static String of(int status) {
     var reason = REASONS.get(status);
     return reason == null ? String.valueOf(status) : status + " " + reason;
   }

@@ -78,12 +78,14 @@ final class CatalogLookup {
     if (services.isEmpty()) {
       if (pinned.isPresent()) {
         notes.add(
-            address
+            "broker \""
+                + instance.broker()
+                + "\": "
+                + address
                 + ": service \""
                 + instance.service()
-                + "\" is no longer in the catalog of broker \""
-                + instance.broker()
-                + "\"; the instance keeps its recorded ids, but could not be created again");
+                + "\" is no longer in its catalog; the instance keeps its recorded ids, but could"
+                + " not be created again");
         return Optional.of(fromState(pinned.get()));
       }
       var names = catalog.services().stream().map(ServiceOffering::name).toList();
@@ -119,12 +121,14 @@ final class CatalogLookup {
     }
     if (pinned.isPresent()) {
       notes.add(
-          address
+          "broker \""
+              + instance.broker()
+              + "\": "
+              + address
               + ": plan \""
               + instance.plan()
-              + "\" is no longer in the catalog of broker \""
-              + instance.broker()
-              + "\"; the instance keeps its recorded ids, but could not be created again");
+              + "\" is no longer in its catalog; the instance keeps its recorded ids, but could"
+              + " not be created again");
       return Optional.of(new Found(service, fromState(pinned.get()).plan()));
     }
     var names = service.plans().stream().map(ServicePlan::name).toList();

@@ -242,7 +242,10 @@ final class InstanceDiffer {
       reasons.add(ActionReason.CONTEXT_CHANGED);
     } else if (!replace && reasons.isEmpty()) {
       out.note(
-          r.address()
+          "broker \""
+              + d.broker()
+              + "\": "
+              + r.address()
               + ": the context changed, but service \""
               + d.service().name()
               + "\" does not allow context updates (allow_context_updates is false): the change"
@@ -262,7 +265,10 @@ final class InstanceDiffer {
       return Optional.of(offered.get().version());
     }
     out.note(
-        d.address()
+        "broker \""
+            + d.broker()
+            + "\": "
+            + d.address()
             + ": maintenance upgrade available from "
             + current.get()
             + " to "

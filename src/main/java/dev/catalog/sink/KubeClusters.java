@@ -1,5 +1,6 @@
 package dev.catalog.sink;
 
+import dev.catalog.KubeTimeoutException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -30,6 +31,10 @@ final class KubeClusters {
 
   /** An API failure: unreachable (no HTTP status), or the server's status and message. */
   static String unreachableOrFailed(String cluster, KubernetesClientException e) {
+    var timeout = KubeTimeoutException.in(e);
+    if (timeout.isPresent()) {
+      return cluster + " did not answer in time: " + timeout.get().getMessage();
+    }
     if (e.getCode() <= 0) {
       return cluster + " is unreachable: " + root(e) + "; check KUBECONFIG and its current context";
     }

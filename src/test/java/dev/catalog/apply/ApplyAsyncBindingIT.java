@@ -147,9 +147,9 @@ class ApplyAsyncBindingIT {
 
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.err())
-        .contains(
-            "Error: binding.feed-app: bind failed: \"injected async failure\"; orphan mitigation"
-                + " unbound it");
+        .containsPattern(
+            "(?m)^Error: binding\\.feed-app: bind failed: broker \"streams\" returned 200 OK with"
+                + " state \"failed\": \"injected async failure\"; orphan mitigation unbound it$");
     assertThat(broker.ledger().bindings()).isEmpty();
     assertThat(state().resource(Address.binding("feed-app"))).isEmpty();
     var failedId =

@@ -155,8 +155,10 @@ class ApplyFaultsIT {
 
     assertThat(first.exitCode()).isEqualTo(1);
     assertThat(first.err())
-        .contains("Error: instance.events: provision failed: \"injected async failure\"")
-        .contains("orphan mitigation deprovisioned it");
+        .containsPattern(
+            "(?m)^Error: instance\\.events: provision failed: broker \"messaging\" returned 200 OK"
+                + " with state \"failed\": \"injected async failure\"; orphan mitigation"
+                + " deprovisioned it$");
     assertThat(state().resource(Address.instance("events"))).isEmpty();
     assertConverged();
   }

@@ -54,7 +54,8 @@ class InFlightSettlementDecisionsTest {
             },
             List.of("last_operation db"),
             List.of(
-                "instance.db: provision failed: out of capacity; run catalog apply to repair it"),
+                "instance.db: provision failed: broker \"acme\" returned 200 OK with state"
+                    + " \"failed\": \"out of capacity\"; run catalog apply to repair it"),
             List.of("instance.db: provision failed", "binding.app: absent")),
         row(
             "a deprovision whose instance is gone is forgotten",

@@ -179,4 +179,35 @@ class ActionMatrixTest {
     assertThat(change.action()).isEqualTo(action);
     assertThat(change.reasons()).isEqualTo(reasons);
   }
+
+  @Test
+  void aPinnedMaintenanceUpgradeIsAWarningPrefixedWithTheBroker() throws IOException {
+    var plan =
+        SingleInstancePlans.plan(
+            dir,
+            "plan: small\n    parameters: { storage_gb: 20 }",
+            PlanFixtures.instance("db", "acme", DB, SMALL, "{\"storage_gb\": 20}", "1.0.0"),
+            Status.FOUND);
+
+    assertThat(plan.notes())
+        .contains(
+            "broker \"acme\": instance.db: maintenance upgrade available from 1.0.0 to 1.1.0"
+                + " (security fixes); set maintenance: auto to take it");
+  }
+
+  @Test
+  void aContextChangeThatIsNotSentIsAWarningPrefixedWithTheBroker() throws IOException {
+    var plan =
+        SingleInstancePlans.plan(
+            dir,
+            "service: cache\n    plan: basic\n    context: { team: blue }",
+            PlanFixtures.instance("db", "acme", CACHE, BASIC, "{}", null),
+            Status.NOT_RETRIEVABLE);
+
+    assertThat(plan.notes())
+        .contains(
+            "broker \"acme\": instance.db: the context changed, but service \"cache\" does not"
+                + " allow context updates (allow_context_updates is false): the change is not"
+                + " propagated until the instance is updated for another reason");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.catalog.state.backend.configmap;
 
 import dev.catalog.CatalogException;
+import dev.catalog.KubeClients;
 import dev.catalog.state.backend.LockInfo;
 import dev.catalog.state.backend.LockTakeover;
 import dev.catalog.state.backend.StateBackend;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +67,8 @@ public final class ConfigMapBackend implements StateBackend {
         settings
             .namespace()
             .orElse(config.getNamespace() == null ? "default" : config.getNamespace());
-    // Fail within seconds when the API server is unreachable instead of fabric8's ten retries.
-    config.setRequestRetryBackoffLimit(2);
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    // Each call bounded end to end, and two retries rather than fabric8's ten (issue 19).
+    KubernetesClient client = KubeClients.open(config, settings.limits());
     LeaseLock.Options lockOptions =
         new LeaseLock.Options(
             LeaseTiming.of(settings.leaseDuration()),

@@ -1,6 +1,7 @@
 package dev.catalog.state.backend.configmap;
 
 import dev.catalog.CatalogException;
+import dev.catalog.RemoteLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,19 +19,29 @@ import java.util.regex.Pattern;
  *     in-cluster service account, as kubectl finds them
  * @param context the kubeconfig context; empty: its current context
  * @param leaseDuration how long the lock stays valid without a heartbeat
+ * @param limits how long to wait to connect and for each API call ({@code connectTimeout}, {@code
+ *     requestTimeout})
  */
 public record ConfigMapSettings(
     Optional<String> namespace,
     String name,
     Optional<Path> kubeconfig,
     Optional<String> context,
-    Duration leaseDuration) {
+    Duration leaseDuration,
+    RemoteLimits limits) {
 
   public static final String DEFAULT_NAME = "catalog-state";
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(60);
 
   private static final Set<String> KEYS =
-      Set.of("namespace", "name", "kubeconfig", "context", "leaseDurationSeconds");
+      Set.of(
+          "namespace",
+          "name",
+          "kubeconfig",
+          "context",
+          "leaseDurationSeconds",
+          RemoteLimits.CONNECT_SETTING,
+          RemoteLimits.REQUEST_SETTING);
 
   // Chunk names append "-chunk-" and 16 hex digits to the name; the lock appends "-lock".
   private static final Pattern NAME =
@@ -78,7 +89,12 @@ public record ConfigMapSettings(
     Optional<Path> kubeconfig =
         optional(settings, "kubeconfig").map(path -> kubeconfig(path, baseDir));
     return new ConfigMapSettings(
-        namespace, name, kubeconfig, optional(settings, "context"), leaseDuration(settings));
+        namespace,
+        name,
+        kubeconfig,
+        optional(settings, "context"),
+        leaseDuration(settings),
+        RemoteLimits.fromBackendSettings(settings));
   }
 
   /** The name of the Lease that serves as the lock. */

@@ -1,6 +1,7 @@
 package dev.catalog.state.backend.configmap;
 
 import dev.catalog.CatalogException;
+import dev.catalog.KubeTimeoutException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** Turns Kubernetes API failures into messages that say what to do about them. */
@@ -29,6 +30,11 @@ final class KubeApiErrors {
               + reason
               + "; grant the permissions in state-backends/configmap/rbac.yaml",
           e);
+    }
+    var timeout = KubeTimeoutException.in(e);
+    if (timeout.isPresent()) {
+      return new CatalogException(
+          "Kubernetes did not answer in time to " + action + ": " + timeout.get().getMessage(), e);
     }
     if (code <= 0) {
       return new CatalogException(

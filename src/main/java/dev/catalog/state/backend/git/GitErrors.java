@@ -20,6 +20,29 @@ final class GitErrors {
     this.settings = settings;
   }
 
+  /** Why an exchange failed; an exchange cut short by its deadline is named as such. */
+  String explain(IOException e, ExchangeDeadline deadline) {
+    if (deadline.passed()) {
+      return "the remote sent no complete answer " + settings.limits().requestExceeded();
+    }
+    if (connectTimedOut(e)) {
+      return "could not connect " + settings.limits().connectExceeded();
+    }
+    return explain(e);
+  }
+
+  private static boolean connectTimedOut(Throwable e) {
+    for (var cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.SocketTimeoutException
+          && String.valueOf(cause.getMessage())
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("connect")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   String explain(IOException e) {
     var tls = tls(e);
     if (tls != null) {

@@ -3,8 +3,6 @@ package dev.catalog.state.backend.git;
 import dev.catalog.CatalogException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Proxy;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.security.GeneralSecurityException;
@@ -14,15 +12,12 @@ import java.security.cert.CertificateFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jgit.transport.http.HttpConnection;
-import org.eclipse.jgit.transport.http.HttpConnectionFactory;
-import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
 
 /**
- * HTTPS connections that trust exactly the certificates of a {@link GitCa}, set on each transport
+ * HTTPS connections that trust exactly the certificates of a {@link GitCa}, applied to each connection
  * (not JGit's global factory, so other remotes and the broker clients keep their own trust).
  */
-final class GitHttps implements HttpConnectionFactory {
-  private final JDKHttpConnectionFactory jdk = new JDKHttpConnectionFactory();
+final class GitHttps {
   private final TrustManager[] trust;
 
   private GitHttps(TrustManager[] trust) {
@@ -61,17 +56,8 @@ final class GitHttps implements HttpConnectionFactory {
         "cannot read the CA certificates for the git backend from " + ca.describe() + ": " + why);
   }
 
-  @Override
-  public HttpConnection create(URL url) throws IOException {
-    return configured(jdk.create(url));
-  }
-
-  @Override
-  public HttpConnection create(URL url, Proxy proxy) throws IOException {
-    return configured(jdk.create(url, proxy));
-  }
-
-  private HttpConnection configured(HttpConnection connection) throws IOException {
+  /** Makes {@code connection} trust exactly the CA's certificates. */
+  HttpConnection configured(HttpConnection connection) throws IOException {
     if ("https".equals(connection.getURL().getProtocol())) {
       try {
         connection.configure(null, trust, null);

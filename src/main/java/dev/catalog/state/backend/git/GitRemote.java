@@ -83,7 +83,23 @@ final class GitRemote implements AutoCloseable {
 
   /** Fetches {@code remoteRef}'s objects; returns its id at the remote, or null when absent. */
   ObjectId fetch(String remoteRef) {
-    try (var transport = open();
+    var deadline = ExchangeDeadline.after(settings.limits().request());
+    try {
+      return bounded(deadline, () -> fetch(remoteRef, deadline));
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot fetch "
+              + remoteRef
+              + " from "
+              + settings.displayUrl()
+              + ": "
+              + errors.explain(e, deadline),
+          e);
+    }
+  }
+
+  private ObjectId fetch(String remoteRef, ExchangeDeadline deadline) throws IOException {
+    try (var transport = open(deadline);
         var connection = transport.openFetch()) {
       var ref = connection.getRef(remoteRef);
       if (ref == null || ref.getObjectId() == null) {
@@ -95,10 +111,6 @@ final class GitRemote implements AutoCloseable {
       }
       remember(remoteRef, id);
       return id;
-    } catch (IOException e) {
-      throw new CatalogException(
-          "cannot fetch " + remoteRef + " from " + settings.displayUrl() + ": " + errors.explain(e),
-          e);
     }
   }
 
@@ -132,23 +144,38 @@ final class GitRemote implements AutoCloseable {
 
   /** {@link #push}, with the remote's messages. */
   Pushed pushReporting(ObjectId newId, String remoteRef, ObjectId expectedOld) {
-    try (var transport = open()) {
-      var update =
-          newId == null
-              ? new RemoteRefUpdate(cache, (String) null, remoteRef, false, null, expectedOld)
-              : new RemoteRefUpdate(cache, null, newId, remoteRef, false, null, expectedOld);
-      var result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-      return new Pushed(result.getRemoteUpdate(remoteRef), result.getMessages().strip());
+    var deadline = ExchangeDeadline.after(settings.limits().request());
+    try {
+      return bounded(
+          deadline,
+          () -> {
+            try (var transport = open(deadline)) {
+              var update =
+                  newId == null
+                      ? new RemoteRefUpdate(
+                          cache, (String) null, remoteRef, false, null, expectedOld)
+                      : new RemoteRefUpdate(cache, null, newId, remoteRef, false, null, expectedOld);
+              var result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+              return new Pushed(result.getRemoteUpdate(remoteRef), result.getMessages().strip());
+            }
+          });
     } catch (IOException e) {
       throw new CatalogException(
-          "cannot push " + remoteRef + " to " + settings.displayUrl() + ": " + errors.explain(e),
+          "cannot push "
+              + remoteRef
+              + " to "
+              + settings.displayUrl()
+              + ": "
+              + errors.explain(e, deadline),
           e);
     }
   }
 
-  private Transport open() throws IOException {
+  private Transport open(ExchangeDeadline deadline) throws IOException {
     var transport = Transport.open(cache, uri);
-    transport.setTimeout(120);
+    // JGit's timeout (whole seconds) bounds connecting and each wait for data; the deadline
+    // bounds the whole exchange.
+    transport.setTimeout((int) Math.max(1, (deadline.remainingMillis() + 999) / 1000));
     // GitHub's token user unless the URL names one (GitLab: oauth2, Gitea: the account).
     var user = uri.getUser() == null ? "x-access-token" : uri.getUser();
     settings
@@ -160,10 +187,22 @@ final class GitRemote implements AutoCloseable {
     if (transport instanceof SshTransport sshTransport) {
       sshTransport.setSshSessionFactory(ssh);
     }
-    if (https != null && transport instanceof TransportHttp http) {
-      http.setHttpConnectionFactory(https);
+    if (transport instanceof TransportHttp http) {
+      http.setHttpConnectionFactory(
+          new BoundedHttpConnections(
+              deadline, (int) settings.limits().connect().toMillis(), https));
     }
     return transport;
+  }
+
+  /** An SSH exchange on its own thread, cut off at the deadline; others as they are. */
+  private <T> T bounded(ExchangeDeadline deadline, SshExchange.Call<T> call) throws IOException {
+    return ssh(uri) ? SshExchange.within(deadline, call) : call.run();
+  }
+
+  private static boolean ssh(URIish uri) {
+    var scheme = uri.getScheme();
+    return scheme == null ? uri.getHost() != null : scheme.contains("ssh");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.catalog.state.backend.git;
 
 import dev.catalog.CatalogException;
+import dev.catalog.RemoteLimits;
 import dev.catalog.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
  * @param home the user's home directory: {@code $HOME}, for {@code ~/.ssh} and {@code ~/.gitconfig}
  * @param cacheDir the local bare repository the branch is fetched into
  * @param warnings deprecations found in the settings, for stderr
+ * @param limits how long to wait to connect and for each fetch or push ({@code connectTimeout},
+ *     {@code requestTimeout})
  */
 public record GitSettings(
     String url,
@@ -41,7 +44,8 @@ public record GitSettings(
     Optional<GitCa> ca,
     Path home,
     Path cacheDir,
-    List<String> warnings) {
+    List<String> warnings,
+    RemoteLimits limits) {
   private static final Pattern AUTHOR = Pattern.compile("\\s*(.+?)\\s*<([^>]+)>\\s*");
 
   public GitSettings {
@@ -54,6 +58,7 @@ public record GitSettings(
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(cacheDir, "cacheDir");
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(limits, "limits");
   }
 
   /** Reads the {@code backend:} settings of type {@code git}. */
@@ -92,7 +97,8 @@ public record GitSettings(
         Optional.ofNullable(settings.get("cacheDir"))
             .map(baseDir::resolve)
             .orElseGet(() -> defaultCache(url, env, home)),
-        warnings);
+        warnings,
+        RemoteLimits.fromBackendSettings(settings));
   }
 
   /**

@@ -1,9 +1,10 @@
 package dev.catalog.state.backend.git;
 
 import dev.catalog.CatalogException;
+import dev.catalog.KubeClients;
+import dev.catalog.KubeTimeoutException;
 import dev.catalog.Secret;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.File;
 import java.io.IOException;
@@ -110,7 +111,7 @@ final class GitToken {
         kubeconfig != null && !kubeconfig.isBlank()
             ? Config.fromKubeconfig(null, new File(kubeconfig.split(File.pathSeparator)[0]))
             : Config.autoConfigure(null);
-    try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
+    try (var client = KubeClients.open(config, KubeClients.limitsFrom(env))) {
       var secret = client.secrets().inNamespace(parts[0]).withName(parts[1]).get();
       if (secret == null) {
         throw new CatalogException("cannot read the git backend token: " + what + " not found");
@@ -123,7 +124,12 @@ final class GitToken {
       var value = Base64.getMimeDecoder().decode(data.get(parts[2]));
       return nonEmpty(new String(value, StandardCharsets.UTF_8).trim(), what);
     } catch (KubernetesClientException e) {
-      var status = e.getCode() > 0 ? "HTTP " + e.getCode() : "no answer from the API server";
+      var status =
+          e.getCode() > 0
+              ? "HTTP " + e.getCode()
+              : KubeTimeoutException.in(e)
+                  .map(Throwable::getMessage)
+                  .orElse("no answer from the API server");
       throw new CatalogException("cannot read the git backend token from " + what + ": " + status);
     }
   }

@@ -4,25 +4,18 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.catalog.state.backend.LockInfo;
 import dev.catalog.state.backend.StateBackend;
 import dev.catalog.testkube.KubeApiServerExtension;
 import dev.catalog.testkube.RunningKubeApiServer;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -37,15 +30,7 @@ class ConfigMapRbacIT {
   void rbacManifestGrantsEveryOperationOfTheBackendButNoSecrets(RunningKubeApiServer server)
       throws IOException {
     String namespace = server.newNamespace("rbac");
-    try (KubernetesClient admin = server.newClient();
-        InputStream manifest =
-            Files.newInputStream(Path.of("state-backends/configmap/rbac.yaml"))) {
-      List<HasMetadata> created = admin.load(manifest).inNamespace(namespace).create();
-      assertThat(created)
-          .extracting(HasMetadata::getKind)
-          .containsExactly("ServiceAccount", "Role", "RoleBinding");
-    }
-    Path kubeconfig = serviceAccountKubeconfig(server, namespace);
+    Path kubeconfig = DocumentedRole.grant(server, namespace);
     Map<String, String> settings = new HashMap<>();
     settings.put("kubeconfig", kubeconfig.toString());
     settings.put("namespace", namespace);
@@ -83,28 +68,5 @@ class ConfigMapRbacIT {
           .isInstanceOfSatisfying(
               KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
     }
-  }
-
-  /** A kubeconfig that authenticates with a token of the manifest's {@code catalog} account. */
-  private static Path serviceAccountKubeconfig(RunningKubeApiServer server, String namespace)
-      throws IOException {
-    String token;
-    try (KubernetesClient admin = server.newClient()) {
-      token =
-          admin
-              .serviceAccounts()
-              .inNamespace(namespace)
-              .withName("catalog")
-              .tokenRequest()
-              .getStatus()
-              .getToken();
-    }
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    ObjectNode config = (ObjectNode) yaml.readTree(server.kubeconfigYaml());
-    ObjectNode user = (ObjectNode) config.get("users").get(0);
-    user.putObject("user").put("token", token);
-    Path file = Files.createTempFile(server.workDirectory(), "service-account-", ".yaml");
-    yaml.writeValue(file.toFile(), config);
-    return file;
   }
 }

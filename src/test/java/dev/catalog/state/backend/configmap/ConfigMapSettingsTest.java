@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.catalog.CatalogException;
+import dev.catalog.RemoteLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,12 @@ class ConfigMapSettingsTest {
                 "catalog-state",
                 Optional.empty(),
                 Optional.empty(),
-                Duration.ofSeconds(60)));
+                Duration.ofSeconds(60),
+                new RemoteLimits(
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(60),
+                    "connectTimeout in the backend block",
+                    "requestTimeout in the backend block")));
   }
 
   @Test
@@ -34,7 +40,9 @@ class ConfigMapSettingsTest {
                 "name", "orders-state",
                 "kubeconfig", "kube/config.yaml",
                 "context", "prod",
-                "leaseDurationSeconds", "30"),
+                "leaseDurationSeconds", "30",
+                "connectTimeout", "5s",
+                "requestTimeout", "2m"),
             BASE);
 
     assertThat(settings)
@@ -44,7 +52,12 @@ class ConfigMapSettingsTest {
                 "orders-state",
                 Optional.of(BASE.resolve("kube/config.yaml")),
                 Optional.of("prod"),
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30),
+                new RemoteLimits(
+                    Duration.ofSeconds(5),
+                    Duration.ofMinutes(2),
+                    "connectTimeout in the backend block",
+                    "requestTimeout in the backend block")));
     assertThat(settings.leaseName()).isEqualTo("orders-state-lock");
   }
 
@@ -59,8 +72,17 @@ class ConfigMapSettingsTest {
     assertThatThrownBy(() -> ConfigMapSettings.parse(Map.of("namespase", "shop"), BASE))
         .isInstanceOf(CatalogException.class)
         .hasMessage(
-            "Unknown configmap backend setting 'namespase'; known settings: context, kubeconfig,"
-                + " leaseDurationSeconds, name, namespace.");
+            "Unknown configmap backend setting 'namespase'; known settings: connectTimeout,"
+                + " context, kubeconfig, leaseDurationSeconds, name, namespace, requestTimeout.");
+  }
+
+  @Test
+  void aTimeoutThatIsNotADurationIsAnErrorNamingTheSetting() {
+    assertThatThrownBy(() -> ConfigMapSettings.parse(Map.of("requestTimeout", "soon"), BASE))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "requestTimeout in the backend block: invalid duration 'soon': use a number with ms,"
+                + " s, m, h or d, e.g. 30s or 5m");
   }
 
   @Test
