@@ -186,7 +186,7 @@ class ChangeRunnerDecisionsTest {
             List.of(
                 "instance.db: absent",
                 "binding.app: absent",
-                "failed instance.db: instance.db: provision failed: \"out of capacity\";"
+                "failed instance.db: instance.db: provision failed: broker \"acme\" returned 200 OK with state \"failed\": \"out of capacity\";"
                     + " orphan mitigation deprovisioned it")),
         row(
             "a provision answered 500 is orphan-mitigated and not recorded",
@@ -213,7 +213,7 @@ class ChangeRunnerDecisionsTest {
             List.of(
                 "instance.db: same id, provision succeeded",
                 "binding.app: absent",
-                "failed binding.app: binding.app: bind failed: \"out of capacity\";"
+                "failed binding.app: binding.app: bind failed: broker \"acme\" returned 200 OK with state \"failed\": \"out of capacity\";"
                     + " orphan mitigation unbound it")),
         row(
             "a pending orphan mitigation is sent first, then the instance is created anew",
