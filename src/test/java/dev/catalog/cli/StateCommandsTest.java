@@ -274,8 +274,8 @@ class StateCommandsTest {
     assertThat(run.err())
         .isEqualTo(
             "Error: unknown setting(s) [uri] for the git state backend: it accepts [author,"
-                + " branch, caFile, cacheDir, path, sshKeyFile, token, tokenEnv, tokenFile,"
-                + " url]\n");
+                + " branch, caFile, cacheDir, connectTimeout, path, requestTimeout, sshKeyFile,"
+                + " token, tokenEnv, tokenFile, url]\n");
   }
 
   @Test
