@@ -181,10 +181,14 @@ final class BindingOperations {
     new Deliveries(ops).deliver(desired, details);
   }
 
-  /** UB-06: the delivered credentials are removed only after the unbind succeeded. */
+  /**
+   * UB-06: the delivered credentials are removed only after the unbind succeeded. A retiring
+   * binding's sink holds its successor's credentials now (issue 14): it stays.
+   */
   private StepOutcome unbound(BindingState recorded) {
     recorded
         .sink()
+        .filter(sink -> !recorded.address().isRetiring())
         .ifPresent(sink -> ops.services().sinks().forRecorded(sink).delete(recorded.address()));
     ops.record(s -> s.without(recorded.address()));
     return StepOutcome.COMPLETED;

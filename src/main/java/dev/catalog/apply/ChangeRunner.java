@@ -13,10 +13,11 @@ import dev.catalog.state.OperationType;
 import dev.catalog.state.ResourceState;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Runs the steps of an apply against the brokers, each in its phase (destroy or apply). Every
- * step starts from the resource as state records it now, not as the plan saw it: a pending orphan
+ * Runs the steps of an apply against the brokers, each in its phase (destroy or apply). Every step
+ * starts from the resource as state records it now, not as the plan saw it: a pending orphan
  * mitigation is sent first, and an operation left in flight (by {@code --no-wait}, an interrupt or
  * a crash) is resumed, by polling its recorded operation or re-sending the idempotent request with
  * the same id, so a resource is never created twice.
@@ -28,15 +29,32 @@ final class ChangeRunner implements StepRunner {
   private final InstanceProvisioning provisioning;
   private final BindingOperations bindings;
   private final OrphanMitigations mitigations;
+  private final Retirements retirements;
+  private final Set<Address> createBeforeDestroy;
 
-  /** @param changes the plan's changes by address */
+  /**
+   * @param changes the plan's changes by address
+   */
   ChangeRunner(Map<Address, ResourceChange> changes, ApplyServices services) {
+    this(changes, services, Set.of());
+  }
+
+  /**
+   * @param changes the plan's changes by address
+   * @param createBeforeDestroy the replaces that create their new object first (issue 14)
+   */
+  ChangeRunner(
+      Map<Address, ResourceChange> changes,
+      ApplyServices services,
+      Set<Address> createBeforeDestroy) {
     this.changes = changes;
+    this.createBeforeDestroy = Set.copyOf(createBeforeDestroy);
     this.ops = new Operations(services);
     this.mitigations = new OrphanMitigations(ops);
     this.instances = new InstanceOperations(ops, mitigations);
     this.provisioning = new InstanceProvisioning(ops, instances, mitigations);
     this.bindings = new BindingOperations(ops, instances, mitigations);
+    this.retirements = new Retirements(ops, bindings);
   }
 
   @Override
@@ -63,12 +81,19 @@ final class ChangeRunner implements StepRunner {
         return StepOutcome.COMPLETED; // the interrupted create is now done: never a second one
       }
     }
+    if (destroyPhase && createBeforeDestroy.contains(address)) {
+      return retirements.retireDue(address, context);
+    }
+    if (destroyPhase && address.isRetiring() && current.isPresent()) {
+      retirements.checkSuccessorDelivered(address);
+    }
     if (destroyPhase) {
       return current.isEmpty() ? StepOutcome.COMPLETED : delete(current.get(), context);
     }
     if (awaitsDelivery(current, desired) && !isReplace(change)) {
       var binding = ((DesiredResource.OfBinding) desired.get()).binding();
-      return new Deliveries(ops).redeliver(binding, (BindingState) current.get(), bindings, context);
+      return new Deliveries(ops)
+          .redeliver(binding, (BindingState) current.get(), bindings, context);
     }
     if (desired.isEmpty()) {
       throw new CatalogException(address + ": nothing declared to apply");
@@ -78,6 +103,11 @@ final class ChangeRunner implements StepRunner {
     }
     if (isUpdate(change) && desired.get() instanceof DesiredResource.OfInstance i) {
       return instances.update(i.instance(), change.update().orElseThrow(), context);
+    }
+    if (isReplace(change) && createBeforeDestroy.contains(address)) {
+      var binding = ((DesiredResource.OfBinding) desired.get()).binding();
+      return retirements.replace(
+          binding, (BindingState) current.get(), RotationOverlap.of(binding), context);
     }
     if (isReplace(change)) {
       var deleted = delete(current.get(), context);

@@ -133,6 +133,7 @@ final class Records {
         sink,
         Optional.of(operation),
         pending,
-        Optional.empty());
+        Optional.empty(),
+        s.times());
   }
 }

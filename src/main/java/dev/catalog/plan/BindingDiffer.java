@@ -3,6 +3,7 @@ package dev.catalog.plan;
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.ResourceState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,29 @@ final class BindingDiffer {
             Optional.empty()));
   }
 
+  /**
+   * A retiring binding (issue 14): unbound once its overlap has passed; until then only noted, so
+   * that {@code plan} lists it with its due time and still says "No changes".
+   */
+  void retire(BindingState r, Instant now) {
+    if (!r.times().retireDue(now)) {
+      out.note(
+          r.address()
+              + " is retiring (replaced by "
+              + r.address().declared()
+              + "): the first apply after "
+              + r.times().retireAt().orElseThrow()
+              + " unbinds it");
+      return;
+    }
+    delete(r, ActionReason.RETIRING);
+  }
+
   void delete(BindingState r) {
+    delete(r, ActionReason.REMOVED_FROM_CONFIG);
+  }
+
+  private void delete(BindingState r, ActionReason reason) {
     var fields = new ArrayList<FieldChange>();
     fields.addAll(
         FieldDiff.text("instance", Optional.of(r.instance().name()), Optional.empty(), true));
@@ -59,7 +82,7 @@ final class BindingDiffer {
         new ResourceChange(
             r.address(),
             Action.DELETE,
-            List.of(ActionReason.REMOVED_FROM_CONFIG),
+            List.of(reason),
             r.broker(),
             fields,
             Optional.empty(),
@@ -69,8 +92,8 @@ final class BindingDiffer {
 
   /**
    * @param instanceAction the planned action of the binding's instance
-   * @param instanceGone whether the binding's instance no longer exists as the binding recorded
-   *     it: found gone at its broker, or already re-created under another id by an earlier apply
+   * @param instanceGone whether the binding's instance no longer exists as the binding recorded it:
+   *     found gone at its broker, or already re-created under another id by an earlier apply
    */
   void diff(
       DesiredBinding d,

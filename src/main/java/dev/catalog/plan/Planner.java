@@ -13,6 +13,8 @@ import dev.catalog.state.Fingerprint;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,23 +33,31 @@ public final class Planner {
   private final Function<SecretRef, SensitiveJson> secrets;
 
   private final Optional<CatalogLock> lock;
+  private final Clock clock;
 
   public Planner(BrokerClients clients, Function<SecretRef, SensitiveJson> secrets) {
-    this(clients, secrets, Optional.empty());
+    this(clients, secrets, Optional.empty(), Clock.systemUTC());
   }
 
   private Planner(
       BrokerClients clients,
       Function<SecretRef, SensitiveJson> secrets,
-      Optional<CatalogLock> lock) {
+      Optional<CatalogLock> lock,
+      Clock clock) {
     this.clients = clients;
     this.secrets = secrets;
     this.lock = lock;
+    this.clock = clock;
   }
 
   /** This planner, comparing the catalogs it reads with {@code lock} (docs/lock.md). */
   public Planner withLock(CatalogLock lock) {
-    return new Planner(clients, secrets, Optional.of(lock));
+    return new Planner(clients, secrets, Optional.of(lock), clock);
+  }
+
+  /** This planner, deciding what is due (retiring, rotating, expiring) at {@code now}'s clock. */
+  public Planner withClock(Clock now) {
+    return new Planner(clients, secrets, lock, now);
   }
 
   /** Plans {@code config} against {@code state}. */
@@ -133,7 +143,7 @@ public final class Planner {
     all.addAll(resolution.notes());
     all.addAll(BrokerChecks.catalogChanges(config, state, refreshed.catalogs()));
     var out = new PlanCollector();
-    diff(resolution, state, refreshed, out);
+    diff(resolution, state, refreshed, out, clock.instant());
     if (!out.errors().isEmpty()) {
       throw new ConfigException(out.errors());
     }
@@ -142,9 +152,7 @@ public final class Planner {
     var changes = Targets.limit(out.changes(), targets);
     var planned = changes.stream().map(ResourceChange::address).collect(Collectors.toSet());
     var pending =
-        UnfinishedWork.pending(state).stream()
-            .filter(p -> planned.contains(p.address()))
-            .toList();
+        UnfinishedWork.pending(state).stream().filter(p -> planned.contains(p.address())).toList();
     var drift =
         out.drift().stream()
             .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address())))
@@ -166,7 +174,7 @@ public final class Planner {
   }
 
   private static void diff(
-      Resolution desired, State state, Refreshed refreshed, PlanCollector out) {
+      Resolution desired, State state, Refreshed refreshed, PlanCollector out, Instant now) {
     var key = Fingerprint.keyFor(state.lineage());
     var instances = new InstanceDiffer(key, out);
     var bindings = new BindingDiffer(key, out);
@@ -213,6 +221,8 @@ public final class Planner {
                   + " still bind it; remove those bindings too");
         }
         instances.delete(i);
+      } else if (r instanceof BindingState b && b.address().isRetiring()) {
+        bindings.retire(b, now);
       } else if (r instanceof BindingState b) {
         bindings.delete(b);
       }
@@ -221,8 +231,8 @@ public final class Planner {
 
   /**
    * Whether {@code binding}'s instance is gone as the binding knows it: found gone at its broker
-   * (and so re-created), or re-created already under another id by an apply that stopped before
-   * the binding followed. Either way the old binding went with its instance.
+   * (and so re-created), or re-created already under another id by an apply that stopped before the
+   * binding followed. Either way the old binding went with its instance.
    */
   private static boolean instanceGone(
       BindingState binding, Optional<ResourceChange> instanceChange, State state) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
  * @param imported set when {@code catalog import} adopted it
+ * @param times when it retires (a replaced binding) and expires (issue 14)
  */
 public record BindingState(
     Address address,
@@ -39,8 +40,43 @@ public record BindingState(
     Optional<SinkDescription> sink,
     Optional<LastOperation> lastOperation,
     List<OrphanMitigation> pendingOrphanMitigation,
-    Optional<Imported> imported)
+    Optional<Imported> imported,
+    BindingTimes times)
     implements ResourceState {
+
+  /** A binding with no known times: in use and never expiring. */
+  public BindingState(
+      Address address,
+      String bindingId,
+      Address instance,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> credentialsFingerprint,
+      Optional<SinkDescription> sink,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation,
+      Optional<Imported> imported) {
+    this(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        BindingTimes.NONE);
+  }
 
   public BindingState {
     Objects.requireNonNull(address, "address");
@@ -63,6 +99,7 @@ public record BindingState(
     Objects.requireNonNull(lastOperation, "lastOperation");
     pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
     Objects.requireNonNull(imported, "imported");
+    Objects.requireNonNull(times, "times");
   }
 
   @Override
@@ -116,7 +153,28 @@ public record BindingState(
         sink,
         lastOperation,
         pendingOrphanMitigation,
-        imported);
+        imported,
+        times);
+  }
+
+  /** A copy with other times. */
+  public BindingState withTimes(BindingTimes newTimes) {
+    return new BindingState(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        newTimes);
   }
 
   /** A copy pointing at a renamed instance. */
@@ -135,7 +193,8 @@ public record BindingState(
         sink,
         lastOperation,
         pendingOrphanMitigation,
-        imported);
+        imported,
+        times);
   }
 
   /** A copy with another last operation. */
@@ -154,6 +213,7 @@ public record BindingState(
         sink,
         Optional.of(operation),
         pendingOrphanMitigation,
-        imported);
+        imported,
+        times);
   }
 }

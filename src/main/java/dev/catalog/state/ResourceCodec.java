@@ -27,6 +27,9 @@ final class ResourceCodec {
       common(node, b.broker(), b.service(), b.plan(), b.parameters(), b.context());
       b.credentialsFingerprint().ifPresent(v -> node.put("credentials_fingerprint", v));
       b.sink().ifPresent(sink -> node.set("sink", sink(sink)));
+      b.times().retireAt().ifPresent(t -> node.put("retire_at", t.toString()));
+      b.times().expiresAt().ifPresent(t -> node.put("expires_at", t.toString()));
+      b.times().renewBefore().ifPresent(t -> node.put("renew_before", t.toString()));
     }
     imported(resource)
         .ifPresent(
@@ -133,7 +136,11 @@ final class ResourceCodec {
               sink(node, path, f),
               lastOperation,
               mitigation,
-              imported);
+              imported,
+              new BindingTimes(
+                  f.optionalInstant(node, "retire_at", path),
+                  f.optionalInstant(node, "expires_at", path),
+                  f.optionalInstant(node, "renew_before", path)));
     };
   }
 
