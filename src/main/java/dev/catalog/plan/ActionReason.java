@@ -34,7 +34,7 @@ public enum ActionReason {
   /** A binding replaced by a successor, its overlap passed: unbound last (issue 14). */
   RETIRING("it was replaced by a new binding, which holds the sink now"),
   /** {@code --replace ADDR} asked for it (issue 14). */
-  REPLACE_REQUESTED("replacement requested with --replace"),
+  REPLACE_BY_REQUEST("replacement requested with --replace"),
   /** Older than its {@code rotation.every} (issue 14). */
   ROTATION_DUE("its rotation is due"),
   /** Past the broker's renew_before or expires_at (OSB 2.17 binding metadata, issue 14). */

@@ -77,7 +77,8 @@ public final class Planner {
     var refreshed =
         new Refreshed(
             refresher(config, options).catalogs(needed), Map.of(), Refresher.notRefreshed(), false);
-    return plan(config, state, refreshed, options.targets(), notes);
+    return plan(
+        config, state, refreshed, resolve(refreshed.catalogs(), state, config), options, notes);
   }
 
   /**
@@ -108,7 +109,7 @@ public final class Planner {
     // (issue 7: the serial work around the reads bounded a refreshing plan).
     var resolving = ConcurrentResolution.start(() -> resolve(catalogs, state, config));
     var refreshed = reads.finish(catalogs);
-    return plan(config, state, refreshed, resolving.join(), options.targets(), new ArrayList<>());
+    return plan(config, state, refreshed, resolving.join(), options, new ArrayList<>());
   }
 
   /**
@@ -124,7 +125,8 @@ public final class Planner {
       java.util.List<String> notes) {
     BrokerChecks.refuseRemovedBrokers(config, state);
     var resolution = resolve(refreshed.catalogs(), state, config);
-    return plan(config, state, refreshed, resolution, targets, notes);
+    var options = new PlanOptions(false, PlanOptions.DEFAULT_PARALLELISM, targets);
+    return plan(config, state, refreshed, resolution, options, notes);
   }
 
   private Resolution resolve(Map<String, Catalog> catalogs, State state, CatalogConfig config) {
@@ -136,14 +138,16 @@ public final class Planner {
       State state,
       Refreshed refreshed,
       Resolution resolution,
-      java.util.List<Address> targets,
+      PlanOptions options,
       java.util.List<String> notes) {
+    var targets = options.targets();
+    ForcedReplacements.check(options.replace(), resolution, state);
     var all = new ArrayList<>(notes);
     all.addAll(refreshed.notes());
     all.addAll(resolution.notes());
     all.addAll(BrokerChecks.catalogChanges(config, state, refreshed.catalogs()));
     var out = new PlanCollector();
-    diff(resolution, state, refreshed, out, clock.instant());
+    diff(resolution, state, refreshed, out, clock.instant(), options.replace());
     if (!out.errors().isEmpty()) {
       throw new ConfigException(out.errors());
     }
@@ -174,7 +178,12 @@ public final class Planner {
   }
 
   private static void diff(
-      Resolution desired, State state, Refreshed refreshed, PlanCollector out, Instant now) {
+      Resolution desired,
+      State state,
+      Refreshed refreshed,
+      PlanCollector out,
+      Instant now,
+      java.util.List<Address> replace) {
     var key = Fingerprint.keyFor(state.lineage());
     var instances = new InstanceDiffer(key, out);
     var bindings = new BindingDiffer(key, out);
@@ -190,6 +199,9 @@ public final class Planner {
       } else {
         instances.create(d, ActionReason.NEW_RESOURCE);
       }
+      if (replace.contains(d.address())) {
+        out.forceReplace(d.address());
+      }
     }
     for (var d : desired.bindings().values()) {
       var r = recorded.remove(d.address());
@@ -204,6 +216,9 @@ public final class Planner {
             instanceGone(b, instanceChange, state));
       } else {
         bindings.create(d, ActionReason.NEW_RESOURCE);
+      }
+      if (replace.contains(d.address())) {
+        out.forceReplace(d.address());
       }
     }
     for (var r : recorded.values()) {
