@@ -1,5 +1,6 @@
 package dev.catalog.apply;
 
+import dev.catalog.config.Rotation;
 import dev.catalog.plan.DesiredBinding;
 import java.time.Duration;
 
@@ -9,6 +10,6 @@ final class RotationOverlap {
 
   /** {@code rotation.overlap} when declared; otherwise none: the old binding is unbound next. */
   static Duration of(DesiredBinding binding) {
-    return Duration.ZERO;
+    return binding.config().rotation().map(Rotation::overlap).orElse(Duration.ZERO);
   }
 }

@@ -15,10 +15,15 @@ import java.util.Optional;
 final class BindingDiffer {
   private final byte[] key;
   private final PlanCollector out;
+  private final Instant now;
 
-  BindingDiffer(byte[] key, PlanCollector out) {
+  /**
+   * @param now when the plan is made: decides which rotations and retirements are due
+   */
+  BindingDiffer(byte[] key, PlanCollector out, Instant now) {
     this.key = key;
     this.out = out;
+    this.now = now;
   }
 
   void create(DesiredBinding d, ActionReason reason) {
@@ -53,7 +58,7 @@ final class BindingDiffer {
    * A retiring binding (issue 14): unbound once its overlap has passed; until then only noted, so
    * that {@code plan} lists it with its due time and still says "No changes".
    */
-  void retire(BindingState r, Instant now) {
+  void retire(BindingState r) {
     if (!r.times().retireDue(now)) {
       out.note(
           r.address()
@@ -149,6 +154,7 @@ final class BindingDiffer {
       create(d, all, Optional.of(r));
       return;
     }
+    reasons.addAll(BindingAge.rotationReasons(d, r, now));
     var action = reasons.isEmpty() ? Action.NO_OP : Action.REPLACE;
     out.change(
         new ResourceChange(

@@ -186,7 +186,7 @@ public final class Planner {
       java.util.List<Address> replace) {
     var key = Fingerprint.keyFor(state.lineage());
     var instances = new InstanceDiffer(key, out);
-    var bindings = new BindingDiffer(key, out);
+    var bindings = new BindingDiffer(key, out, now);
     var recorded = new TreeMap<Address, ResourceState>(state.resources());
     for (var d : desired.instances().values()) {
       var r = recorded.remove(d.address());
@@ -237,7 +237,7 @@ public final class Planner {
         }
         instances.delete(i);
       } else if (r instanceof BindingState b && b.address().isRetiring()) {
-        bindings.retire(b, now);
+        bindings.retire(b);
       } else if (r instanceof BindingState b) {
         bindings.delete(b);
       }
