@@ -33,31 +33,42 @@ public final class Planner {
   private final Function<SecretRef, SensitiveJson> secrets;
 
   private final Optional<CatalogLock> lock;
+  private final Optional<SinkInspector> sinks;
   private final Clock clock;
 
   public Planner(BrokerClients clients, Function<SecretRef, SensitiveJson> secrets) {
-    this(clients, secrets, Optional.empty(), Clock.systemUTC());
+    this(clients, secrets, Optional.empty(), Optional.empty(), Clock.systemUTC());
   }
 
   private Planner(
       BrokerClients clients,
       Function<SecretRef, SensitiveJson> secrets,
       Optional<CatalogLock> lock,
+      Optional<SinkInspector> sinks,
       Clock clock) {
     this.clients = clients;
     this.secrets = secrets;
     this.lock = lock;
+    this.sinks = sinks;
     this.clock = clock;
   }
 
   /** This planner, comparing the catalogs it reads with {@code lock} (docs/lock.md). */
   public Planner withLock(CatalogLock lock) {
-    return new Planner(clients, secrets, Optional.of(lock), clock);
+    return new Planner(clients, secrets, Optional.of(lock), sinks, clock);
+  }
+
+  /**
+   * This planner, reading every recorded sink when it refreshes, for sink drift (issue 13). A
+   * planner without one sees no sink drift and assumes sinks hold what was delivered.
+   */
+  public Planner withSinks(SinkInspector inspector) {
+    return new Planner(clients, secrets, lock, Optional.of(inspector), clock);
   }
 
   /** This planner, deciding what is due (retiring, rotating, expiring) at {@code now}'s clock. */
   public Planner withClock(Clock now) {
-    return new Planner(clients, secrets, lock, now);
+    return new Planner(clients, secrets, lock, sinks, now);
   }
 
   /** Plans {@code config} against {@code state}. */
@@ -147,7 +158,12 @@ public final class Planner {
     all.addAll(resolution.notes());
     all.addAll(BrokerChecks.catalogChanges(config, state, refreshed.catalogs()));
     var out = new PlanCollector();
-    diff(resolution, state, refreshed, out, clock.instant(), options.replace());
+    java.util.function.Function<BindingState, Optional<SinkObservation>> observe =
+        b ->
+            refreshed.refreshed() && b.sink().isPresent() && !b.address().isRetiring()
+                ? sinks.map(s -> s.observe(state.lineage(), b))
+                : Optional.empty();
+    diff(resolution, state, refreshed, observe, out, clock.instant(), options.replace());
     if (!out.errors().isEmpty()) {
       throw new ConfigException(out.errors());
     }
@@ -181,6 +197,7 @@ public final class Planner {
       Resolution desired,
       State state,
       Refreshed refreshed,
+      Function<BindingState, Optional<SinkObservation>> observe,
       PlanCollector out,
       Instant now,
       java.util.List<Address> replace) {
@@ -213,7 +230,8 @@ public final class Planner {
             b,
             live(refreshed, d.address()),
             instanceAction,
-            instanceGone(b, instanceChange, state));
+            instanceGone(b, instanceChange, state),
+            observeNoted(observe, b, out));
       } else {
         bindings.create(d, ActionReason.NEW_RESOURCE);
       }
@@ -242,6 +260,21 @@ public final class Planner {
         bindings.delete(b);
       }
     }
+  }
+
+  /** The sink of {@code b} as read; a failed read becomes a plan note, not drift. */
+  private static Optional<SinkObservation> observeNoted(
+      Function<BindingState, Optional<SinkObservation>> observe, BindingState b, PlanCollector out) {
+    var seen = observe.apply(b);
+    seen.filter(o -> o.kind() == SinkObservation.Kind.FAILED)
+        .ifPresent(
+            o ->
+                out.note(
+                    b.address()
+                        + ": its credentials sink could not be read: "
+                        + o.detail()
+                        + "; sink drift cannot be seen"));
+    return seen;
   }
 
   /**

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
  * @param imported set when {@code catalog import} adopted it
+ * @param delivered digests of the last delivery to {@code sink} (issue 13); empty for a record
+ *     written before catalog kept them, or without a sink
  * @param times when it retires (a replaced binding) and expires (issue 14)
  */
 public record BindingState(
@@ -41,10 +43,47 @@ public record BindingState(
     Optional<LastOperation> lastOperation,
     List<OrphanMitigation> pendingOrphanMitigation,
     Optional<Imported> imported,
+    Optional<DeliveredSink> delivered,
     BindingTimes times)
     implements ResourceState {
 
   /** A binding with no known times: in use and never expiring. */
+  public BindingState(
+      Address address,
+      String bindingId,
+      Address instance,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> credentialsFingerprint,
+      Optional<SinkDescription> sink,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation,
+      Optional<Imported> imported,
+      Optional<DeliveredSink> delivered) {
+    this(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        delivered,
+        BindingTimes.NONE);
+  }
+
+  /** A record without delivery digests (a record of an earlier version, or not delivered). */
   public BindingState(
       Address address,
       String bindingId,
@@ -75,7 +114,7 @@ public record BindingState(
         lastOperation,
         pendingOrphanMitigation,
         imported,
-        BindingTimes.NONE);
+        Optional.empty());
   }
 
   public BindingState {
@@ -99,6 +138,7 @@ public record BindingState(
     Objects.requireNonNull(lastOperation, "lastOperation");
     pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
     Objects.requireNonNull(imported, "imported");
+    Objects.requireNonNull(delivered, "delivered");
     Objects.requireNonNull(times, "times");
   }
 
@@ -154,6 +194,7 @@ public record BindingState(
         lastOperation,
         pendingOrphanMitigation,
         imported,
+        delivered,
         times);
   }
 
@@ -174,6 +215,7 @@ public record BindingState(
         lastOperation,
         pendingOrphanMitigation,
         imported,
+        delivered,
         newTimes);
   }
 
@@ -194,6 +236,28 @@ public record BindingState(
         lastOperation,
         pendingOrphanMitigation,
         imported,
+        delivered,
+        times);
+  }
+
+  /** A copy with the digests of a delivery to its sink. */
+  public BindingState withDelivered(DeliveredSink digests) {
+    return new BindingState(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        Optional.of(digests),
         times);
   }
 
@@ -214,6 +278,7 @@ public record BindingState(
         Optional.of(operation),
         pendingOrphanMitigation,
         imported,
+        delivered,
         times);
   }
 }
