@@ -65,11 +65,17 @@ final class BindingDiffer {
               + " is retiring (replaced by "
               + r.address().declared()
               + "): the first apply after "
-              + r.times().retireAt().orElseThrow()
+              + wholeSecondsUp(r.times().retireAt().orElseThrow())
               + " unbinds it");
       return;
     }
     delete(r, ActionReason.RETIRING);
+  }
+
+  /** {@code at} shown to the second, rounded up so "the first apply after" stays true. */
+  private static Instant wholeSecondsUp(Instant at) {
+    var seconds = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return seconds.equals(at) ? at : seconds.plusSeconds(1);
   }
 
   void delete(BindingState r) {
