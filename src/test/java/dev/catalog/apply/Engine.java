@@ -195,8 +195,7 @@ final class Engine {
         next.withSerial(base.state().serial() + 1, next.toolVersion()), Optional.empty());
   }
 
-  private static io.fabric8.kubernetes.client.KubernetesClient noKubernetes(
-      Optional<String> context) {
+  private static io.fabric8.kubernetes.client.KubernetesClient noKubernetes() {
     throw new IllegalStateException("no Kubernetes in the engine's unit tests");
   }
 }
