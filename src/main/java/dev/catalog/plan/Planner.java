@@ -264,7 +264,9 @@ public final class Planner {
 
   /** The sink of {@code b} as read; a failed read becomes a plan note, not drift. */
   private static Optional<SinkObservation> observeNoted(
-      Function<BindingState, Optional<SinkObservation>> observe, BindingState b, PlanCollector out) {
+      Function<BindingState, Optional<SinkObservation>> observe,
+      BindingState b,
+      PlanCollector out) {
     var seen = observe.apply(b);
     seen.filter(o -> o.kind() == SinkObservation.Kind.FAILED)
         .ifPresent(
