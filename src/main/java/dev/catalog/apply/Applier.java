@@ -23,11 +23,11 @@ import java.util.Set;
 
 /**
  * Carries out a plan in one walk over the plan's {@link DependencyGraph} (issue 12): a node per
- * resource and phase, destroy or apply, with Terraform's destroy edges (a binding is unbound
- * before its instance is deprovisioned; the create half of a replace follows its destroy half; a
- * binding is created after its instance). A create or update does not wait for deletes it does not
- * depend on. Resources state records as in flight or with a pending orphan mitigation get a step
- * even when the plan has nothing to do for them, so every run finishes what an earlier one left.
+ * resource and phase, destroy or apply, with Terraform's destroy edges (a binding is unbound before
+ * its instance is deprovisioned; the create half of a replace follows its destroy half; a binding
+ * is created after its instance). A create or update does not wait for deletes it does not depend
+ * on. Resources state records as in flight or with a pending orphan mitigation get a step even when
+ * the plan has nothing to do for them, so every run finishes what an earlier one left.
  */
 public final class Applier {
   private final GraphWalker walker;
@@ -47,11 +47,13 @@ public final class Applier {
         walker.walk(
             steps(plan),
             Direction.FORWARD,
-            new ChangeRunner(changes, services),
+            new ChangeRunner(changes, services, createBeforeDestroy(plan)),
             new HeldFinish(listener),
             cancellation);
     var result =
-        new ApplyResult(oneResultPerReplace(walked.steps(), changes), walked.interrupted());
+        new ApplyResult(
+            oneResultPerReplace(walked.steps(), changes, createBeforeDestroy(plan)),
+            walked.interrupted());
     listener.onFinish(result);
     return result;
   }
@@ -77,9 +79,39 @@ public final class Applier {
         applies.add(new Step(apply, action, deps));
       }
     }
-    var steps = new ArrayList<Step>(destroys);
+    var steps = new ArrayList<Step>(retiringAfterSuccessor(destroys, applies));
     steps.addAll(sameSinkAfterItsDestroy(applies, destroys, plan));
     return steps;
+  }
+
+  private static Set<Address> createBeforeDestroy(Plan plan) {
+    var out = new HashSet<Address>();
+    plan.changes().stream()
+        .map(ResourceChange::address)
+        .filter(plan.graph()::createsBeforeDestroy)
+        .forEach(out::add);
+    return out;
+  }
+
+  /**
+   * A retiring binding is unbound after the step that binds or resumes its successor (issue 14), so
+   * the sink never holds credentials of an unbound binding.
+   */
+  private static List<Step> retiringAfterSuccessor(List<Step> destroys, List<Step> applies) {
+    var applied = new HashSet<GraphNode>();
+    applies.forEach(a -> applied.add(a.node()));
+    var result = new ArrayList<Step>();
+    for (var destroy : destroys) {
+      var successor = GraphNode.of(destroy.address().declared(), GraphNode.Step.APPLY);
+      if (destroy.address().isRetiring() && applied.contains(successor)) {
+        var deps = new HashSet<>(destroy.dependsOn());
+        deps.add(successor);
+        result.add(new Step(destroy.node(), destroy.action(), deps));
+      } else {
+        result.add(destroy);
+      }
+    }
+    return result;
   }
 
   /**
@@ -109,7 +141,7 @@ public final class Applier {
               .map(CredentialSinks::describe)
               .findFirst();
       var destroy = target.map(destroyedSinks::get);
-      if (destroy.isPresent() && !destroy.get().address().equals(apply.address())) {
+      if (destroy.isPresent() && !destroy.get().address().declared().equals(apply.address())) {
         var deps = new HashSet<>(apply.dependsOn());
         deps.add(destroy.get());
         result.add(new Step(apply.node(), apply.action(), deps));
@@ -172,18 +204,36 @@ public final class Applier {
    * half (which the create half only mirrors).
    */
   private static List<StepResult> oneResultPerReplace(
-      List<StepResult> results, Map<Address, ResourceChange> changes) {
+      List<StepResult> results,
+      Map<Address, ResourceChange> changes,
+      Set<Address> createBeforeDestroy) {
     var destroyHalfDone = new HashSet<Address>();
     for (var r : results) {
       if (r.step().destroys() && r.status() == StepStatus.SUCCEEDED) {
         destroyHalfDone.add(r.step().address());
       }
     }
+    var applyHalfDone = new HashSet<Address>();
+    for (var r : results) {
+      if (!r.step().destroys() && r.status() == StepStatus.SUCCEEDED) {
+        applyHalfDone.add(r.step().address());
+      }
+    }
     var kept = new ArrayList<StepResult>();
     for (var r : results) {
-      boolean replace = changes.get(r.step().address()).action() == Action.REPLACE;
-      boolean done = destroyHalfDone.contains(r.step().address());
-      if (!replace || r.step().destroys() != done) {
+      var address = r.step().address();
+      boolean replace = changes.get(address).action() == Action.REPLACE;
+      boolean cbd = createBeforeDestroy.contains(address);
+      if (!replace) {
+        kept.add(r);
+      } else if (cbd) {
+        // Created first: the create half counts, unless it succeeded and the unbind then failed.
+        boolean destroyFailed =
+            applyHalfDone.contains(address) && !destroyHalfDone.contains(address);
+        if (r.step().destroys() == destroyFailed) {
+          kept.add(r);
+        }
+      } else if (r.step().destroys() != destroyHalfDone.contains(address)) {
         kept.add(r);
       }
     }

@@ -16,6 +16,7 @@ import dev.catalog.state.Address;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.OperationState;
 import dev.catalog.state.OperationType;
+import dev.catalog.state.SinkDescription;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -183,13 +184,33 @@ final class BindingOperations {
     new Deliveries(ops).deliver(desired, details);
   }
 
-  /** UB-06: the delivered credentials are removed only after the unbind succeeded. */
+  /**
+   * UB-06: the delivered credentials are removed only after the unbind succeeded. A retiring
+   * binding's sink, when its successor delivers to the same place, holds the successor's
+   * credentials now (issue 14): it stays. One the successor moved away from is removed, as the
+   * declared binding's (whose name the sink is labelled with).
+   */
   private StepOutcome unbound(BindingState recorded) {
     recorded
         .sink()
-        .ifPresent(sink -> ops.services().sinks().forRecorded(sink).delete(recorded.address()));
+        .filter(sink -> !heldBySuccessor(recorded, sink))
+        .ifPresent(
+            sink ->
+                ops.services()
+                    .sinks()
+                    .forRecorded(sink)
+                    .delete(recorded.address().declared()));
     ops.record(s -> s.without(recorded.address()));
     return StepOutcome.COMPLETED;
+  }
+
+  private boolean heldBySuccessor(BindingState recorded, SinkDescription sink) {
+    if (!recorded.address().isRetiring()) {
+      return false;
+    }
+    var successor = ops.recorded(recorded.address().declared());
+    return successor.isEmpty()
+        || ((BindingState) successor.get()).sink().filter(sink::equals).isPresent();
   }
 
   BindingState current(Address address) {

@@ -13,6 +13,7 @@ import dev.catalog.state.OperationType;
 import dev.catalog.state.ResourceState;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the steps of an apply against the brokers, each in its phase (destroy or apply). Every step
@@ -28,17 +29,32 @@ final class ChangeRunner implements StepRunner {
   private final InstanceProvisioning provisioning;
   private final BindingOperations bindings;
   private final OrphanMitigations mitigations;
+  private final Retirements retirements;
+  private final Set<Address> createBeforeDestroy;
 
   /**
    * @param changes the plan's changes by address
    */
   ChangeRunner(Map<Address, ResourceChange> changes, ApplyServices services) {
+    this(changes, services, Set.of());
+  }
+
+  /**
+   * @param changes the plan's changes by address
+   * @param createBeforeDestroy the replaces that create their new object first (issue 14)
+   */
+  ChangeRunner(
+      Map<Address, ResourceChange> changes,
+      ApplyServices services,
+      Set<Address> createBeforeDestroy) {
     this.changes = changes;
+    this.createBeforeDestroy = Set.copyOf(createBeforeDestroy);
     this.ops = new Operations(services);
     this.mitigations = new OrphanMitigations(ops);
     this.instances = new InstanceOperations(ops, mitigations);
     this.provisioning = new InstanceProvisioning(ops, instances, mitigations);
     this.bindings = new BindingOperations(ops, instances, mitigations);
+    this.retirements = new Retirements(ops, bindings);
   }
 
   @Override
@@ -65,6 +81,12 @@ final class ChangeRunner implements StepRunner {
         return StepOutcome.COMPLETED; // the interrupted create is now done: never a second one
       }
     }
+    if (destroyPhase && createBeforeDestroy.contains(address)) {
+      return retirements.retireDue(address, context);
+    }
+    if (destroyPhase && address.isRetiring() && current.isPresent()) {
+      retirements.checkSuccessorDelivered(address);
+    }
     if (destroyPhase) {
       return current.isEmpty() ? StepOutcome.COMPLETED : delete(current.get(), context);
     }
@@ -87,6 +109,11 @@ final class ChangeRunner implements StepRunner {
     }
     if (isUpdate(change) && desired.get() instanceof DesiredResource.OfInstance i) {
       return instances.update(i.instance(), change.update().orElseThrow(), context);
+    }
+    if (isReplace(change) && createBeforeDestroy.contains(address)) {
+      var binding = ((DesiredResource.OfBinding) desired.get()).binding();
+      return retirements.replace(
+          binding, (BindingState) current.get(), RotationOverlap.of(binding), context);
     }
     if (isReplace(change)) {
       var deleted = delete(current.get(), context);

@@ -150,10 +150,13 @@ public final class GraphWalker {
       }
     }
 
-    /** The end of this step's own destroy half (a replace), if that did not succeed. */
+    /**
+     * The end of this step's own first half (a replace: its destroy half, or its create half when
+     * it creates before it destroys), if that did not succeed.
+     */
     private Optional<StepResult> unfinishedDestroyHalf(Step step) {
       return graph.prerequisites(step.node()).stream()
-          .filter(p -> p.step() == GraphNode.Step.DESTROY && p.address().equals(step.address()))
+          .filter(p -> p.kind() != GraphNode.Kind.BROKER && p.address().equals(step.address()))
           .map(ended::get)
           .filter(r -> r.status() != StepStatus.SUCCEEDED)
           .findFirst();

@@ -45,6 +45,14 @@ final class ApplyCommand implements Callable<Integer> {
   List<String> targets = new ArrayList<>();
 
   @Option(
+      names = "--replace",
+      paramLabel = "ADDR",
+      description =
+          "Replace this instance or binding even if nothing changed (repeatable); a binding is"
+              + " bound anew before the old one is unbound.")
+  List<String> replace = new ArrayList<>();
+
+  @Option(
       names = "--parallelism",
       defaultValue = "10",
       paramLabel = "N",
@@ -76,8 +84,17 @@ final class ApplyCommand implements Callable<Integer> {
           "--target cannot be used with a saved plan: apply plans again with the targets the"
               + " plan was made with (catalog plan --target ... --out FILE)");
     }
+    if (planFile != null && !replace.isEmpty()) {
+      throw new CatalogException(
+          "--replace cannot be used with a saved plan: apply plans again with the replacements"
+              + " the plan was made with (catalog plan --replace ... --out FILE)");
+    }
     var options =
-        new PlanOptions(true, parallelism, targets.stream().map(Address::parse).toList());
+        new PlanOptions(
+            true,
+            parallelism,
+            targets.stream().map(Address::parse).toList(),
+            replace.stream().map(Address::parse).toList());
     var context = RunContext.of(spec, env);
     return ApplyRun.run(
         env,

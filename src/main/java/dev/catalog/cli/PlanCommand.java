@@ -56,6 +56,14 @@ final class PlanCommand implements Callable<Integer> {
   List<String> targets = new ArrayList<>();
 
   @Option(
+      names = "--replace",
+      paramLabel = "ADDR",
+      description =
+          "Replace this instance or binding even if nothing changed (repeatable); a binding is"
+              + " bound anew before the old one is unbound.")
+  List<String> replace = new ArrayList<>();
+
+  @Option(
       names = "--lockfile",
       paramLabel = "MODE",
       description =
@@ -95,7 +103,9 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var addresses = targets.stream().map(Address::parse).toList();
-    var options = new PlanOptions(refresh, parallelism, addresses);
+    var options =
+        new PlanOptions(
+            refresh, parallelism, addresses, replace.stream().map(Address::parse).toList());
     var context = RunContext.of(spec, env);
     if (lockfile == LockfileMode.READONLY && LockFiles.read(config).isEmpty()) {
       throw new CatalogException(
@@ -135,6 +145,7 @@ final class PlanCommand implements Callable<Integer> {
               options.refresh(),
               destroy,
               JsonPlanRenderer.document(view, false));
+      saved = saved.withReplace(options.replace());
       PrivateFiles.write(out, saved.toBytes(), "the plan file", "");
       if (output.format == PlanFormat.TEXT) {
         env.out()

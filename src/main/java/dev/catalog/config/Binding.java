@@ -2,6 +2,7 @@ package dev.catalog.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A service binding to keep, and where its credentials go.
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param parameters sent to the broker; a change replaces the binding (bindings are immutable)
  * @param parametersFrom secret references whose content is merged over {@code parameters}
  * @param credentials the one sink the credentials are delivered to
+ * @param rotation when the binding is replaced by age, if declared (issue 14)
  */
 public record Binding(
     String name,
@@ -18,7 +20,8 @@ public record Binding(
     ConfigObject parameters,
     List<SecretRef> parametersFrom,
     CredentialsTarget credentials,
-    Source source) {
+    Source source,
+    Optional<Rotation> rotation) {
   public Binding {
     // Interned: the instance's name is then one String for it and all its bindings (issue 7).
     name = name.intern();
@@ -27,6 +30,18 @@ public record Binding(
     parametersFrom = List.copyOf(parametersFrom);
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(rotation, "rotation");
+  }
+
+  /** A binding without a rotation policy. */
+  public Binding(
+      String name,
+      String instance,
+      ConfigObject parameters,
+      List<SecretRef> parametersFrom,
+      CredentialsTarget credentials,
+      Source source) {
+    this(name, instance, parameters, parametersFrom, credentials, source, Optional.empty());
   }
 
   /** Where the binding was declared. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 /** Binds one item of {@code bindings:}. */
 final class BindingReader {
   static final List<String> KEYS =
-      List.of("name", "instance", "parameters", "parametersFrom", "credentials");
+      List.of("name", "instance", "parameters", "parametersFrom", "credentials", "rotation");
 
   private BindingReader() {}
 
@@ -39,6 +39,7 @@ final class BindingReader {
           "write credentials: {secret: {namespace: NS, name: NAME}} or {file: {path: PATH}}");
     }
     var credentials = r.object("credentials").flatMap(BindingReader::credentials);
+    var rotation = r.object("rotation").flatMap(BindingReader::rotation);
     if (name.isPresent() && instance.isPresent() && credentials.isPresent()) {
       out.bindings.add(
           new Binding(
@@ -47,8 +48,23 @@ final class BindingReader {
               parameters,
               parametersFrom,
               credentials.get(),
-              new Source(r.path(), r.location(), r.context().locations(fields))));
+              new Source(r.path(), r.location(), r.context().locations(fields)),
+              rotation));
     }
+  }
+
+  /** {@code rotation: { every: 30d, overlap: 1h }}; {@code overlap} defaults to none. */
+  private static Optional<Rotation> rotation(MapReader r) {
+    r.allowOnly(List.of("every", "overlap"));
+    var every = r.requiredString("every").flatMap(t -> ValueChecks.duration(r, "every", t));
+    var overlap =
+        r.has("overlap")
+            ? r.requiredString("overlap").flatMap(t -> ValueChecks.duration(r, "overlap", t))
+            : Optional.of(java.time.Duration.ZERO);
+    if (every.isEmpty() || overlap.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Rotation(every.get(), overlap.get()));
   }
 
   private static Optional<CredentialsTarget> credentials(MapReader c) {
@@ -77,8 +93,7 @@ final class BindingReader {
         s.requiredString("namespace").filter(n -> ValueChecks.checkNamespace(s, "namespace", n));
     var name = s.requiredString("name").filter(n -> ValueChecks.checkObjectName(s, "name", n));
     var shape = SecretShapeReader.read(s);
-    var reserved =
-        s.has("layout") ? ServiceBindingLayout.RESERVED_ENTRIES : List.<String>of();
+    var reserved = s.has("layout") ? ServiceBindingLayout.RESERVED_ENTRIES : List.<String>of();
     var transforms = TransformReader.read(s, reserved);
     if (namespace.isEmpty() || name.isEmpty() || shape.isEmpty()) {
       return Optional.empty();

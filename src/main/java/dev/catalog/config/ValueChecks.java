@@ -15,8 +15,8 @@ final class ValueChecks {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern DURATION = Pattern.compile("(?:(\\d+)(ms|s|m|h))+?");
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("(?:(\\d+)(ms|s|m|h|d))+?");
+  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern API_VERSION = Pattern.compile("\\d+\\.\\d+");
   static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -90,7 +90,8 @@ final class ValueChecks {
   }
 
   /**
-   * A positive duration like {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} or {@code 1m30s}.
+   * A positive duration like {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 30d} or
+   * {@code 1m30s}.
    */
   static Optional<Duration> duration(MapReader reader, String key, String text) {
     if (DURATION.matcher(text).matches()) {
@@ -104,7 +105,8 @@ final class ValueChecks {
                   case "ms" -> Duration.ofMillis(amount);
                   case "s" -> Duration.ofSeconds(amount);
                   case "m" -> Duration.ofMinutes(amount);
-                  default -> Duration.ofHours(amount);
+                  case "h" -> Duration.ofHours(amount);
+                  default -> Duration.ofDays(amount);
                 });
       }
       if (!total.isZero()) {
@@ -116,7 +118,7 @@ final class ValueChecks {
     reader.error(
         key,
         "invalid duration \"" + text + "\"",
-        "write a number with a unit (ms, s, m, h), like 10s, 2m or 1m30s");
+        "write a number with a unit (ms, s, m, h, d), like 10s, 2m or 1m30s");
     return Optional.empty();
   }
 

@@ -34,7 +34,15 @@ public enum ActionReason {
   /** The sink is missing or its content changed outside of catalog (issue 13). */
   SINK_DRIFTED("its credentials sink changed outside of catalog"),
   /** {@code maintenance: auto} and the catalog offers a newer maintenance_info (C-10, U-13). */
-  MAINTENANCE_UPGRADE_AVAILABLE("a maintenance upgrade is available");
+  MAINTENANCE_UPGRADE_AVAILABLE("a maintenance upgrade is available"),
+  /** A binding replaced by a successor, its overlap passed: unbound last (issue 14). */
+  RETIRING("it was replaced by a new binding, which holds the sink now"),
+  /** {@code --replace ADDR} asked for it (issue 14). */
+  REPLACE_BY_REQUEST("replacement requested with --replace"),
+  /** Older than its {@code rotation.every} (issue 14). */
+  ROTATION_DUE("its rotation is due"),
+  /** Past the broker's renew_before or expires_at (OSB 2.17 binding metadata, issue 14). */
+  EXPIRING("its credentials expire");
 
   private final String description;
 

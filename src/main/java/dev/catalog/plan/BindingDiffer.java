@@ -3,6 +3,7 @@ package dev.catalog.plan;
 import dev.catalog.plan.LiveResource.Status;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.ResourceState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +15,15 @@ import java.util.Optional;
 final class BindingDiffer {
   private final byte[] key;
   private final PlanCollector out;
+  private final Instant now;
 
-  BindingDiffer(byte[] key, PlanCollector out) {
+  /**
+   * @param now when the plan is made: decides which rotations and retirements are due
+   */
+  BindingDiffer(byte[] key, PlanCollector out, Instant now) {
     this.key = key;
     this.out = out;
+    this.now = now;
   }
 
   void create(DesiredBinding d, ActionReason reason) {
@@ -48,7 +54,35 @@ final class BindingDiffer {
             Optional.empty()));
   }
 
+  /**
+   * A retiring binding (issue 14): unbound once its overlap has passed; until then only noted, so
+   * that {@code plan} lists it with its due time and still says "No changes".
+   */
+  void retire(BindingState r) {
+    if (!r.times().retireDue(now)) {
+      out.note(
+          r.address()
+              + " is retiring (replaced by "
+              + r.address().declared()
+              + "): the first apply after "
+              + wholeSecondsUp(r.times().retireAt().orElseThrow())
+              + " unbinds it");
+      return;
+    }
+    delete(r, ActionReason.RETIRING);
+  }
+
+  /** {@code at} shown to the second, rounded up so "the first apply after" stays true. */
+  private static Instant wholeSecondsUp(Instant at) {
+    var seconds = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return seconds.equals(at) ? at : seconds.plusSeconds(1);
+  }
+
   void delete(BindingState r) {
+    delete(r, ActionReason.REMOVED_FROM_CONFIG);
+  }
+
+  private void delete(BindingState r, ActionReason reason) {
     var fields = new ArrayList<FieldChange>();
     fields.addAll(
         FieldDiff.text("instance", Optional.of(r.instance().name()), Optional.empty(), true));
@@ -59,7 +93,7 @@ final class BindingDiffer {
         new ResourceChange(
             r.address(),
             Action.DELETE,
-            List.of(ActionReason.REMOVED_FROM_CONFIG),
+            List.of(reason),
             r.broker(),
             fields,
             Optional.empty(),
@@ -130,6 +164,7 @@ final class BindingDiffer {
       create(d, all, Optional.of(r));
       return;
     }
+    reasons.addAll(BindingAge.rotationReasons(d, r, now));
     var action = reasons.isEmpty() ? Action.NO_OP : Action.REPLACE;
     if (reasons.isEmpty()) {
       var moved = SinkDiffer.compare(d, r, sinkDrift, sink);

@@ -41,6 +41,15 @@ public final class DependencyGraph {
     return dependencies.getOrDefault(node, Collections.emptySortedSet());
   }
 
+  /**
+   * Whether the replace of {@code address} creates its new object before it destroys the old one
+   * (issue 14): its destroy node waits for its apply node, the reverse of a plain replace.
+   */
+  public boolean createsBeforeDestroy(dev.catalog.state.Address address) {
+    return dependenciesOf(GraphNode.of(address, GraphNode.Step.DESTROY))
+        .contains(GraphNode.of(address, GraphNode.Step.APPLY));
+  }
+
   /** The nodes waiting on {@code node}. */
   public SortedSet<GraphNode> dependentsOf(GraphNode node) {
     var out = new TreeSet<GraphNode>();

@@ -24,8 +24,12 @@ final class GraphBuilder {
         var node = GraphNode.of(change.address(), step);
         var set = deps.computeIfAbsent(node, n -> new TreeSet<>());
         set.add(broker);
-        if (step == Step.APPLY && change.action() == Action.REPLACE) {
+        boolean cbd = createsBeforeDestroy(change, byAddress);
+        if (step == Step.APPLY && change.action() == Action.REPLACE && !cbd) {
           set.add(GraphNode.of(change.address(), Step.DESTROY));
+        }
+        if (step == Step.DESTROY && cbd) {
+          set.add(GraphNode.of(change.address(), Step.APPLY));
         }
         if (step == Step.APPLY) {
           instanceOf(change)
@@ -46,6 +50,20 @@ final class GraphBuilder {
       }
     }
     return new DependencyGraph(deps);
+  }
+
+  /**
+   * Issue 14: a binding is replaced create-before-destroy (bound anew, delivered in place, the old
+   * one unbound last) unless its instance is destroyed in this plan, which takes the old binding
+   * with it first (Terraform's rule: a destroy waits for its dependents' destroys).
+   */
+  private static boolean createsBeforeDestroy(
+      ResourceChange change, Map<Address, ResourceChange> byAddress) {
+    if (change.action() != Action.REPLACE
+        || !(change.recorded().orElse(null) instanceof BindingState binding)) {
+      return false;
+    }
+    return !hasStep(byAddress, GraphNode.of(binding.instance(), Step.DESTROY));
   }
 
   private static Optional<Address> instanceOf(ResourceChange change) {

@@ -27,6 +27,40 @@ final class PlanCollector {
     }
   }
 
+  /**
+   * Turns the change of {@code address} into a replace asked for with {@code --replace} (issue 14):
+   * a no-op or an update becomes a replace, a replace gains the reason; a create or delete stays as
+   * it is, there being nothing recorded to replace or nothing declared to create.
+   */
+  void forceReplace(Address address) {
+    for (int i = changes.size() - 1; i >= 0; i--) {
+      var c = changes.get(i);
+      if (!c.address().equals(address)) {
+        continue;
+      }
+      if (c.action() == Action.CREATE || c.action() == Action.DELETE) {
+        return;
+      }
+      var reasons = new ArrayList<>(c.reasons());
+      reasons.add(ActionReason.REPLACE_BY_REQUEST);
+      var forced =
+          new ResourceChange(
+              c.address(),
+              Action.REPLACE,
+              reasons,
+              c.broker(),
+              c.fields(),
+              c.desired(),
+              c.recorded(),
+              Optional.empty());
+      changes.set(i, forced);
+      if (firstChange.get(address) == c) {
+        firstChange.put(address, forced);
+      }
+      return;
+    }
+  }
+
   void drift(Drift found) {
     drift.add(found);
   }

@@ -13,6 +13,8 @@ import dev.catalog.state.Fingerprint;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,25 +34,28 @@ public final class Planner {
 
   private final Optional<CatalogLock> lock;
   private final Optional<SinkInspector> sinks;
+  private final Clock clock;
 
   public Planner(BrokerClients clients, Function<SecretRef, SensitiveJson> secrets) {
-    this(clients, secrets, Optional.empty(), Optional.empty());
+    this(clients, secrets, Optional.empty(), Optional.empty(), Clock.systemUTC());
   }
 
   private Planner(
       BrokerClients clients,
       Function<SecretRef, SensitiveJson> secrets,
       Optional<CatalogLock> lock,
-      Optional<SinkInspector> sinks) {
+      Optional<SinkInspector> sinks,
+      Clock clock) {
     this.clients = clients;
     this.secrets = secrets;
     this.lock = lock;
     this.sinks = sinks;
+    this.clock = clock;
   }
 
   /** This planner, comparing the catalogs it reads with {@code lock} (docs/lock.md). */
   public Planner withLock(CatalogLock lock) {
-    return new Planner(clients, secrets, Optional.of(lock), sinks);
+    return new Planner(clients, secrets, Optional.of(lock), sinks, clock);
   }
 
   /**
@@ -58,7 +63,12 @@ public final class Planner {
    * planner without one sees no sink drift and assumes sinks hold what was delivered.
    */
   public Planner withSinks(SinkInspector inspector) {
-    return new Planner(clients, secrets, lock, Optional.of(inspector));
+    return new Planner(clients, secrets, lock, Optional.of(inspector), clock);
+  }
+
+  /** This planner, deciding what is due (retiring, rotating, expiring) at {@code now}'s clock. */
+  public Planner withClock(Clock now) {
+    return new Planner(clients, secrets, lock, sinks, now);
   }
 
   /** Plans {@code config} against {@code state}. */
@@ -78,7 +88,8 @@ public final class Planner {
     var refreshed =
         new Refreshed(
             refresher(config, options).catalogs(needed), Map.of(), Refresher.notRefreshed(), false);
-    return plan(config, state, refreshed, options.targets(), notes);
+    return plan(
+        config, state, refreshed, resolve(refreshed.catalogs(), state, config), options, notes);
   }
 
   /**
@@ -109,7 +120,7 @@ public final class Planner {
     // (issue 7: the serial work around the reads bounded a refreshing plan).
     var resolving = ConcurrentResolution.start(() -> resolve(catalogs, state, config));
     var refreshed = reads.finish(catalogs);
-    return plan(config, state, refreshed, resolving.join(), options.targets(), new ArrayList<>());
+    return plan(config, state, refreshed, resolving.join(), options, new ArrayList<>());
   }
 
   /**
@@ -125,7 +136,8 @@ public final class Planner {
       java.util.List<String> notes) {
     BrokerChecks.refuseRemovedBrokers(config, state);
     var resolution = resolve(refreshed.catalogs(), state, config);
-    return plan(config, state, refreshed, resolution, targets, notes);
+    var options = new PlanOptions(false, PlanOptions.DEFAULT_PARALLELISM, targets);
+    return plan(config, state, refreshed, resolution, options, notes);
   }
 
   private Resolution resolve(Map<String, Catalog> catalogs, State state, CatalogConfig config) {
@@ -137,8 +149,10 @@ public final class Planner {
       State state,
       Refreshed refreshed,
       Resolution resolution,
-      java.util.List<Address> targets,
+      PlanOptions options,
       java.util.List<String> notes) {
+    var targets = options.targets();
+    ForcedReplacements.check(options.replace(), resolution, state);
     var all = new ArrayList<>(notes);
     all.addAll(refreshed.notes());
     all.addAll(resolution.notes());
@@ -146,10 +160,10 @@ public final class Planner {
     var out = new PlanCollector();
     java.util.function.Function<BindingState, Optional<SinkObservation>> observe =
         b ->
-            refreshed.refreshed() && b.sink().isPresent()
+            refreshed.refreshed() && b.sink().isPresent() && !b.address().isRetiring()
                 ? sinks.map(s -> s.observe(state.lineage(), b))
                 : Optional.empty();
-    diff(resolution, state, refreshed, observe, out);
+    diff(resolution, state, refreshed, observe, out, clock.instant(), options.replace());
     if (!out.errors().isEmpty()) {
       throw new ConfigException(out.errors());
     }
@@ -184,10 +198,12 @@ public final class Planner {
       State state,
       Refreshed refreshed,
       Function<BindingState, Optional<SinkObservation>> observe,
-      PlanCollector out) {
+      PlanCollector out,
+      Instant now,
+      java.util.List<Address> replace) {
     var key = Fingerprint.keyFor(state.lineage());
     var instances = new InstanceDiffer(key, out);
-    var bindings = new BindingDiffer(key, out);
+    var bindings = new BindingDiffer(key, out, now);
     var recorded = new TreeMap<Address, ResourceState>(state.resources());
     for (var d : desired.instances().values()) {
       var r = recorded.remove(d.address());
@@ -199,6 +215,9 @@ public final class Planner {
             Optional.ofNullable(refreshed.catalogs().get(i.broker())));
       } else {
         instances.create(d, ActionReason.NEW_RESOURCE);
+      }
+      if (replace.contains(d.address())) {
+        out.forceReplace(d.address());
       }
     }
     for (var d : desired.bindings().values()) {
@@ -216,6 +235,9 @@ public final class Planner {
       } else {
         bindings.create(d, ActionReason.NEW_RESOURCE);
       }
+      if (replace.contains(d.address())) {
+        out.forceReplace(d.address());
+      }
     }
     for (var r : recorded.values()) {
       if (r instanceof InstanceState i) {
@@ -232,6 +254,8 @@ public final class Planner {
                   + " still bind it; remove those bindings too");
         }
         instances.delete(i);
+      } else if (r instanceof BindingState b && b.address().isRetiring()) {
+        bindings.retire(b);
       } else if (r instanceof BindingState b) {
         bindings.delete(b);
       }

@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param destroy whether it is a destroy plan ({@code plan --destroy}): apply plans against a
  *     configuration that declares no instance and no binding, as {@code destroy} does
  * @param plan the plan document as {@code --format json} writes it (no secrets)
+ * @param replace the {@code --replace} addresses it was made with; apply plans with the same
  */
 public record SavedPlan(
     String lineage,
@@ -42,7 +43,8 @@ public record SavedPlan(
     List<Address> targets,
     boolean refresh,
     boolean destroy,
-    JsonNode plan) {
+    JsonNode plan,
+    List<Address> replace) {
   /**
    * The saved-plan file format version. 2 records the options a plan was made with, which apply
    * plans with again before comparing the changes with the saved ones (issue 15).
@@ -60,6 +62,49 @@ public record SavedPlan(
     Objects.requireNonNull(gitCommit, "gitCommit");
     targets = List.copyOf(targets);
     plan = Objects.requireNonNull(plan, "plan").deepCopy();
+    replace = List.copyOf(replace);
+  }
+
+  /** A saved plan made without {@code --replace}. */
+  public SavedPlan(
+      String lineage,
+      long serial,
+      String backend,
+      String desiredHash,
+      String toolVersion,
+      Optional<String> gitCommit,
+      List<Address> targets,
+      boolean refresh,
+      boolean destroy,
+      JsonNode plan) {
+    this(
+        lineage,
+        serial,
+        backend,
+        desiredHash,
+        toolVersion,
+        gitCommit,
+        targets,
+        refresh,
+        destroy,
+        plan,
+        List.of());
+  }
+
+  /** This plan, made with {@code --replace} of {@code addresses}. */
+  public SavedPlan withReplace(List<Address> addresses) {
+    return new SavedPlan(
+        lineage,
+        serial,
+        backend,
+        desiredHash,
+        toolVersion,
+        gitCommit,
+        targets,
+        refresh,
+        destroy,
+        plan,
+        addresses);
   }
 
   @Override
@@ -119,7 +164,7 @@ public record SavedPlan(
 
   /** The options to plan with again at apply time: those this plan was made with. */
   public PlanOptions options(int parallelism) {
-    return new PlanOptions(refresh, parallelism, targets);
+    return new PlanOptions(refresh, parallelism, targets, replace);
   }
 
   /**
@@ -154,6 +199,8 @@ public record SavedPlan(
     targets.forEach(t -> targetList.add(t.toString()));
     options.put("refresh", refresh);
     options.put("destroy", destroy);
+    var replaceList = options.putArray("replace");
+    replace.forEach(r -> replaceList.add(r.toString()));
     doc.set("plan", plan);
     try {
       return (JSON.writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -202,16 +249,22 @@ public record SavedPlan(
         targets(doc.get("options").path("targets"), name),
         doc.get("options").path("refresh").asBoolean(true),
         doc.get("options").path("destroy").asBoolean(false),
-        doc.get("plan"));
+        doc.get("plan"),
+        addresses(doc.get("options").path("replace"), name, "replacement"));
   }
 
   private static List<Address> targets(JsonNode targets, String name) {
+    return addresses(targets, name, "target");
+  }
+
+  private static List<Address> addresses(JsonNode targets, String name, String what) {
     var list = new ArrayList<Address>();
     for (var t : targets) {
       try {
         list.add(Address.parse(t.asText()));
       } catch (RuntimeException e) {
-        throw new CatalogException(name + ": saved plan has a bad target \"" + t.asText() + "\"");
+        throw new CatalogException(
+            name + ": saved plan has a bad " + what + " \"" + t.asText() + "\"");
       }
     }
     return list;

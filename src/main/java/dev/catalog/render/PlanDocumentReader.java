@@ -96,7 +96,11 @@ public final class PlanDocumentReader {
   private static PlanView.Change change(JsonNode c) {
     var change = c.path("change");
     var actions = strings(change.path("actions"));
-    var action = actions.equals(List.of("delete", "create")) ? Action.REPLACE : action(actions);
+    boolean createsFirst = actions.equals(PlanViews.CREATE_BEFORE_DESTROY);
+    var action =
+        actions.equals(List.of("delete", "create")) || createsFirst
+            ? Action.REPLACE
+            : action(actions);
     var reasons = new ArrayList<PlanView.Reason>();
     for (var code : c.path("action_reason")) {
       reasons.add(new PlanView.Reason(code.asText(), description(code.asText())));
@@ -107,7 +111,7 @@ public final class PlanDocumentReader {
         c.path("name").asText(),
         c.path("broker").asText(),
         action.wireName(),
-        action.symbol(),
+        createsFirst ? PlanViews.CREATE_BEFORE_DESTROY_SYMBOL : action.symbol(),
         actions,
         reasons,
         fields(change.path("fields")),

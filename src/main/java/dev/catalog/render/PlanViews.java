@@ -40,7 +40,10 @@ public final class PlanViews {
    * text and Markdown outputs never read (issue 7).
    */
   public static PlanView of(Plan plan, boolean snapshots) {
-    var changes = plan.changes().stream().map(c -> change(c, snapshots)).toList();
+    var changes =
+        plan.changes().stream()
+            .map(c -> change(c, snapshots, plan.graph().createsBeforeDestroy(c.address())))
+            .toList();
     var drift = plan.drift().stream().map(PlanViews::drift).toList();
     var targets = plan.targets().stream().map(Object::toString).toList();
     var pending =
@@ -108,7 +111,11 @@ public final class PlanViews {
         view.violations());
   }
 
-  private static PlanView.Change change(ResourceChange c, boolean snapshots) {
+  /**
+   * @param createsFirst a replace that creates before it destroys (issue 14): {@code +/-} and
+   *     actions {@code ["create", "delete"]}, as in Terraform
+   */
+  private static PlanView.Change change(ResourceChange c, boolean snapshots, boolean createsFirst) {
     // No-op changes have no reasons and no fields: the shared empty list, not two new ones for
     // each of 300,000 resources (issue 7).
     var reasons =
@@ -128,8 +135,8 @@ public final class PlanViews {
         c.address().name(),
         c.broker(),
         c.action().wireName(),
-        c.action().symbol(),
-        actions(c.action()),
+        createsFirst ? CREATE_BEFORE_DESTROY_SYMBOL : c.action().symbol(),
+        createsFirst ? CREATE_BEFORE_DESTROY : actions(c.action()),
         reasons,
         c.fields().isEmpty() ? List.of() : c.fields().stream().map(PlanViews::field).toList(),
         before.map(Snapshot::json),
@@ -167,6 +174,12 @@ public final class PlanViews {
         f.before(),
         f.after());
   }
+
+  /** The symbol of a replace that creates its new object first, as in Terraform. */
+  static final String CREATE_BEFORE_DESTROY_SYMBOL = "+/-";
+
+  /** The actions of such a replace, in their order. */
+  static final List<String> CREATE_BEFORE_DESTROY = List.of("create", "delete");
 
   /** Terraform's ordered action lists: a replace deletes first, then creates. */
   static List<String> actions(Action action) {

@@ -33,7 +33,7 @@ public final class Styles {
           case "+" -> "\u001B[32m";
           case "~" -> "\u001B[33m";
           case "-" -> "\u001B[31m";
-          case "-/+" -> "\u001B[35m";
+          case "-/+", "+/-" -> "\u001B[35m";
           default -> "";
         };
     return code.isEmpty() ? text : code + text + RESET;

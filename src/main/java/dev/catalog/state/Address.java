@@ -14,10 +14,19 @@ import java.util.regex.Pattern;
 public record Address(ResourceKind kind, String name) implements Comparable<Address> {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 
+  /**
+   * A retiring binding (issue 14): the declared name, {@code ~} and the first 8 characters of its
+   * binding id. It keeps an old binding in state, next to its successor under the declared name,
+   * until its unbind succeeds; Terraform's "deposed object". No declared name contains {@code ~}.
+   */
+  private static final Pattern RETIRING =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}~[0-9a-z]{8}");
+
   public Address {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
-    if (!NAME.matcher(name).matches()) {
+    if (!NAME.matcher(name).matches()
+        && !(kind == ResourceKind.BINDING && RETIRING.matcher(name).matches())) {
       throw new CatalogException(
           "invalid resource name '"
               + name
@@ -33,6 +42,26 @@ public record Address(ResourceKind kind, String name) implements Comparable<Addr
   /** A binding address. */
   public static Address binding(String name) {
     return new Address(ResourceKind.BINDING, name);
+  }
+
+  /** The address under which {@code binding}, replaced by a new binding, retires. */
+  public static Address retiring(Address binding, String bindingId) {
+    if (binding.kind() != ResourceKind.BINDING || binding.isRetiring()) {
+      throw new IllegalArgumentException("not a declared binding: " + binding);
+    }
+    var key = bindingId.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+    return binding(binding.name() + "~" + (key + "00000000").substring(0, 8));
+  }
+
+  /** Whether this is a retiring binding's address ({@code binding.NAME~KEY}). */
+  public boolean isRetiring() {
+    return name.indexOf('~') >= 0;
+  }
+
+  /** The declared address: this one, or for a retiring binding its successor's. */
+  public Address declared() {
+    int tilde = name.indexOf('~');
+    return tilde < 0 ? this : new Address(kind, name.substring(0, tilde));
   }
 
   /** Parses {@code instance.NAME} or {@code binding.NAME}. */

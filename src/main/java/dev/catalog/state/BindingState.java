@@ -42,8 +42,45 @@ public record BindingState(
     Optional<LastOperation> lastOperation,
     List<OrphanMitigation> pendingOrphanMitigation,
     Optional<Imported> imported,
-    Optional<DeliveredSink> delivered)
+    Optional<DeliveredSink> delivered,
+    BindingTimes times)
     implements ResourceState {
+
+  /** A binding with no known times: in use and never expiring. */
+  public BindingState(
+      Address address,
+      String bindingId,
+      Address instance,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> credentialsFingerprint,
+      Optional<SinkDescription> sink,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation,
+      Optional<Imported> imported,
+      Optional<DeliveredSink> delivered) {
+    this(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        delivered,
+        BindingTimes.NONE);
+  }
 
   /** A record without delivery digests (a record of an earlier version, or not delivered). */
   public BindingState(
@@ -101,6 +138,7 @@ public record BindingState(
     pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
     Objects.requireNonNull(imported, "imported");
     Objects.requireNonNull(delivered, "delivered");
+    Objects.requireNonNull(times, "times");
   }
 
   @Override
@@ -154,6 +192,27 @@ public record BindingState(
   @Override
   public BindingState withAddress(Address newAddress) {
     return copy(newAddress, instance, credentialsFingerprint, sink, delivered, operational());
+  }
+
+  /** A copy with other times (issue 14: retiring, expiry). */
+  public BindingState withTimes(BindingTimes newTimes) {
+    return new BindingState(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        delivered,
+        newTimes);
   }
 
   /** A copy pointing at a renamed instance. */
@@ -211,6 +270,7 @@ public record BindingState(
         operational.lastOperation(),
         operational.pendingOrphanMitigation(),
         operational.imported(),
-        digests);
+        digests,
+        times);
   }
 }

@@ -23,9 +23,9 @@ final class JsonFields {
   }
 
   /**
-   * A text field whose few distinct values repeat in every resource (broker names, offering ids
-   * and names): one String per distinct value for this document, instead of one per resource
-   * (issue 7: 300,000 resources held six copies each).
+   * A text field whose few distinct values repeat in every resource (broker names, offering ids and
+   * names): one String per distinct value for this document, instead of one per resource (issue 7:
+   * 300,000 resources held six copies each).
    */
   String sharedText(JsonNode node, String field, String path) {
     return shared.computeIfAbsent(text(node, field, path), v -> v);
@@ -37,8 +37,8 @@ final class JsonFields {
   }
 
   /**
-   * A JSON field, frozen, one tree per distinct value for this document: a binding's context is
-   * its instance's (issue 7: 200,000 bindings held a copy each). Absent is JSON null.
+   * A JSON field, frozen, one tree per distinct value for this document: a binding's context is its
+   * instance's (issue 7: 200,000 bindings held a copy each). Absent is JSON null.
    */
   JsonNode sharedJson(JsonNode node, String field) {
     return sharedJson.computeIfAbsent(FrozenJson.freeze(json(node, field)), v -> v);
@@ -89,6 +89,10 @@ final class JsonFields {
     return value.asLong();
   }
 
+  Optional<Instant> optionalInstant(JsonNode node, String field, String path) {
+    return node.hasNonNull(field) ? Optional.of(instant(node, field, path)) : Optional.empty();
+  }
+
   Instant instant(JsonNode node, String field, String path) {
     var text = text(node, field, path);
     try {
@@ -104,8 +108,8 @@ final class JsonFields {
   }
 
   /**
-   * One {@code Address} per distinct text for this document: a binding names its instance, which
-   * is also a key (issue 7: 200,000 bindings held a copy each, with its name).
+   * One {@code Address} per distinct text for this document: a binding names its instance, which is
+   * also a key (issue 7: 200,000 bindings held a copy each, with its name).
    */
   Address address(String text, String path) {
     var known = addresses.get(text);
@@ -130,8 +134,8 @@ final class JsonFields {
   }
 
   /**
-   * One record per distinct last operation for this document: most resources' last operation is
-   * the same succeeded provision or bind of one apply (issue 7: 300,000 copies with an Instant).
+   * One record per distinct last operation for this document: most resources' last operation is the
+   * same succeeded provision or bind of one apply (issue 7: 300,000 copies with an Instant).
    */
   Optional<LastOperation> sharedOperation(LastOperation operation) {
     return operations.computeIfAbsent(operation, Optional::of);

@@ -38,6 +38,9 @@ final class ResourceCodec {
                                 .put("content_fingerprint", d.content()));
                 node.set("sink", out);
               });
+      b.times().retireAt().ifPresent(t -> node.put("retire_at", t.toString()));
+      b.times().expiresAt().ifPresent(t -> node.put("expires_at", t.toString()));
+      b.times().renewBefore().ifPresent(t -> node.put("renew_before", t.toString()));
     }
     imported(resource)
         .ifPresent(
@@ -144,7 +147,11 @@ final class ResourceCodec {
               lastOperation,
               mitigation,
               imported,
-              delivered(node, path, f));
+              delivered(node, path, f),
+              new BindingTimes(
+                  f.optionalInstant(node, "retire_at", path),
+                  f.optionalInstant(node, "expires_at", path),
+                  f.optionalInstant(node, "renew_before", path)));
     };
   }
 

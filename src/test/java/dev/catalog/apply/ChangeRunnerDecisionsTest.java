@@ -160,10 +160,10 @@ class ChangeRunnerDecisionsTest {
             List.of("instance.db: same id, provision succeeded", "binding.app: absent")),
         // Replace and update.
         row(
-            "a changed binding is replaced: unbound first, then bound under a new id",
+            "a changed binding is replaced: bound under a new id first, then the old one unbound",
             Declared.BINDING_CHANGED,
             e -> {},
-            List.of("unbind app", "bind NEW"),
+            List.of("bind NEW", "unbind app"),
             List.of(
                 "instance.db: same id, provision succeeded",
                 "binding.app: new id, bind succeeded")),

@@ -42,7 +42,9 @@ final class Engine {
     INSTANCE_ONLY("", null),
     NOTHING(null, null),
     INSTANCE_RESIZED("\n    parameters: { storage_gb: 30 }", ""),
-    BINDING_CHANGED("", "\n    parameters: { role: read }");
+    BINDING_CHANGED("", "\n    parameters: { role: read }"),
+    /** binding.app with {@code rotation: { every: 30d, overlap: 1h }} (issue 14). */
+    BINDING_ROTATING("", "\n    rotation: { every: 30d, overlap: 1h }");
 
     private final String instance;
     private final String binding;
@@ -170,7 +172,9 @@ final class Engine {
     var config = new ConfigLoader(Map.of()).load(List.of(file));
     var refreshed = new Refreshed(Map.of("acme", TestCatalogs.acme()), live, List.of(), true);
     live.clear();
-    return PlanFixtures.planner().plan(config, state, refreshed, List.of(), new ArrayList<>());
+    return PlanFixtures.planner()
+        .withClock(clock)
+        .plan(config, state, refreshed, List.of(), new ArrayList<>());
   }
 
   /** The requests with the first run's ids as {@code db} and {@code app}, and new ones as NEW. */

@@ -175,7 +175,7 @@ class ImportBindingIT {
     var plan = harness.run("plan", "--detailed-exitcode");
     assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
     assertThat(plan.out())
-        .contains("-/+ binding.orders-app")
+        .contains("+/- binding.orders-app")
         .contains("Plan: 1 to add, 0 to change, 1 to destroy.");
   }
 

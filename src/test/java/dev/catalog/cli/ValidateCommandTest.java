@@ -48,7 +48,7 @@ class ValidateCommandTest {
         .isEqualTo(
             """
             src/test/resources/invalid/bad-duration.yaml:5:26: brokers[0].timeouts.connect: \
-            invalid duration "5 seconds"; write a number with a unit (ms, s, m, h), like 10s, 2m \
+            invalid duration "5 seconds"; write a number with a unit (ms, s, m, h, d), like 10s, 2m \
             or 1m30s
             src/test/resources/invalid/bad-duration.yaml:5:46: brokers[0].timeouts.request: \
             the duration must be greater than zero

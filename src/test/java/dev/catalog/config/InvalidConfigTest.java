@@ -73,7 +73,7 @@ class InvalidConfigTest {
                 + " must not be written inline; use {fromEnv: NAME}, {fromFile: PATH} or"
                 + " {fromSecret: {namespace: NS, name: NAME, key: KEY}}",
             "many-errors-in-one-file.yaml:7:26: brokers[0].timeouts.connect: invalid duration"
-                + " \"soon\"; write a number with a unit (ms, s, m, h), like 10s, 2m or 1m30s",
+                + " \"soon\"; write a number with a unit (ms, s, m, h, d), like 10s, 2m or 1m30s",
             "many-errors-in-one-file.yaml:10:13: instances[0].broker: broker \"data\" is not"
                 + " declared; did you mean \"Data\" (declared at"
                 + " many-errors-in-one-file.yaml:3:11)?",

@@ -30,7 +30,8 @@ class DependencyGraphTest {
         Arguments.of("binding.moved-app", Step.DESTROY, "instance.moved", Step.DESTROY),
         Arguments.of("instance.moved", Step.DESTROY, "instance.moved", Step.APPLY),
         Arguments.of("instance.resized", Step.APPLY, "binding.params-app", Step.APPLY),
-        Arguments.of("binding.params-app", Step.DESTROY, "binding.params-app", Step.APPLY));
+        // Issue 14: a binding whose instance stays is replaced create-before-destroy.
+        Arguments.of("binding.params-app", Step.APPLY, "binding.params-app", Step.DESTROY));
   }
 
   @ParameterizedTest(name = "{0} ({1}) before {2} ({3})")
@@ -84,9 +85,9 @@ class DependencyGraphTest {
               "binding.params-app" [shape = ellipse];
               "instance.resized" -> "broker.acme";
               "binding.params-app (destroy)" -> "broker.acme";
+              "binding.params-app (destroy)" -> "binding.params-app";
               "binding.params-app" -> "broker.acme";
               "binding.params-app" -> "instance.resized";
-              "binding.params-app" -> "binding.params-app (destroy)";
             }
             """);
   }
