@@ -51,7 +51,28 @@ final class ExchangeDeadline {
 
   private void check() throws InterruptedIOException {
     if (passed()) {
-      throw new InterruptedIOException("the exchange took longer than its limit");
+      throw new Exceeded();
+    }
+  }
+
+  /**
+   * The exchange ran past its deadline. A type of its own because a timed wait may end a
+   * millisecond before {@link #passed} agrees ({@link #remainingMillis} rounds down).
+   */
+  static final class Exceeded extends InterruptedIOException {
+    private static final long serialVersionUID = 1L;
+
+    Exceeded() {
+      super("the exchange took longer than its limit");
+    }
+
+    static boolean causes(Throwable e) {
+      for (var cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof Exceeded) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

@@ -22,7 +22,7 @@ final class GitErrors {
 
   /** Why an exchange failed; an exchange cut short by its deadline is named as such. */
   String explain(IOException e, ExchangeDeadline deadline) {
-    if (deadline.passed()) {
+    if (deadline.passed() || ExchangeDeadline.Exceeded.causes(e)) {
       return "the remote sent no complete answer " + settings.limits().requestExceeded();
     }
     if (connectTimedOut(e)) {

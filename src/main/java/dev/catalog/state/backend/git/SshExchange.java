@@ -39,7 +39,7 @@ final class SshExchange {
     try {
       return result.get(deadline.remainingMillis(), MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new InterruptedIOException("the exchange took longer than its limit");
+      throw new ExchangeDeadline.Exceeded();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted");
