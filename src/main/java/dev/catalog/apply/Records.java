@@ -47,7 +47,8 @@ final class Records {
         Optional.empty(),
         Optional.of(operation),
         List.of(),
-        Optional.empty());
+        Optional.empty(),
+        desired.config().lifecycle().preventDestroy());
   }
 
   static InstanceState withDashboard(InstanceState s, Optional<String> dashboardUrl) {
@@ -72,7 +73,8 @@ final class Records {
         dashboardUrl,
         s.lastOperation(),
         pending,
-        Optional.empty());
+        Optional.empty(),
+        s.preventDestroy());
   }
 
   static BindingState binding(
@@ -96,7 +98,8 @@ final class Records {
         sink,
         Optional.of(operation),
         List.of(),
-        Optional.empty());
+        Optional.empty(),
+        desired.config().lifecycle().preventDestroy());
   }
 
   static BindingState withOperation(BindingState s, LastOperation operation) {
@@ -133,6 +136,7 @@ final class Records {
         sink,
         Optional.of(operation),
         pending,
-        Optional.empty());
+        Optional.empty(),
+        s.preventDestroy());
   }
 }

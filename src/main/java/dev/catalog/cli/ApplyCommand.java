@@ -29,6 +29,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin BackendOptions backend;
 
+  @Mixin MaxDestroyOption maxDestroy;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "PLANFILE",
@@ -92,6 +94,7 @@ final class ApplyCommand implements Callable<Integer> {
             context.colour(),
             context.verbose(),
             "apply",
-            UnaryOperator.identity()));
+            UnaryOperator.identity(),
+            maxDestroy.limit()));
   }
 }

@@ -14,6 +14,7 @@ import dev.catalog.config.SecretResolver;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.osb.PollingPolicy;
 import dev.catalog.plan.DesiredHash;
+import dev.catalog.plan.DestroyGuard;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
@@ -54,7 +55,8 @@ final class ApplyRun {
       boolean colour,
       boolean verbose,
       String operation,
-      UnaryOperator<CatalogConfig> desired) {}
+      UnaryOperator<CatalogConfig> desired,
+      Optional<Integer> maxDestroy) {}
 
   private ApplyRun() {}
 
@@ -104,6 +106,8 @@ final class ApplyRun {
       try (var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED)) {
         plan = planner.plan(desired.apply(config), snapshot.state(), options);
       }
+      // Before the plan is compared, shown or applied: nothing is sent past this (issue 15).
+      DestroyGuard.checkLimit(plan, request.maxDestroy());
       var violations = PolicyCheck.evaluate(config, plan);
       if (!violations.isEmpty()) {
         throw new CatalogException(PolicyCheck.refusal(violations));

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param parameters sent to the broker; a change replaces the binding (bindings are immutable)
  * @param parametersFrom secret references whose content is merged over {@code parameters}
  * @param credentials the one sink the credentials are delivered to
+ * @param lifecycle {@code lifecycle.preventDestroy}; bindings ignore no parameters
  */
 public record Binding(
     String name,
@@ -18,6 +19,7 @@ public record Binding(
     ConfigObject parameters,
     List<SecretRef> parametersFrom,
     CredentialsTarget credentials,
+    Lifecycle lifecycle,
     Source source) {
   public Binding {
     // Interned: the instance's name is then one String for it and all its bindings (issue 7).
@@ -26,6 +28,7 @@ public record Binding(
     Objects.requireNonNull(parameters, "parameters");
     parametersFrom = List.copyOf(parametersFrom);
     Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(lifecycle, "lifecycle");
     Objects.requireNonNull(source, "source");
   }
 

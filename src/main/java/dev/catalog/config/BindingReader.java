@@ -12,7 +12,7 @@ import java.util.Optional;
 /** Binds one item of {@code bindings:}. */
 final class BindingReader {
   static final List<String> KEYS =
-      List.of("name", "instance", "parameters", "parametersFrom", "credentials");
+      List.of("name", "instance", "parameters", "parametersFrom", "credentials", "lifecycle");
 
   private BindingReader() {}
 
@@ -39,6 +39,7 @@ final class BindingReader {
           "write credentials: {secret: {namespace: NS, name: NAME}} or {file: {path: PATH}}");
     }
     var credentials = r.object("credentials").flatMap(BindingReader::credentials);
+    var lifecycle = r.object("lifecycle").map(BindingReader::lifecycle);
     if (name.isPresent() && instance.isPresent() && credentials.isPresent()) {
       out.bindings.add(
           new Binding(
@@ -47,8 +48,16 @@ final class BindingReader {
               parameters,
               parametersFrom,
               credentials.get(),
+              lifecycle.orElse(Lifecycle.defaults()),
               new Source(r.path(), r.location(), r.context().locations(fields))));
     }
+  }
+
+  private static Lifecycle lifecycle(MapReader lifecycle) {
+    // A binding's parameters cannot be updated, so there is nothing to ignore.
+    lifecycle.allowOnly(List.of("preventDestroy"));
+    var preventDestroy = lifecycle.bool("preventDestroy").orElse(false);
+    return preventDestroy ? new Lifecycle(true, List.of()) : Lifecycle.defaults();
   }
 
   private static Optional<CredentialsTarget> credentials(MapReader c) {

@@ -59,6 +59,7 @@ public final class JsonPlanRenderer {
     counts.put("destroy", driftOnly ? 0 : plan.toDestroy());
     counts.put("drift", plan.drift().size());
     counts.put("pending", driftOnly ? 0 : plan.pending().size());
+    counts.put("state_only", driftOnly ? 0 : plan.stateChanges().size());
     var drift = doc.putArray("resource_drift");
     for (var d : plan.drift()) {
       var item = drift.addObject();
@@ -75,6 +76,16 @@ public final class JsonPlanRenderer {
         item.put("operation", p.operation());
         item.put("since", p.since());
         item.put("description", p.description());
+      }
+    }
+    var stateChanges = doc.putArray("state_changes");
+    if (!driftOnly) {
+      for (var s : plan.stateChanges()) {
+        stateChanges
+            .addObject()
+            .put("address", s.address())
+            .put("kind", s.kind())
+            .put("description", s.description());
       }
     }
     var changes = doc.putArray("resource_changes");

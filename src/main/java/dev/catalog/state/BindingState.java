@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
  * @param imported set when {@code catalog import} adopted it
+ * @param preventDestroy {@code lifecycle.preventDestroy} as last applied: a plan to delete or replace
+ *     it is refused even when its YAML entry is gone (issue 15)
  */
 public record BindingState(
     Address address,
@@ -39,7 +41,8 @@ public record BindingState(
     Optional<SinkDescription> sink,
     Optional<LastOperation> lastOperation,
     List<OrphanMitigation> pendingOrphanMitigation,
-    Optional<Imported> imported)
+    Optional<Imported> imported,
+    boolean preventDestroy)
     implements ResourceState {
 
   public BindingState {
@@ -63,6 +66,40 @@ public record BindingState(
     Objects.requireNonNull(lastOperation, "lastOperation");
     pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
     Objects.requireNonNull(imported, "imported");
+  }
+
+  /** An unprotected binding ({@code preventDestroy} false). */
+  public BindingState(
+      Address address,
+      String bindingId,
+      Address instance,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> credentialsFingerprint,
+      Optional<SinkDescription> sink,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation,
+      Optional<Imported> imported) {
+    this(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        false);
   }
 
   @Override
@@ -116,7 +153,8 @@ public record BindingState(
         sink,
         lastOperation,
         pendingOrphanMitigation,
-        imported);
+        imported,
+        preventDestroy);
   }
 
   /** A copy pointing at a renamed instance. */
@@ -135,7 +173,8 @@ public record BindingState(
         sink,
         lastOperation,
         pendingOrphanMitigation,
-        imported);
+        imported,
+        preventDestroy);
   }
 
   /** A copy with another last operation. */
@@ -154,6 +193,27 @@ public record BindingState(
         sink,
         Optional.of(operation),
         pendingOrphanMitigation,
-        imported);
+        imported,
+        preventDestroy);
+  }
+
+  @Override
+  public BindingState withPreventDestroy(boolean protect) {
+    return new BindingState(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        protect);
   }
 }
