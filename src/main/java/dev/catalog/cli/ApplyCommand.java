@@ -31,6 +31,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin MaxDestroyOption maxDestroy;
 
+  @Mixin TimeoutOption timeout;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "PLANFILE",
@@ -95,6 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
             context.verbose(),
             "apply",
             UnaryOperator.identity(),
-            maxDestroy.limit()));
+            maxDestroy.limit(),
+            timeout.limit()));
   }
 }

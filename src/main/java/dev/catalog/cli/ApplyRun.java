@@ -56,11 +56,13 @@ final class ApplyRun {
       boolean verbose,
       String operation,
       UnaryOperator<CatalogConfig> desired,
-      Optional<Integer> maxDestroy) {}
+      Optional<Integer> maxDestroy,
+      Optional<java.time.Duration> timeout) {}
 
   private ApplyRun() {}
 
   static int run(CliEnvironment env, Request request) throws IOException {
+    var deadline = new RunDeadline(request.timeout(), Clock.systemUTC());
     var config = request.config().load(env);
     var yaml = config.backend();
     var choice = request.backend().choose(yaml.kind(), yaml.settings());
@@ -132,6 +134,7 @@ final class ApplyRun {
       if (request.planFile().isEmpty() && !request.autoApprove() && !approved(env)) {
         return ExitCode.ERROR;
       }
+      deadline.checkBeforeApplying();
       if (!request.json()) {
         env.out().println(); // the progress lines start under the plan, not glued to it
       }
@@ -159,22 +162,43 @@ final class ApplyRun {
             request.operation().equals("destroy") || saved.filter(SavedPlan::destroy).isPresent();
         var listener = listener(env, request, clock, destroy);
         ApplyResult result;
+        boolean timedOut;
         // Last actions on a second signal: the writes handed to the recorder finish before the
         // lock (registered earlier, so run later) is released.
         try (var flush = env.lastActions().add(recorder::current);
             var stop = env.lastActions().onFirstSignal(() -> stop(env, cancellation));
+            var timer = deadline.start(() -> timedOut(env, request, cancellation));
             var ticks = ProgressTicks.start(listener, clock)) {
           result =
               new Applier(request.planOptions().parallelism(), clock, services)
                   .apply(plan, snapshot.state(), listener, cancellation);
+          timedOut = timer.fired();
         }
         env.out().flush();
+        if (timedOut) {
+          // A deadline is the run's own limit, not a signal: an error, with state recorded.
+          env.err().println("Error: " + deadline.stoppedMessage());
+          return ExitCode.ERROR;
+        }
         if (result.interrupted()) {
           return ExitCode.INTERRUPTED;
         }
         return result.succeeded() ? ExitCode.OK : ExitCode.ERROR;
       }
     }
+  }
+
+  private static void timedOut(
+      CliEnvironment env, Request request, CancellationToken cancellation) {
+    env.err()
+        .println(
+            "\nTimeout: the --timeout "
+                + RunDeadline.shown(request.timeout().orElseThrow())
+                + " deadline passed: no new operations will start. Waiting for the running"
+                + " requests to be answered and recorded; operations in progress are left for the"
+                + " next apply.");
+    env.err().flush();
+    cancellation.cancel();
   }
 
   private static void stop(CliEnvironment env, CancellationToken cancellation) {

@@ -33,6 +33,8 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Mixin MaxDestroyOption maxDestroy;
 
+  @Mixin TimeoutOption timeout;
+
   @Option(names = "--auto-approve", description = "Do not ask for approval.")
   boolean autoApprove;
 
@@ -79,7 +81,8 @@ final class DestroyCommand implements Callable<Integer> {
             context.verbose(),
             "destroy",
             DestroyCommand::nothingDeclared,
-            maxDestroy.limit()));
+            maxDestroy.limit(),
+            timeout.limit()));
   }
 
   static CatalogConfig nothingDeclared(CatalogConfig config) {
