@@ -2,7 +2,6 @@ package dev.catalog.apply;
 
 import dev.catalog.Sleeper;
 import dev.catalog.osb.PollingPolicy;
-import dev.catalog.plan.BrokerClients;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.sink.FingerprintKey;
 import java.time.Clock;
@@ -11,7 +10,7 @@ import java.util.Objects;
 /**
  * What the steps of one apply share.
  *
- * @param brokers the OSB clients by broker name
+ * @param brokers the brokers' operations by name
  * @param recorder the one writer of state
  * @param sinks opens credential sinks
  * @param fingerprintKey keys the credential fingerprints state keeps
@@ -21,7 +20,7 @@ import java.util.Objects;
  * @param waitForOperations false under {@code --no-wait}: accepted operations stay in flight
  */
 public record ApplyServices(
-    BrokerClients brokers,
+    Brokers brokers,
     StateRecorder recorder,
     CredentialSinks sinks,
     FingerprintKey fingerprintKey,

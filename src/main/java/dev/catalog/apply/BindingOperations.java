@@ -10,7 +10,6 @@ import dev.catalog.osb.NoContent;
 import dev.catalog.osb.OfferingIds;
 import dev.catalog.osb.OrphanMitigationTable;
 import dev.catalog.osb.OsbResult;
-import dev.catalog.osb.PollOutcome;
 import dev.catalog.osb.PollTarget;
 import dev.catalog.plan.DesiredBinding;
 import dev.catalog.state.Address;
@@ -145,12 +144,8 @@ final class BindingOperations {
             new LastOperationQuery(offering(recorded), op.operationToken()));
     var outcome = ops.await(client, target, op.started(), Optional.empty(), context);
     var address = recorded.address();
-    return switch (outcome.kind()) {
-      case SUCCEEDED -> {
-        var ok = (PollOutcome.Succeeded) outcome;
-        if (op.type() == OperationType.UNBIND) {
-          yield unbound(recorded);
-        }
+    return switch (InFlight.ending(op.type(), InFlight.answer(outcome))) {
+      case READ_BACK -> {
         var details =
             client
                 .fetchBinding(
@@ -162,9 +157,13 @@ final class BindingOperations {
         deliver(desired, details);
         yield StepOutcome.COMPLETED;
       }
-      case GONE -> unbound(recorded);
-      case STILL_IN_PROGRESS -> StepOutcome.IN_PROGRESS;
-      case FAILED, BUDGET_EXHAUSTED -> {
+      case FORGET -> unbound(recorded);
+      case RUNNING -> StepOutcome.IN_PROGRESS;
+      case SUCCEEDED, UNKNOWN ->
+          // A bind's success is read back; the poller polls through a 410 that is not an unbind's.
+          throw new IllegalStateException(
+              address + ": " + outcome.kind() + " ends no " + op.type());
+      case FAILED -> {
         var message = Operations.endedBadly(address, op.type(), outcome);
         var failed = Records.ended(op, OperationState.FAILED, Operations.description(outcome));
         ops.record(s -> s.with(Records.withOperation(recorded, failed)));

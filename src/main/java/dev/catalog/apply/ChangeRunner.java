@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the steps of an apply against the brokers, each in its phase (destroy or apply). Every
- * step starts from the resource as state records it now, not as the plan saw it: a pending orphan
+ * Runs the steps of an apply against the brokers, each in its phase (destroy or apply). Every step
+ * starts from the resource as state records it now, not as the plan saw it: a pending orphan
  * mitigation is sent first, and an operation left in flight (by {@code --no-wait}, an interrupt or
  * a crash) is resumed, by polling its recorded operation or re-sending the idempotent request with
  * the same id, so a resource is never created twice.
@@ -29,7 +29,9 @@ final class ChangeRunner implements StepRunner {
   private final BindingOperations bindings;
   private final OrphanMitigations mitigations;
 
-  /** @param changes the plan's changes by address */
+  /**
+   * @param changes the plan's changes by address
+   */
   ChangeRunner(Map<Address, ResourceChange> changes, ApplyServices services) {
     this.changes = changes;
     this.ops = new Operations(services);
@@ -68,7 +70,8 @@ final class ChangeRunner implements StepRunner {
     }
     if (awaitsDelivery(current, desired) && !isReplace(change)) {
       var binding = ((DesiredResource.OfBinding) desired.get()).binding();
-      return new Deliveries(ops).redeliver(binding, (BindingState) current.get(), bindings, context);
+      return new Deliveries(ops)
+          .redeliver(binding, (BindingState) current.get(), bindings, context);
     }
     if (desired.isEmpty()) {
       throw new CatalogException(address + ": nothing declared to apply");
@@ -131,58 +134,60 @@ final class ChangeRunner implements StepRunner {
     return bindings.delete((BindingState) current, context);
   }
 
-  /** Finishes the operation state records as in flight. */
+  /** Finishes the operation state records as in flight, as {@link InFlight}'s table says. */
   private StepOutcome resume(
       ResourceState current,
       LastOperation op,
       Optional<DesiredResource> desired,
       boolean destroyPhase,
       StepContext context) {
-    boolean accepted = op.operationToken().isPresent();
+    boolean declared =
+        current instanceof InstanceState
+            ? desired.orElse(null) instanceof DesiredResource.OfInstance
+            : desired.orElse(null) instanceof DesiredResource.OfBinding;
+    boolean instanceOperation =
+        op.type() != OperationType.BIND && op.type() != OperationType.UNBIND;
+    if (instanceOperation != current instanceof InstanceState) {
+      throw new IllegalStateException(op.type() + " on " + current.address());
+    }
+    var resumption = InFlight.resumption(op, declared, destroyPhase);
+    if (resumption == InFlight.Resumption.SUPERSEDED) {
+      return StepOutcome.COMPLETED; // the delete that follows is sent without waiting
+    }
     if (current instanceof InstanceState i) {
-      switch (op.type()) {
-        case PROVISION:
-          if (desired.orElse(null) instanceof DesiredResource.OfInstance d && !accepted) {
-            return provisioning.resumeProvision(d.instance(), i, context);
-          }
-          // D-09: a DELETE may cancel a provision still running; otherwise poll it to its end.
-          return destroyPhase
-              ? StepOutcome.COMPLETED
-              : instances.poll(i, op, Optional.empty(), context);
-        case UPDATE:
-          if (accepted) {
-            return instances.poll(i, op, Optional.empty(), context);
-          }
-          // Not known to have been sent: the planned PATCH, if the plan still has one, follows.
-          var ended = Records.ended(op, OperationState.SUCCEEDED, Optional.empty());
-          ops.record(s -> s.with(i.withLastOperation(ended)));
-          return StepOutcome.COMPLETED;
-        case DEPROVISION:
-          // P-28: an accepted delete is polled, not sent again (a broker may refuse a second
-          // DELETE while the first runs: 422 ConcurrencyError).
-          return accepted
-              ? instances.poll(i, op, Optional.empty(), context)
-              : instances.sendDeprovision(i.address().toString(), context);
-        default:
-          throw new IllegalStateException(op.type() + " on an instance");
-      }
+      return switch (resumption) {
+        case POLL -> instances.poll(i, op, Optional.empty(), context);
+        case RESEND ->
+            op.type() == OperationType.PROVISION
+                ? provisioning.resumeProvision(
+                    ((DesiredResource.OfInstance) desired.get()).instance(), i, context)
+                : instances.sendDeprovision(i.address().toString(), context);
+        case CLOSE_UNSENT -> closeUnsent(i, op);
+        case SUPERSEDED -> StepOutcome.COMPLETED;
+      };
     }
     var b = (BindingState) current;
-    switch (op.type()) {
-      case BIND:
-        if (desired.orElse(null) instanceof DesiredResource.OfBinding d) {
-          return accepted
-              ? bindings.poll(d.binding(), b, context)
-              : bindings.sendBind(d.binding(), context);
-        }
-        return StepOutcome.COMPLETED; // UB-05: an unbind may stop a bind still running
-      case UNBIND:
-        return accepted
-            ? bindings.poll(null, b, context)
-            : bindings.sendUnbind(b.address(), context);
-      default:
-        throw new IllegalStateException(op.type() + " on a binding");
-    }
+    return switch (resumption) {
+      case POLL ->
+          op.type() == OperationType.BIND
+              ? bindings.poll(((DesiredResource.OfBinding) desired.get()).binding(), b, context)
+              : bindings.poll(null, b, context);
+      case RESEND ->
+          op.type() == OperationType.BIND
+              ? bindings.sendBind(((DesiredResource.OfBinding) desired.get()).binding(), context)
+              : bindings.sendUnbind(b.address(), context);
+      case CLOSE_UNSENT -> throw new IllegalStateException(op.type() + " on a binding");
+      case SUPERSEDED -> StepOutcome.COMPLETED;
+    };
+  }
+
+  /**
+   * An update not known to have been sent: the planned PATCH, if the plan still has one, follows.
+   */
+  private StepOutcome closeUnsent(InstanceState recorded, LastOperation op) {
+    var ended = Records.ended(op, OperationState.SUCCEEDED, Optional.empty());
+    ops.record(s -> s.with(recorded.withLastOperation(ended)));
+    return StepOutcome.COMPLETED;
   }
 
   private void mitigatePending(ResourceState current) {

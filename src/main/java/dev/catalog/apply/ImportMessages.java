@@ -48,7 +48,11 @@ final class ImportMessages {
 
   static String describe(SinkDescription sink) {
     if (sink instanceof SinkDescription.KubernetesSecret s) {
-      return "Secret " + s.namespace() + "/" + s.name();
+      return "Secret "
+          + s.namespace()
+          + "/"
+          + s.name()
+          + s.context().map(c -> " of context \"" + c + "\"").orElse("");
     }
     return "file " + ((SinkDescription.File) sink).path();
   }

@@ -1,19 +1,17 @@
 package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
-import dev.catalog.osb.BrokerClient;
 import dev.catalog.osb.BrokerException;
+import dev.catalog.osb.BrokerOperations;
 import dev.catalog.osb.LastOperationQuery;
 import dev.catalog.osb.LastOperationResponse;
 import dev.catalog.osb.OfferingIds;
 import dev.catalog.osb.OsbResult;
-import dev.catalog.plan.BrokerClients;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.state.BindingState;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.LastOperation;
 import dev.catalog.state.OperationState;
-import dev.catalog.state.OperationType;
 import dev.catalog.state.ResourceState;
 import dev.catalog.state.State;
 import java.util.Optional;
@@ -24,10 +22,12 @@ import java.util.function.Consumer;
  * crash) by asking their brokers once how each ended, for {@code catalog refresh}: an ended
  * operation is recorded as ended, a finished delete forgets its resource. A finished bind is left
  * for {@code catalog apply}, which reads the binding back and delivers its credentials. Moved out
- * of the command (issue 12) so the CLI only parses, calls this and prints.
+ * of the command (issue 12) so the CLI only parses, calls this and prints. What an answer means is
+ * {@link InFlight#ending}, the table apply's polls read too; refresh reads every operation once,
+ * whatever {@link InFlight#resumption} apply would choose, because it sends nothing.
  */
 public final class InFlightSettlement {
-  private final BrokerClients clients;
+  private final Brokers clients;
   private final CredentialSinks sinks;
   private final Consumer<String> report;
 
@@ -36,8 +36,7 @@ public final class InFlightSettlement {
    * @param sinks where a deleted binding's credentials are removed from
    * @param report receives one line per resource, {@code ADDRESS: what happened}
    */
-  public InFlightSettlement(
-      BrokerClients clients, CredentialSinks sinks, Consumer<String> report) {
+  public InFlightSettlement(Brokers clients, CredentialSinks sinks, Consumer<String> report) {
     this.clients = clients;
     this.sinks = sinks;
     this.report = report;
@@ -49,7 +48,7 @@ public final class InFlightSettlement {
     for (var resource : state.inFlight()) {
       var client =
           clients
-              .client(resource.broker())
+              .operations(resource.broker())
               .orElseThrow(
                   () ->
                       new CatalogException(
@@ -59,7 +58,7 @@ public final class InFlightSettlement {
     return next;
   }
 
-  private State resolve(State state, ResourceState resource, BrokerClient client) {
+  private State resolve(State state, ResourceState resource, BrokerOperations client) {
     var op = resource.lastOperation().orElseThrow();
     var offering =
         resource instanceof InstanceState i
@@ -77,36 +76,51 @@ public final class InFlightSettlement {
       say(resource, "could not be read: " + e.getMessage() + "; it stays in flight");
       return state;
     }
-    boolean deleting =
-        op.type() == OperationType.DEPROVISION || op.type() == OperationType.UNBIND;
-    if (answer.kind() == OsbResult.Kind.GONE && deleting) {
-      return gone(state, resource);
-    }
-    if (answer.kind() != OsbResult.Kind.COMPLETED) {
+    var said =
+        answer.kind() == OsbResult.Kind.COMPLETED
+            ? Optional.of(((OsbResult.Completed<LastOperationResponse>) answer).value())
+            : Optional.<LastOperationResponse>empty();
+    if (answer.kind() != OsbResult.Kind.GONE && said.isEmpty()) {
       say(resource, "the broker answered " + answer.kind() + "; it stays in flight");
       return state;
     }
-    var live = ((OsbResult.Completed<LastOperationResponse>) answer).value();
-    switch (live.state()) {
-      case IN_PROGRESS:
+    var ending =
+        InFlight.ending(
+            op.type(), said.map(InFlightSettlement::answer).orElse(InFlight.Answer.GONE));
+    switch (ending) {
+      case FORGET:
+        return gone(state, resource);
+      case UNKNOWN:
+        say(resource, "the broker answered " + answer.kind() + "; it stays in flight");
+        return state;
+      case RUNNING:
         say(resource, op.type().wireName() + " still in progress");
         return state;
       case FAILED:
-        say(resource, op.type().wireName() + " failed" + live.description().map(d -> ": " + d)
-            .orElse("") + "; run catalog apply to repair it");
+        say(
+            resource,
+            op.type().wireName()
+                + " failed"
+                + said.get().description().map(d -> ": " + d).orElse("")
+                + "; run catalog apply to repair it");
         return state.with(withOperation(resource, ended(op, OperationState.FAILED)));
+      case READ_BACK:
+        // Reading the credentials back and delivering them is apply's: refresh sends nothing.
+        say(resource, "bind finished; run catalog apply to deliver its credentials");
+        return state;
       case SUCCEEDED:
       default:
-        if (deleting) {
-          return gone(state, resource);
-        }
-        if (op.type() == OperationType.BIND) {
-          say(resource, "bind finished; run catalog apply to deliver its credentials");
-          return state;
-        }
         say(resource, op.type().wireName() + " succeeded");
         return state.with(withOperation(resource, ended(op, OperationState.SUCCEEDED)));
     }
+  }
+
+  private static InFlight.Answer answer(LastOperationResponse live) {
+    return switch (live.state()) {
+      case SUCCEEDED -> InFlight.Answer.SUCCEEDED;
+      case FAILED -> InFlight.Answer.FAILED;
+      case IN_PROGRESS -> InFlight.Answer.IN_PROGRESS;
+    };
   }
 
   private State gone(State state, ResourceState resource) {

@@ -128,18 +128,19 @@ final class InstanceOperations {
             new LastOperationQuery(offering(recorded), op.operationToken()));
     var address = recorded.address().toString();
     var outcome = ops.await(client, target, op.started(), planMaximum, context);
-    return switch (outcome.kind()) {
+    return switch (InFlight.ending(op.type(), InFlight.answer(outcome))) {
       case SUCCEEDED -> {
         var ok = (PollOutcome.Succeeded) outcome;
-        if (op.type() == OperationType.DEPROVISION) {
-          yield gone(recorded);
-        }
         finish(address, OperationState.SUCCEEDED, ok.description(), Optional.empty());
         yield StepOutcome.COMPLETED;
       }
-      case GONE -> gone(recorded);
-      case STILL_IN_PROGRESS -> StepOutcome.IN_PROGRESS;
-      case FAILED, BUDGET_EXHAUSTED -> {
+      case FORGET -> gone(recorded);
+      case RUNNING -> StepOutcome.IN_PROGRESS;
+      case READ_BACK, UNKNOWN ->
+          // The poller keeps polling through a 410 that is not a delete's (P-17, P-19).
+          throw new IllegalStateException(
+              address + ": " + outcome.kind() + " ends no " + op.type());
+      case FAILED -> {
         var message = Operations.endedBadly(address, op.type(), outcome);
         finish(address, OperationState.FAILED, Operations.description(outcome), Optional.empty());
         // P-25, P-23: a provision that failed or ran out of time is orphan-mitigated.

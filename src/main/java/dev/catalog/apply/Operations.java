@@ -2,7 +2,7 @@ package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
 import dev.catalog.Sleeper;
-import dev.catalog.osb.BrokerClient;
+import dev.catalog.osb.BrokerOperations;
 import dev.catalog.osb.LastOperationResponse;
 import dev.catalog.osb.OperationPoller;
 import dev.catalog.osb.OsbOperation;
@@ -43,10 +43,10 @@ final class Operations {
     return services;
   }
 
-  BrokerClient client(String broker) {
+  BrokerOperations client(String broker) {
     return services
         .brokers()
-        .client(broker)
+        .operations(broker)
         .orElseThrow(() -> new CatalogException("broker \"" + broker + "\" is not configured"));
   }
 
@@ -71,7 +71,7 @@ final class Operations {
    * in progress, without asking the broker again, once the apply is interrupted.
    */
   PollOutcome await(
-      BrokerClient client,
+      BrokerOperations client,
       PollTarget target,
       Instant started,
       Optional<Duration> planMaximum,

@@ -1,7 +1,7 @@
 package dev.catalog.apply;
 
 import dev.catalog.CatalogException;
-import dev.catalog.osb.BrokerClient;
+import dev.catalog.osb.BrokerOperations;
 import dev.catalog.osb.LastOperationQuery;
 import dev.catalog.osb.NoContent;
 import dev.catalog.osb.OfferingIds;
@@ -86,7 +86,7 @@ final class OrphanMitigations {
     ops.record(s -> s.without(recorded.address()));
   }
 
-  private void awaitGone(BrokerClient client, PollTarget target, String what) {
+  private void awaitGone(BrokerOperations client, PollTarget target, String what) {
     var outcome =
         ops.await(client, target, ops.now(), Optional.empty(), Operations.NEVER_CANCELLED);
     if (!(outcome instanceof PollOutcome.Gone) && !(outcome instanceof PollOutcome.Succeeded)) {

@@ -68,7 +68,7 @@ final class CredentialsCommand implements Callable<Integer> {
     var address = Address.parse(binding.startsWith("binding.") ? binding : "binding." + binding);
     var loaded = config.load(env);
     try (var session = StateSession.open(env, backend, config);
-        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
+        var sinks = new CredentialSinks(KubernetesClients.forContext(env))) {
       var state = session.store().read().state();
       var recorded =
           state

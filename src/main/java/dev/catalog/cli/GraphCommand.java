@@ -48,15 +48,8 @@ final class GraphCommand implements Callable<Integer> {
   public Integer call() {
     var addresses = targets.stream().map(Address::parse).toList();
     var options = new PlanOptions(refresh, PlanOptions.DEFAULT_PARALLELISM, addresses);
-    var verbose = spec.findOption("--verbose");
     var result =
-        PlanRun.plan(
-            env,
-            config,
-            backend,
-            options,
-            false,
-            verbose != null && Boolean.TRUE.equals(verbose.getValue()));
+        PlanRun.plan(env, config, backend, options, false, RunContext.of(spec, env).verbose());
     env.out().print(DotRenderer.render(result.plan().graph()));
     env.out().flush();
     return ExitCode.OK;

@@ -60,16 +60,13 @@ final class ImportCommand implements Callable<Integer> {
     var yaml = loaded.backend();
     var choice = backend.choose(yaml.kind(), yaml.settings());
     var baseDir = choice.kind() == yaml.kind() ? yaml.directory() : Path.of("");
-    var verbose = spec.findOption("--verbose");
     var trace =
-        verbose != null && Boolean.TRUE.equals(verbose.getValue())
-            ? HttpTrace.printingTo(env.err())
-            : HttpTrace.NONE;
+        RunContext.of(spec, env).verbose() ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
     var clients = new PlanBrokerClients(loaded, new BrokerConnections(env), trace);
     var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     try (var session = new StateSession(env, backend, choice, baseDir.toAbsolutePath());
         var held = session.lock("import");
-        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
+        var sinks = new CredentialSinks(KubernetesClients.forContext(env))) {
       var before = session.store().read();
       var importer =
           new Importer(clients, secrets::resolveObject, sinks, env.env(), Clock.systemUTC());

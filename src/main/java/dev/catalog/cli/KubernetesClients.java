@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -17,11 +19,24 @@ final class KubernetesClients {
 
   /** A supplier that connects when first asked: most runs never need Kubernetes. */
   static Supplier<KubernetesClient> from(CliEnvironment env) {
-    return () -> {
+    return () -> forContext(env).apply(Optional.empty());
+  }
+
+  /**
+   * The client of a kubeconfig context's cluster (empty: the current context), for Secret sinks
+   * that name one (issue 13). Contexts are checked to exist when the configuration is loaded.
+   */
+  static Function<Optional<String>, KubernetesClient> forContext(CliEnvironment env) {
+    return context -> {
       var kubeconfig = env.env().getOrDefault("KUBECONFIG", "");
       if (!kubeconfig.isBlank() && !kubeconfig.contains(File.pathSeparator)) {
         return new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(null, new File(kubeconfig)))
+            .withConfig(Config.fromKubeconfig(context.orElse(null), new File(kubeconfig)))
+            .build();
+      }
+      if (context.isPresent()) {
+        return new KubernetesClientBuilder()
+            .withConfig(Config.autoConfigure(context.get()))
             .build();
       }
       return new KubernetesClientBuilder().build();

@@ -177,7 +177,6 @@ final class MarketplaceCommand implements Callable<Integer> {
   }
 
   private boolean verbose() {
-    var option = spec.findOption("--verbose");
-    return option != null && Boolean.TRUE.equals(option.getValue());
+    return RunContext.of(spec, env).verbose();
   }
 }

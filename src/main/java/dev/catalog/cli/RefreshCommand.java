@@ -1,5 +1,6 @@
 package dev.catalog.cli;
 
+import dev.catalog.apply.Brokers;
 import dev.catalog.apply.InFlightSettlement;
 import dev.catalog.osb.HttpTrace;
 import dev.catalog.sink.CredentialSinks;
@@ -32,14 +33,14 @@ final class RefreshCommand implements Callable<Integer> {
     var loaded = config.load(env);
     var clients = new PlanBrokerClients(loaded, new BrokerConnections(env), HttpTrace.NONE);
     try (var session = StateSession.open(env, backend, config);
-        var sinks = new CredentialSinks(KubernetesClients.from(env))) {
+        var sinks = new CredentialSinks(KubernetesClients.forContext(env))) {
       var inFlight = session.store().read().state().inFlight();
       if (inFlight.isEmpty()) {
         env.out().println("No operations in flight; state is up to date.");
         env.out().flush();
         return ExitCode.OK;
       }
-      var settlement = new InFlightSettlement(clients, sinks, env.out()::println);
+      var settlement = new InFlightSettlement(Brokers.of(clients), sinks, env.out()::println);
       session.mutate("refresh", settlement::settle);
       env.out().flush();
       return ExitCode.OK;

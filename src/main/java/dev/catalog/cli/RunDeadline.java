@@ -43,6 +43,11 @@ final class RunDeadline {
     return new Timer(onDeadline);
   }
 
+  /** The limit as the user wrote it; only for a run with a deadline. */
+  String shownLimit() {
+    return shown(limit.orElseThrow());
+  }
+
   /** The message for a run the deadline stopped. */
   String stoppedMessage() {
     return "apply stopped at its --timeout of "

@@ -2,11 +2,7 @@ package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
 import dev.catalog.plan.SavedPlan;
-import dev.catalog.render.JsonPlanRenderer;
-import dev.catalog.render.MarkdownPlanRenderer;
 import dev.catalog.render.PlanDocumentReader;
-import dev.catalog.render.Styles;
-import dev.catalog.render.TextPlanRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -49,14 +45,8 @@ final class ShowCommand implements Callable<Integer> {
     }
     var saved = SavedPlan.parse(content, planFile.toString());
     var view = PlanDocumentReader.read(saved.plan());
-    var text =
-        switch (output.format) {
-          case TEXT ->
-              header(saved)
-                  + new TextPlanRenderer(Styles.of(env.colour(flag("--no-color")))).render(view);
-          case JSON -> JsonPlanRenderer.render(view);
-          case MARKDOWN -> new MarkdownPlanRenderer(output.maxBytes).render(view);
-        };
+    var rendered = output.format.renderer(RunContext.of(spec, env), output.maxBytes).render(view);
+    var text = output.format == PlanFormat.TEXT ? header(saved) + rendered : rendered;
     env.out().print(text);
     env.out().flush();
     return ExitCode.OK;
@@ -72,10 +62,5 @@ final class ShowCommand implements Callable<Integer> {
         + ")"
         + saved.gitCommit().map(c -> ", configuration at commit " + c).orElse("")
         + ".\n\n";
-  }
-
-  private boolean flag(String name) {
-    var option = spec.findOption(name);
-    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 }

@@ -80,29 +80,44 @@ final class BindingReader {
   }
 
   private static Optional<CredentialsTarget> secret(MapReader s) {
-    s.allowOnly(List.of("namespace", "name", "transforms"));
+    s.allowOnly(SecretShapeReader.SECRET_KEYS);
+    var context = s.string("context").filter(c -> SecretShapeReader.checkContext(s, c));
     var namespace =
         s.requiredString("namespace").filter(n -> ValueChecks.checkNamespace(s, "namespace", n));
     var name = s.requiredString("name").filter(n -> ValueChecks.checkObjectName(s, "name", n));
-    var transforms = TransformReader.read(s);
-    if (namespace.isEmpty() || name.isEmpty()) {
+    var shape = SecretShapeReader.read(s);
+    var reserved =
+        s.has("layout") ? ServiceBindingLayout.RESERVED_ENTRIES : List.<String>of();
+    var transforms = TransformReader.read(s, reserved);
+    if (namespace.isEmpty() || name.isEmpty() || shape.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new SecretTarget(namespace.get(), name.get(), transforms));
+    var got = shape.get();
+    return Optional.of(
+        new SecretTarget(
+            context,
+            namespace.get(),
+            name.get(),
+            transforms,
+            got.type(),
+            got.labels(),
+            got.annotations(),
+            got.layout()));
   }
 
   private static Optional<CredentialsTarget> file(MapReader f) {
-    f.allowOnly(List.of("path", "mode", "format"));
+    f.allowOnly(List.of("path", "mode", "format", "transforms"));
     var path = f.requiredString("path");
     var mode =
         f.string("mode")
             .flatMap(m -> ValueChecks.fileMode(f, "mode", m))
             .orElse(FileTarget.DEFAULT_MODE);
     var format = f.string("format").flatMap(text -> format(f, text));
+    var transforms = TransformReader.read(f, List.of());
     return path.map(
         p -> {
           var chosen = format.orElse(p.endsWith(".env") ? FileFormat.ENV : FileFormat.JSON);
-          return new FileTarget(f.context().resolve(p), p, mode, chosen);
+          return new FileTarget(f.context().resolve(p), p, mode, chosen, transforms);
         });
   }
 

@@ -69,6 +69,7 @@ public final class ConfigLoader {
     }
     ReferenceChecker.check(contents, diagnostics);
     SinkChecker.check(contents, diagnostics);
+    KubeconfigContexts.check(contents, env, diagnostics);
     if (!diagnostics.isEmpty()) {
       var order = new ArrayList<String>();
       paths.forEach(p -> order.add(p.toString()));

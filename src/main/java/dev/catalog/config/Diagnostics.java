@@ -24,6 +24,11 @@ final class Diagnostics {
     found.addAll(other.found);
   }
 
+  /** How many were reported so far: a reader compares it before and after reading a part. */
+  int size() {
+    return found.size();
+  }
+
   boolean isEmpty() {
     return found.isEmpty();
   }

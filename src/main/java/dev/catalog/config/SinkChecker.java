@@ -21,9 +21,21 @@ final class SinkChecker {
         String field;
         String what;
         if (target instanceof SecretTarget secret) {
-          key = "secret:" + secret.namespace() + "/" + secret.name();
+          key =
+              "secret:"
+                  + secret.context().orElse("")
+                  + ":"
+                  + secret.namespace()
+                  + "/"
+                  + secret.name();
           field = "credentials.secret";
-          what = "Kubernetes Secret \"" + secret.namespace() + "/" + secret.name() + "\"";
+          what =
+              "Kubernetes Secret \""
+                  + secret.namespace()
+                  + "/"
+                  + secret.name()
+                  + "\""
+                  + secret.context().map(c -> " of context \"" + c + "\"").orElse("");
         } else {
           var sink = (FileTarget) target;
           key = "file:" + sink.path().toAbsolutePath().normalize();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * percent-encoded; {@code accepts_incomplete=true} goes on every mutating request (P-01).
  * Thread-safe.
  */
-public final class BrokerClient {
+public final class BrokerClient implements BrokerOperations {
   private final BrokerHttp http;
   private final InstanceEndpoints instances;
   private final BindingEndpoints bindings;
@@ -93,21 +93,25 @@ public final class BrokerClient {
   }
 
   /** {@code PUT /v2/service_instances/:id}: 200/201 completed, 202 accepted, 409/422 refused. */
+  @Override
   public OsbResult<InstanceResponse> provision(String instanceId, ProvisionRequest request) {
     return instances.provision(instanceId, request);
   }
 
   /** {@code PATCH /v2/service_instances/:id}: 200 completed, 202 accepted, 422 refused. */
+  @Override
   public OsbResult<InstanceResponse> update(String instanceId, UpdateRequest request) {
     return instances.update(instanceId, request);
   }
 
   /** {@code DELETE /v2/service_instances/:id}: 200 completed, 202 accepted, 410 gone. */
+  @Override
   public OsbResult<NoContent> deprovision(String instanceId, OfferingIds offering) {
     return instances.deprovision(instanceId, offering);
   }
 
   /** {@code GET /v2/service_instances/:id/last_operation}; 410 comes back as gone. */
+  @Override
   public OsbResult<LastOperationResponse> lastInstanceOperation(String instanceId, LastOperationQuery q) {
     return instances.lastOperation(instanceId, q);
   }
@@ -118,22 +122,26 @@ public final class BrokerClient {
   }
 
   /** {@code PUT .../service_bindings/:bid}: 200/201 completed, 202 accepted, 409/422 refused. */
+  @Override
   public OsbResult<BindingDetails> bind(String instanceId, String bindingId, BindRequest request) {
     return bindings.bind(instanceId, bindingId, request);
   }
 
   /** {@code DELETE .../service_bindings/:bid}: 200 completed, 202 accepted, 410 gone. */
+  @Override
   public OsbResult<NoContent> unbind(String instanceId, String bindingId, OfferingIds offering) {
     return bindings.unbind(instanceId, bindingId, offering);
   }
 
   /** {@code GET .../service_bindings/:bid/last_operation}; 410 comes back as gone. */
+  @Override
   public OsbResult<LastOperationResponse> lastBindingOperation(
       String instanceId, String bindingId, LastOperationQuery query) {
     return bindings.lastOperation(instanceId, bindingId, query);
   }
 
   /** {@code GET .../service_bindings/:bid}; empty on 404 (absent or still binding). */
+  @Override
   public Optional<BindingDetails> fetchBinding(
       String instanceId, String bindingId, Optional<OfferingIds> hints) {
     return bindings.fetch(instanceId, bindingId, hints);

@@ -16,12 +16,13 @@ import java.util.Optional;
  * Sleeper}, never the wall clock.
  */
 public final class OperationPoller {
-  private final BrokerClient client;
+  private final BrokerOperations client;
   private final Clock clock;
   private final Sleeper sleeper;
   private final PollingPolicy policy;
 
-  public OperationPoller(BrokerClient client, Clock clock, Sleeper sleeper, PollingPolicy policy) {
+  public OperationPoller(
+      BrokerOperations client, Clock clock, Sleeper sleeper, PollingPolicy policy) {
     this.client = client;
     this.clock = clock;
     this.sleeper = sleeper;

@@ -11,6 +11,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,36 +22,44 @@ import java.util.function.Supplier;
  * Kubernetes client, if one was made.
  */
 public final class CredentialSinks implements AutoCloseable {
-  private final Supplier<KubernetesClient> kubernetes;
-  private KubernetesClient client;
+  private final Function<Optional<String>, KubernetesClient> kubernetes;
+  private final Map<Optional<String>, KubernetesClient> clients = new LinkedHashMap<>();
 
   /**
-   * @param kubernetes makes the client for Secret sinks; called once, when the first Secret sink is
-   *     opened, so a configuration with file sinks only needs no cluster
+   * @param kubernetes makes the client for the cluster of a kubeconfig context (empty: the current
+   *     one); called once per context, when the first Secret sink there is opened, so a run talks
+   *     to the clusters its Secret sinks name and to no other (issue 13)
    */
-  public CredentialSinks(Supplier<KubernetesClient> kubernetes) {
+  public CredentialSinks(Function<Optional<String>, KubernetesClient> kubernetes) {
     this.kubernetes = kubernetes;
   }
 
-  private synchronized KubernetesClient client() {
-    if (client == null) {
-      client = kubernetes.get();
-    }
-    return client;
+  /** Sinks whose Secrets are all in the current context's cluster (tests, one-cluster tools). */
+  public static CredentialSinks currentContextOnly(Supplier<KubernetesClient> kubernetes) {
+    return new CredentialSinks(
+        context -> {
+          if (context.isPresent()) {
+            throw new CatalogException(
+                "context \"" + context.get() + "\" cannot be used here: only the current one");
+          }
+          return kubernetes.get();
+        });
+  }
+
+  synchronized KubernetesClient client(Optional<String> context) {
+    return clients.computeIfAbsent(context, kubernetes);
   }
 
   @Override
   public synchronized void close() {
-    if (client != null) {
-      client.close();
-      client = null;
-    }
+    clients.values().forEach(KubernetesClient::close);
+    clients.clear();
   }
 
   /** The sink a binding's configuration names. */
   public CredentialSink forTarget(CredentialsTarget target) {
     if (target instanceof SecretTarget secret) {
-      return new KubernetesSecretSink(client(), secret);
+      return new KubernetesSecretSink(client(secret.context()), secret);
     }
     if (target instanceof FileTarget file) {
       return new FileSink(file);
@@ -62,7 +73,8 @@ public final class CredentialSinks implements AutoCloseable {
    */
   public static SinkDescription describe(CredentialsTarget target) {
     if (target instanceof SecretTarget secret) {
-      return new SinkDescription.KubernetesSecret(secret.namespace(), secret.name());
+      return new SinkDescription.KubernetesSecret(
+          secret.context(), secret.namespace(), secret.name());
     }
     if (target instanceof FileTarget file) {
       return new SinkDescription.File(file.path().toAbsolutePath().normalize().toString());
@@ -76,7 +88,17 @@ public final class CredentialSinks implements AutoCloseable {
    */
   public CredentialSink forRecorded(SinkDescription sink) {
     if (sink instanceof SinkDescription.KubernetesSecret secret) {
-      return forTarget(new SecretTarget(secret.namespace(), secret.name(), List.of()));
+      // Enough to read or delete: transforms, type and metadata only matter to a write.
+      return forTarget(
+          new SecretTarget(
+              secret.context(),
+              secret.namespace(),
+              secret.name(),
+              List.of(),
+              SecretTarget.DEFAULT_TYPE,
+              Map.of(),
+              Map.of(),
+              Optional.empty()));
     }
     if (sink instanceof SinkDescription.File file) {
       var format = file.path().endsWith(".env") ? FileFormat.ENV : FileFormat.JSON;

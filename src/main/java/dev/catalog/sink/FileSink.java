@@ -46,7 +46,9 @@ public final class FileSink implements CredentialSink {
 
   @Override
   public void write(Address binding, Credentials credentials) {
-    byte[] content = format(binding, credentials.reveal()).getBytes(StandardCharsets.UTF_8);
+    byte[] content =
+        format(binding, Shaping.apply(binding, credentials, target.transforms()))
+            .getBytes(StandardCharsets.UTF_8);
     Path file = target.path().toAbsolutePath();
     Path temp = null;
     try {

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Credentials in a Kubernetes Secret of type {@code Opaque}: one key per credential after the
- * transforms, labelled and annotated as catalog's. Re-delivery updates the Secret in place (keys no
+ * Credentials in a Kubernetes Secret: one key per credential after the transforms (or the
+ * servicebinding.io entries), of the configured type, with the user's labels and annotations and
+ * catalog's ownership marks. Re-delivery updates the Secret in place (keys no
  * longer returned disappear); a Secret that catalog did not create for this binding is never
  * touched.
  */
@@ -38,13 +39,14 @@ public final class KubernetesSecretSink implements CredentialSink {
 
   @Override
   public SinkDescription description() {
-    return new SinkDescription.KubernetesSecret(target.namespace(), target.name());
+    return new SinkDescription.KubernetesSecret(
+        target.context(), target.namespace(), target.name());
   }
 
   @Override
   public void write(Address binding, Credentials credentials) {
     var data = new LinkedHashMap<String, String>();
-    SecretPayload.of(binding, credentials, target.transforms())
+    SecretPayload.of(binding, credentials, target)
         .forEach((key, value) -> data.put(key, base64(value)));
     try {
       Secret existing = resource().get();
@@ -53,8 +55,15 @@ public final class KubernetesSecretSink implements CredentialSink {
         return;
       }
       SecretOwnership.check(existing.getMetadata(), binding, quoted(), "overwrite");
-      // resourceVersion makes the update conditional: a concurrent change fails with 409.
       String version = existing.getMetadata().getResourceVersion();
+      if (!target.type().equals(existing.getType())) {
+        // A Secret's type is immutable: a new type is a new Secret. Deleted at the version just
+        // checked, so a Secret replaced meanwhile is not; the create then fails if one appeared.
+        resource().lockResourceVersion(version).delete();
+        secrets().resource(secret(binding, data, null)).create();
+        return;
+      }
+      // resourceVersion makes the update conditional: a concurrent change fails with 409.
       secrets().resource(secret(binding, data, version)).update();
     } catch (KubernetesClientException e) {
       throw failed(binding, "write", e);
@@ -108,16 +117,28 @@ public final class KubernetesSecretSink implements CredentialSink {
         .withNamespace(target.namespace())
         .withName(target.name())
         .withResourceVersion(resourceVersion)
-        .withLabels(SecretOwnership.labels(binding))
-        .withAnnotations(SecretOwnership.annotations(binding))
+        .withLabels(merged(target.labels(), SecretOwnership.labels(binding)))
+        .withAnnotations(merged(target.annotations(), SecretOwnership.annotations(binding)))
         .endMetadata()
-        .withType("Opaque")
+        .withType(target.type())
         .withData(data)
         .build();
   }
 
+  /** The user's keys, then catalog's (which the configuration cannot name, so none is lost). */
+  private static Map<String, String> merged(Map<String, String> user, Map<String, String> own) {
+    var all = new LinkedHashMap<String, String>(user);
+    all.putAll(own);
+    return all;
+  }
+
   private String quoted() {
-    return "\"" + target.namespace() + "/" + target.name() + "\"";
+    return "\""
+        + target.namespace()
+        + "/"
+        + target.name()
+        + "\""
+        + target.context().map(c -> " of context \"" + c + "\"").orElse("");
   }
 
   // The API's own message names keys and objects, never the data sent, so it is safe to quote.

@@ -1,23 +1,21 @@
 package dev.catalog.sink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.catalog.CatalogException;
-import dev.catalog.config.KeyTransform;
+import dev.catalog.config.CredentialsTarget.SecretTarget;
 import dev.catalog.state.Address;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The keys and values of a credentials Secret: the credentials after the transforms, in order
- * (after the Kubernetes Service Catalog's {@code secretTransforms}), one key per top-level
- * credential, strings stored as they are and any other value as compact JSON.
+ * The keys and values of a credentials Secret: the credentials after the transforms ({@link
+ * Shaping}), one key per top-level credential, strings stored as they are and any other value as
+ * compact JSON; under {@code layout: servicebinding}, with the specification's entries ({@link
+ * ServiceBindingEntries}).
  */
 final class SecretPayload {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,14 +26,14 @@ final class SecretPayload {
   private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
 
   /**
-   * Transformed keys and their string values, in credential order.
+   * The Secret's keys and string values, in order.
    *
-   * @throws CatalogException naming the binding and the first key the API server would refuse (a
-   *     key, never a value), before anything is sent to the cluster
+   * @throws CatalogException naming the binding and the first key the API server would refuse, or
+   *     the layout's specification forbids (a key, never a value), before anything is sent to the
+   *     cluster
    */
-  static Map<String, String> of(
-      Address binding, Credentials credentials, List<KeyTransform> transforms) {
-    var data = of(credentials, transforms);
+  static Map<String, String> of(Address binding, Credentials credentials, SecretTarget target) {
+    var data = strings(Shaping.apply(binding, credentials, target.transforms()));
     for (String key : data.keySet()) {
       if (!KEY.matcher(key).matches() || key.equals(".") || key.equals("..")) {
         throw new CatalogException(
@@ -44,55 +42,22 @@ final class SecretPayload {
                 + key
                 + "\" cannot be a Kubernetes Secret key (only letters, digits, '-', '_' and '.',"
                 + " at most 253 characters); rename or remove it with a transform under"
-                + " credentials.secret.transforms (docs/configuration.md)");
+                + " credentials.secret.transforms (docs/credentials.md)");
       }
     }
-    return data;
+    return target
+        .layout()
+        .map(layout -> ServiceBindingEntries.of(binding, layout, data))
+        .orElse(data);
   }
 
-  /** Transformed keys and their string values, in credential order. */
-  static Map<String, String> of(Credentials credentials, List<KeyTransform> transforms) {
-    ObjectNode keys = credentials.reveal();
-    for (KeyTransform transform : transforms) {
-      apply(keys, transform);
-    }
+  private static Map<String, String> strings(ObjectNode keys) {
     var data = new LinkedHashMap<String, String>();
     for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext(); ) {
       var entry = it.next();
-      data.put(entry.getKey(), stored(entry.getValue()));
+      data.put(entry.getKey(), Shaping.text(entry.getValue()));
     }
     return data;
-  }
-
-  // A transform naming a credential the broker did not return does nothing, as in the Service
-  // Catalog: brokers differ in the keys they return, and the remaining keys are still delivered.
-  private static void apply(ObjectNode keys, KeyTransform transform) {
-    if (transform instanceof KeyTransform.RenameKey rename) {
-      JsonNode value = keys.remove(rename.from());
-      if (value != null) {
-        keys.set(rename.to(), value);
-      }
-    } else if (transform instanceof KeyTransform.AddKey add) {
-      keys.set(add.key(), TextNode.valueOf(add.value()));
-    } else if (transform instanceof KeyTransform.RemoveKey remove) {
-      keys.remove(remove.key());
-    } else if (transform instanceof KeyTransform.JsonKey json) {
-      keys.set(json.key(), TextNode.valueOf(compact(keys)));
-    } else {
-      throw new AssertionError(transform);
-    }
-  }
-
-  private static String stored(JsonNode value) {
-    return value.isTextual() ? value.textValue() : compact(value);
-  }
-
-  private static String compact(JsonNode value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree did not serialise", e);
-    }
   }
 
   /** Secret data read back: every value is a string. */

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks, before anything is bound, that every sink an apply will deliver to can be written
@@ -29,22 +30,26 @@ final class SinkPreflight {
   /** The Secret verbs {@link KubernetesSecretSink} uses: read, create, update, delete. */
   static final List<String> SECRET_VERBS = List.of("get", "create", "update", "delete");
 
-  private final Supplier<KubernetesClient> kubernetes;
+  private final Function<Optional<String>, KubernetesClient> kubernetes;
 
-  SinkPreflight(Supplier<KubernetesClient> kubernetes) {
+  /** @param kubernetes the client of a kubeconfig context's cluster (empty: the current one) */
+  SinkPreflight(Function<Optional<String>, KubernetesClient> kubernetes) {
     this.kubernetes = kubernetes;
   }
 
   /** One message per binding whose sink cannot be written; empty when all can. */
   List<String> problems(Map<Address, CredentialsTarget> targets) {
-    var byNamespace = new LinkedHashMap<String, String>();
+    var byNamespace = new LinkedHashMap<List<Object>, String>();
     var byDirectory = new LinkedHashMap<Path, String>();
     var problems = new ArrayList<String>();
     targets.forEach(
         (binding, target) -> {
           String problem;
           if (target instanceof SecretTarget secret) {
-            problem = byNamespace.computeIfAbsent(secret.namespace(), this::secretProblem);
+            problem =
+                byNamespace.computeIfAbsent(
+                    List.of(secret.context(), secret.namespace()),
+                    key -> secretProblem(secret.context(), secret.namespace()));
             problem = problem.isEmpty() ? "" : where(binding, secret) + problem;
           } else if (target instanceof FileTarget file) {
             Path dir = file.path().toAbsolutePath().normalize().getParent();
@@ -69,7 +74,9 @@ final class SinkPreflight {
         + secret.namespace()
         + "/"
         + secret.name()
-        + "\":";
+        + "\""
+        + secret.context().map(c -> " of context \"" + c + "\"").orElse("")
+        + ":";
   }
 
   private static String where(Address binding, FileTarget file) {
@@ -77,8 +84,8 @@ final class SinkPreflight {
   }
 
   /** Empty when Secrets can be written in {@code namespace}, else why not (leading space). */
-  private String secretProblem(String namespace) {
-    KubernetesClient client = kubernetes.get();
+  private String secretProblem(Optional<String> context, String namespace) {
+    KubernetesClient client = kubernetes.apply(context);
     String cluster = KubeClusters.describe(client);
     var denied = new ArrayList<String>();
     try {

@@ -75,10 +75,9 @@ final class ResourceCodec {
 
   private static ObjectNode sink(SinkDescription sink) {
     if (sink instanceof SinkDescription.KubernetesSecret s) {
-      return JSON.objectNode()
-          .put("type", "kubernetes-secret")
-          .put("namespace", s.namespace())
-          .put("name", s.name());
+      var node = JSON.objectNode().put("type", "kubernetes-secret");
+      s.context().ifPresent(c -> node.put("context", c)); // absent: the current context
+      return node.put("namespace", s.namespace()).put("name", s.name());
     }
     var file = (SinkDescription.File) sink;
     return JSON.objectNode().put("type", "file").put("path", file.path());
@@ -180,7 +179,9 @@ final class ResourceCodec {
       case "kubernetes-secret" ->
           Optional.of(
               new SinkDescription.KubernetesSecret(
-                  f.text(sink, "namespace", sinkPath), f.text(sink, "name", sinkPath)));
+                  f.optionalText(sink, "context", sinkPath),
+                  f.text(sink, "namespace", sinkPath),
+                  f.text(sink, "name", sinkPath)));
       case "file" -> Optional.of(new SinkDescription.File(f.text(sink, "path", sinkPath)));
       default -> throw f.invalid(sinkPath + ".type", "expected kubernetes-secret or file");
     };

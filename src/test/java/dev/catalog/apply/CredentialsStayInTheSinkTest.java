@@ -63,7 +63,7 @@ class CredentialsStayInTheSinkTest {
             new JsonProgressRenderer(new PrintWriter(json)));
 
     try (var recorder = new StateRecorder(store.read(), store::write);
-        var sinks = new CredentialSinks(() -> null)) {
+        var sinks = new CredentialSinks(context -> null)) {
       StepRunner bind =
           (step, context) -> {
             var address = step.address();

@@ -19,7 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InvalidConfigTest {
   static final Path DIR = Path.of("src/test/resources/invalid");
-  static final Map<String, String> ENV = Map.of("DEMO_PASSWORD", "not-used-by-validation");
+  static final Map<String, String> ENV =
+      Map.of(
+          "DEMO_PASSWORD",
+          "not-used-by-validation",
+          "KUBECONFIG",
+          DIR.resolve("kubeconfig-two-contexts.yml").toString());
 
   static Stream<String> cases() throws IOException {
     try (var files = Files.list(DIR)) {

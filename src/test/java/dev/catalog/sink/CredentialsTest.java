@@ -48,7 +48,7 @@ class CredentialsTest {
             "c.json",
             "0600",
             dev.catalog.config.CredentialsTarget.FileFormat.JSON);
-    var sink = new CredentialSinks(() -> null).forTarget(target);
+    var sink = new CredentialSinks(context -> null).forTarget(target);
 
     Delivery delivery = CredentialSinks.deliver(Address.binding("app"), credentials(), sink, key);
 

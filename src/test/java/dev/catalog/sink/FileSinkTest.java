@@ -116,7 +116,8 @@ class FileSinkTest {
         .isInstanceOf(CatalogException.class)
         .hasMessage(
             "binding.orders-db-app: credential \"api-key\" is not a valid environment variable"
-                + " name, so it cannot be written in env format; use format: json");
+                + " name, so it cannot be written in env format; rename it with a transform under"
+                + " credentials.file.transforms, or use format: json");
     assertThat(Files.readString(file)).isEqualTo("PASSWORD=old\n");
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(file);
@@ -154,7 +155,7 @@ class FileSinkTest {
     sink(file, "0600", FileFormat.ENV).write(APP, credentials());
 
     var sink =
-        new CredentialSinks(() -> null).forRecorded(new SinkDescription.File(file.toString()));
+        new CredentialSinks(context -> null).forRecorded(new SinkDescription.File(file.toString()));
 
     assertThat(sink.read(APP).orElseThrow().reveal().get("password").textValue())
         .isEqualTo(PASSWORD);

@@ -179,7 +179,7 @@ class KubernetesSecretSinkIT {
     sink(List.of(new KeyTransform.AddKey("A", "b"))).write(APP, credentials());
     var recorded = new SinkDescription.KubernetesSecret(namespace, "orders-db");
 
-    new CredentialSinks(() -> client).forRecorded(recorded).delete(APP);
+    CredentialSinks.currentContextOnly(() -> client).forRecorded(recorded).delete(APP);
 
     assertThat(secret()).isNull();
   }

@@ -128,7 +128,7 @@ class SinkPreflightIT {
 
   private static void check(Path kubeconfig, Map<Address, CredentialsTarget> targets) {
     try (var sinks =
-        new CredentialSinks(
+        CredentialSinks.currentContextOnly(
             () ->
                 new KubernetesClientBuilder()
                     .withConfig(Config.fromKubeconfig(null, kubeconfig.toFile()))

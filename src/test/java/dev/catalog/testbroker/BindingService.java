@@ -24,7 +24,8 @@ import org.springframework.cloud.servicebroker.service.ServiceInstanceBindingSer
 import reactor.core.publisher.Mono;
 
 /**
- * Bindings with fresh random credentials ({@code uri}, {@code username}, {@code password}):
+ * Bindings with fresh random credentials ({@code uri}, {@code username}, {@code password}; nested
+ * hosts, a TLS CA, username and password for {@code cache}):
  * synchronous for {@code db} and {@code queue}; for {@code stream} bind and unbind answer 202 and
  * end when polled after the ledger's async duration, and the credentials are only to be had from a
  * GET of the finished binding (OSB: a 202 carries none).
@@ -80,13 +81,15 @@ final class BindingService implements ServiceInstanceBindingService {
     var username = "u-" + token(4);
     var password = token(16);
     Map<String, Object> credentials =
-        Map.of(
-            "uri",
-            "db://" + username + ":" + password + "@db.example:5432/" + instanceId,
-            "username",
-            username,
-            "password",
-            password);
+        BrokerCatalog.CACHE_SERVICE_ID.equals(request.getServiceDefinitionId())
+            ? nested(instanceId, username, password, parameters)
+            : Map.of(
+                "uri",
+                "db://" + username + ":" + password + "@db.example:5432/" + instanceId,
+                "username",
+                username,
+                "password",
+                password);
     ledger.put(
         new LedgerBinding(
             request.getBindingId(),
@@ -103,6 +106,34 @@ final class BindingService implements ServiceInstanceBindingService {
           .build();
     }
     return CreateServiceInstanceAppBindingResponse.builder().credentials(credentials).build();
+  }
+
+  /**
+   * A cache's credentials, nested as real brokers return them. The binding parameter {@code
+   * extra_key} adds a credential of that name (holding a fresh secret), for tests of keys a sink
+   * cannot hold.
+   */
+  private Map<String, Object> nested(
+      String instanceId, String username, String password, Map<String, Object> parameters) {
+    var credentials = new java.util.LinkedHashMap<String, Object>();
+    credentials.put(
+        "hosts",
+        java.util.List.of(
+            Map.of("name", "cache-0." + instanceId + ".example", "port", 6379),
+            Map.of("name", "cache-1." + instanceId + ".example", "port", 6380)));
+    credentials.put(
+        "tls",
+        Map.of(
+            "ca",
+            "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getEncoder().encodeToString(token(48).getBytes())
+                + "\n-----END CERTIFICATE-----\n"));
+    credentials.put("username", username);
+    credentials.put("password", password);
+    if (parameters.get("extra_key") instanceof String extra) {
+      credentials.put(extra, token(16));
+    }
+    return java.util.Collections.unmodifiableMap(credentials);
   }
 
   private String token(int bytes) {

@@ -15,7 +15,8 @@ import org.springframework.cloud.servicebroker.model.catalog.ServiceInstanceSche
 /**
  * The reference broker's catalog: a sync {@code db}, a {@code queue} provisioned async, and a
  * {@code stream} whose instances are sync but whose bindings are created and deleted async (so
- * {@code bindings_retrievable}: the credentials are fetched with GET once the bind ends).
+ * {@code bindings_retrievable}: the credentials are fetched with GET once the bind ends); and,
+ * under its own prefix, a {@code cache} whose credentials are nested.
  */
 public final class BrokerCatalog {
   public static final String DB_SERVICE_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000001";
@@ -25,6 +26,8 @@ public final class BrokerCatalog {
   public static final String QUEUE_STANDARD_PLAN_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000021";
   public static final String STREAM_SERVICE_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000003";
   public static final String STREAM_STANDARD_PLAN_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000031";
+  public static final String CACHE_SERVICE_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000004";
+  public static final String CACHE_STANDARD_PLAN_ID = "3d6e0c9a-0db0-4c7e-9a51-000000000041";
 
   private BrokerCatalog() {}
 
@@ -165,5 +168,28 @@ public final class BrokerCatalog {
                     .build())
             .build();
     return Catalog.builder().serviceDefinitions(db, queue, stream).build();
+  }
+
+  /**
+   * A sync {@code cache} whose bindings return nested credentials, as real brokers do (issue 13):
+   * {@code {"hosts": [{"name", "port"}, ...], "tls": {"ca"}, "username", "password"}}. Offered only
+   * under the {@code /nested} prefix, so the catalog every other test reads stays as it was.
+   */
+  static ServiceDefinition cache() {
+    return ServiceDefinition.builder()
+        .id(CACHE_SERVICE_ID)
+        .name("cache")
+        .description("A cache cluster whose credentials are nested")
+        .bindable(true)
+        .instancesRetrievable(true)
+        .bindingsRetrievable(true)
+        .plans(
+            Plan.builder()
+                .id(CACHE_STANDARD_PLAN_ID)
+                .name("standard")
+                .description("Two nodes with TLS")
+                .free(true)
+                .build())
+        .build();
   }
 }

@@ -11,12 +11,14 @@ import reactor.core.publisher.Mono;
 /**
  * Serves a catalog per platform-instance prefix, so one process acts as two brokers: {@code
  * /data/v2/catalog} offers {@code db}, {@code /messaging/v2/catalog} offers {@code queue}, {@code
- * /streams/v2/catalog} offers {@code stream}, and {@code /v2/catalog} (no prefix) offers all.
+ * /streams/v2/catalog} offers {@code stream}, {@code /nested/v2/catalog} offers {@code cache}
+ * (nested credentials, issue 13), and {@code /v2/catalog} (no prefix) offers all but {@code cache}.
  * Spring OSB calls {@link #getCatalog()} on the request thread, which is how the prefix is known.
  * Requests for any known service are served under every prefix.
  */
 final class PrefixCatalogService implements CatalogService {
   private final Catalog full = BrokerCatalog.catalog();
+  private final ServiceDefinition cache = BrokerCatalog.cache();
 
   @Override
   public Mono<Catalog> getCatalog() {
@@ -36,6 +38,8 @@ final class PrefixCatalogService implements CatalogService {
       only = "queue";
     } else if (uri.startsWith("/streams/")) {
       only = "stream";
+    } else if (uri.startsWith("/nested/")) {
+      return Catalog.builder().serviceDefinitions(cache).build();
     } else {
       return full;
     }
@@ -46,6 +50,9 @@ final class PrefixCatalogService implements CatalogService {
 
   @Override
   public Mono<ServiceDefinition> getServiceDefinition(String serviceId) {
+    if (cache.getId().equals(serviceId)) {
+      return Mono.just(cache);
+    }
     return Mono.justOrEmpty(
         full.getServiceDefinitions().stream().filter(s -> s.getId().equals(serviceId)).findFirst());
   }

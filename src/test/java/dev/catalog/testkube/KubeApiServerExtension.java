@@ -39,7 +39,8 @@ public final class KubeApiServerExtension
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == RunningKubeApiServer.class;
+    var type = parameter.getParameter().getType();
+    return type == RunningKubeApiServer.class || type == SecondKubeApiServer.class;
   }
 
   /** Panics logged before this class started belong to an earlier class, which reported them. */
@@ -109,7 +110,28 @@ public final class KubeApiServerExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.getParameter().getType() == SecondKubeApiServer.class) {
+      return second(context);
+    }
     return server(context);
+  }
+
+  /**
+   * A second server, for tests of two clusters (issue 13): started on first request only, shared
+   * like the first and stopped when the run ends. Its log is scanned for panics with the first's.
+   */
+  private static SecondKubeApiServer second(ExtensionContext context) {
+    server(context);
+    Map<String, String> env = System.getenv();
+    KubeApiServerBinaries binaries =
+        KubeApiServerBinaries.require(KubeApiServerBinaries.cacheDirectory(env), env);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            SecondKubeApiServer.class,
+            key -> new SecondKubeApiServer(startServer(binaries)),
+            SecondKubeApiServer.class);
   }
 
   private static RunningKubeApiServer server(ExtensionContext context) {

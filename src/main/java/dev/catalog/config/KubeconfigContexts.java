@@ -1,0 +1,98 @@
+package dev.catalog.config;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The context names of the kubeconfig a run uses, read from its files only: a Secret sink naming a
+ * {@code context} is checked against them when the configuration is read, before any broker or
+ * cluster is asked (issue 13). The files are found as {@code kubectl} and the sinks find them: each
+ * file of {@code KUBECONFIG} (a path list), else {@code ~/.kube/config}.
+ *
+ * @param source how messages name the files read, like {@code kubeconfig /home/me/.kube/config}
+ * @param names the contexts defined, in file order
+ */
+public record KubeconfigContexts(String source, Set<String> names) {
+  public KubeconfigContexts {
+    names = Set.copyOf(new LinkedHashSet<>(names));
+  }
+
+  /** Reads the contexts of the kubeconfig {@code env} selects. */
+  public static KubeconfigContexts read(Map<String, String> env) {
+    var files = new ArrayList<Path>();
+    var kubeconfig = env.getOrDefault("KUBECONFIG", "");
+    if (!kubeconfig.isBlank()) {
+      for (var part : kubeconfig.split(File.pathSeparator)) {
+        if (!part.isBlank() && Files.isRegularFile(Path.of(part))) {
+          files.add(Path.of(part));
+        }
+      }
+    } else {
+      var home = env.getOrDefault("HOME", System.getProperty("user.home"));
+      var file = Path.of(home, ".kube", "config");
+      if (Files.isRegularFile(file)) {
+        files.add(file);
+      }
+    }
+    if (files.isEmpty()) {
+      return new KubeconfigContexts(
+          kubeconfig.isBlank()
+              ? "no kubeconfig (KUBECONFIG is unset and there is no ~/.kube/config)"
+              : "no kubeconfig (no file of KUBECONFIG=" + kubeconfig + " exists)",
+          Set.of());
+    }
+    var names = new LinkedHashSet<String>();
+    for (var file : files) {
+      try {
+        List<NamedContext> contexts = Config.fromKubeconfig(null, file.toFile()).getContexts();
+        if (contexts != null) {
+          contexts.forEach(c -> names.add(c.getName()));
+        }
+      } catch (KubernetesClientException | IllegalArgumentException | IllegalStateException e) {
+        // An unreadable file defines no context; the message lists the contexts found.
+      }
+    }
+    var shown = files.stream().map(Path::toString).toList();
+    return new KubeconfigContexts("kubeconfig " + String.join(", ", shown), names);
+  }
+
+  /** Reports every Secret sink whose {@code context} the kubeconfig does not define. */
+  static void check(List<FileContents> files, Map<String, String> env, Diagnostics diagnostics) {
+    KubeconfigContexts contexts = null;
+    for (var file : files) {
+      for (var binding : file.bindings) {
+        if (!(binding.credentials() instanceof CredentialsTarget.SecretTarget secret)
+            || secret.context().isEmpty()) {
+          continue;
+        }
+        if (contexts == null) {
+          contexts = read(env); // only when a context is named: most runs read no kubeconfig
+        }
+        var context = secret.context().get();
+        if (!contexts.names().contains(context)) {
+          var field = "credentials.secret.context";
+          var known = contexts.names().stream().sorted().toList();
+          diagnostics.error(
+              binding.source().locationOf(field),
+              binding.source().pathOf(field),
+              "unknown context \"" + context + "\": " + contexts.source()
+                  + (known.isEmpty() ? " defines no context" : " defines " + String.join(", ", known)),
+              Suggestions.nearest(context, known)
+                  .map(n -> "did you mean \"" + n + "\"?")
+                  .orElse(
+                      "name a context of the kubeconfig, or set KUBECONFIG to the file that has"
+                          + " it"));
+        }
+      }
+    }
+  }
+}
