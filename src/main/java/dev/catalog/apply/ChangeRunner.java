@@ -79,6 +79,12 @@ final class ChangeRunner implements StepRunner {
     if (current.isEmpty() || replacesGone(change, current.get())) {
       return create(desired.get(), context);
     }
+    if (change != null
+        && change.action() == Action.UPDATE
+        && desired.get() instanceof DesiredResource.OfBinding b
+        && current.get() instanceof BindingState recorded) {
+      return new SinkMoves(ops).move(b.binding(), recorded);
+    }
     if (isUpdate(change) && desired.get() instanceof DesiredResource.OfInstance i) {
       return instances.update(i.instance(), change.update().orElseThrow(), context);
     }

@@ -43,7 +43,7 @@ final class Deliveries {
               ops.services().fingerprintKey());
       var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.empty());
       ops.record(
-          s -> s.with(Records.delivered(recorded, delivery.fingerprint(), delivery.sink(), op)));
+          s -> s.with(Records.delivered(recorded, delivery, op)));
     } catch (CatalogException e) {
       var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.of(BindingState.NOT_DELIVERED));
       ops.record(s -> s.with(Records.withOperation(recorded, op)));

@@ -32,7 +32,10 @@ public final class DeliveryTargets {
   }
 
   private static boolean delivers(ResourceChange change) {
-    if (change.action() == Action.CREATE || change.action() == Action.REPLACE) {
+    // An update of a binding is a delivery to its (new) sink (issue 13).
+    if (change.action() == Action.CREATE
+        || change.action() == Action.REPLACE
+        || change.action() == Action.UPDATE) {
       return true;
     }
     return change.recorded().orElse(null) instanceof BindingState b

@@ -173,7 +173,8 @@ final class ImportReads {
             parameters,
             Optional.of(delivery.fingerprint()),
             Optional.of(delivery.sink()),
-            true);
+            true)
+            .withDelivered(delivery.delivered());
     return new Importer.Result(
         state.with(recorded),
         recorded,

@@ -10,6 +10,8 @@ import dev.catalog.state.OfferingRef;
 import dev.catalog.state.OperationState;
 import dev.catalog.state.OperationType;
 import dev.catalog.state.OrphanMitigation;
+import dev.catalog.sink.Delivery;
+import dev.catalog.state.DeliveredSink;
 import dev.catalog.state.SinkDescription;
 import java.time.Instant;
 import java.util.List;
@@ -99,27 +101,46 @@ final class Records {
         Optional.of(operation),
         List.of(),
         Optional.empty(),
+        Optional.empty(),
         desired.config().lifecycle().preventDestroy());
   }
 
   static BindingState withOperation(BindingState s, LastOperation operation) {
-    return copy(s, s.credentialsFingerprint(), s.sink(), operation, s.pendingOrphanMitigation());
+    return copy(
+        s,
+        s.credentialsFingerprint(),
+        s.sink(),
+        s.delivered(),
+        operation,
+        s.pendingOrphanMitigation());
   }
 
   static BindingState withPending(BindingState s, List<OrphanMitigation> pending) {
-    return copy(s, s.credentialsFingerprint(), s.sink(), s.lastOperation().orElseThrow(), pending);
+    return copy(
+        s,
+        s.credentialsFingerprint(),
+        s.sink(),
+        s.delivered(),
+        s.lastOperation().orElseThrow(),
+        pending);
   }
 
-  static BindingState delivered(
-      BindingState s, String fingerprint, SinkDescription sink, LastOperation operation) {
+  /** {@code s} after a delivery: the credentials' fingerprint, the sink and its digests. */
+  static BindingState delivered(BindingState s, Delivery delivery, LastOperation operation) {
     return copy(
-        s, Optional.of(fingerprint), Optional.of(sink), operation, s.pendingOrphanMitigation());
+        s,
+        Optional.of(delivery.fingerprint()),
+        Optional.of(delivery.sink()),
+        Optional.of(delivery.delivered()),
+        operation,
+        s.pendingOrphanMitigation());
   }
 
   private static BindingState copy(
       BindingState s,
       Optional<String> fingerprint,
       Optional<SinkDescription> sink,
+      Optional<DeliveredSink> delivered,
       LastOperation operation,
       List<OrphanMitigation> pending) {
     return new BindingState(
@@ -137,6 +158,28 @@ final class Records {
         Optional.of(operation),
         pending,
         Optional.empty(),
+        delivered,
+        s.preventDestroy());
+  }
+
+  /** {@code s} after its credentials were delivered to another sink; its operation is kept. */
+  static BindingState redelivered(BindingState s, Delivery delivery) {
+    return new BindingState(
+        s.address(),
+        s.bindingId(),
+        s.instance(),
+        s.instanceId(),
+        s.broker(),
+        s.service(),
+        s.plan(),
+        s.parameters(),
+        s.context(),
+        Optional.of(delivery.fingerprint()),
+        Optional.of(delivery.sink()),
+        s.lastOperation(),
+        s.pendingOrphanMitigation(),
+        s.imported(),
+        Optional.of(delivery.delivered()),
         s.preventDestroy());
   }
 }

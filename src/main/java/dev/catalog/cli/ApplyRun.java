@@ -70,7 +70,8 @@ final class ApplyRun {
       var clock = Clock.systemUTC();
       var operation =
           new ApplyOperation(
-              new Planner(clients, secrets::resolveObject),
+              new Planner(clients, secrets::resolveObject)
+                  .withSinks(new SinkInspections(sinks, env.env())),
               Brokers.of(clients),
               sinks,
               lineage -> FingerprintKey.choose(env.env(), lineage),

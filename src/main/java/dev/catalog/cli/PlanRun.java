@@ -6,6 +6,7 @@ import dev.catalog.osb.HttpTrace;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
+import dev.catalog.sink.CredentialSinks;
 import dev.catalog.plan.policy.PolicyCheck;
 import dev.catalog.plan.policy.PolicyViolation;
 import dev.catalog.state.Snapshot;
@@ -66,12 +67,14 @@ final class PlanRun {
     var secrets = new SecretResolver(env.env(), KubernetesClients.from(env), env.redactor());
     try (var session = new StateSession(env, backendOptions, choice, baseDir.toAbsolutePath());
         var held = lock ? session.lock("plan") : (StateSession.AutoCloseable0) () -> {};
-        var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED)) {
+        var signals = env.lastActions().exitOnSignal(LastActions.PLANNING_INTERRUPTED);
+        var sinks = new CredentialSinks(KubernetesClients.forContext(env))) {
       var trace = verbose ? HttpTrace.printingTo(env.err()) : HttpTrace.NONE;
       var unlocked =
           new Planner(
               new PlanBrokerClients(config, new BrokerConnections(env), trace),
-              secrets::resolveObject);
+              secrets::resolveObject)
+              .withSinks(new SinkInspections(sinks, env.env()));
       var planner = LockFiles.read(configOptions).map(unlocked::withLock).orElse(unlocked);
       if (!options.refresh()) {
         var snapshot = session.store().read();

@@ -53,7 +53,9 @@ public sealed interface CredentialsTarget {
       Objects.requireNonNull(layout, "layout");
     }
 
-    /** An {@code Opaque} Secret in the current context, with no labels or annotations of the user. */
+    /**
+     * An {@code Opaque} Secret in the current context, with no labels or annotations of the user.
+     */
     public SecretTarget(String namespace, String name, List<KeyTransform> transforms) {
       this(
           Optional.empty(),

@@ -1,15 +1,17 @@
 package dev.catalog.config;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,10 +22,12 @@ import java.util.Set;
  *
  * @param source how messages name the files read, like {@code kubeconfig /home/me/.kube/config}
  * @param names the contexts defined, in file order
+ * @param current the current context (the first file that sets one wins, as with kubectl)
  */
-public record KubeconfigContexts(String source, Set<String> names) {
+public record KubeconfigContexts(String source, Set<String> names, Optional<String> current) {
   public KubeconfigContexts {
     names = Set.copyOf(new LinkedHashSet<>(names));
+    Objects.requireNonNull(current, "current");
   }
 
   /** Reads the contexts of the kubeconfig {@code env} selects. */
@@ -48,21 +52,31 @@ public record KubeconfigContexts(String source, Set<String> names) {
           kubeconfig.isBlank()
               ? "no kubeconfig (KUBECONFIG is unset and there is no ~/.kube/config)"
               : "no kubeconfig (no file of KUBECONFIG=" + kubeconfig + " exists)",
-          Set.of());
+          Set.of(),
+          Optional.empty());
     }
     var names = new LinkedHashSet<String>();
+    String current = null;
     for (var file : files) {
       try {
-        List<NamedContext> contexts = Config.fromKubeconfig(null, file.toFile()).getContexts();
+        // Parsed only: building a client Config would run exec credential plugins of the file.
+        var parsed = KubeConfigUtils.parseConfig(file.toFile());
+        List<NamedContext> contexts = parsed.getContexts();
+        if (current == null
+            && parsed.getCurrentContext() != null
+            && !parsed.getCurrentContext().isBlank()) {
+          current = parsed.getCurrentContext();
+        }
         if (contexts != null) {
           contexts.forEach(c -> names.add(c.getName()));
         }
-      } catch (KubernetesClientException | IllegalArgumentException | IllegalStateException e) {
+      } catch (RuntimeException e) {
         // An unreadable file defines no context; the message lists the contexts found.
       }
     }
     var shown = files.stream().map(Path::toString).toList();
-    return new KubeconfigContexts("kubeconfig " + String.join(", ", shown), names);
+    return new KubeconfigContexts(
+        "kubeconfig " + String.join(", ", shown), names, Optional.ofNullable(current));
   }
 
   /** Reports every Secret sink whose {@code context} the kubeconfig does not define. */
@@ -84,14 +98,66 @@ public record KubeconfigContexts(String source, Set<String> names) {
           diagnostics.error(
               binding.source().locationOf(field),
               binding.source().pathOf(field),
-              "unknown context \"" + context + "\": " + contexts.source()
-                  + (known.isEmpty() ? " defines no context" : " defines " + String.join(", ", known)),
+              "unknown context \""
+                  + context
+                  + "\": "
+                  + contexts.source()
+                  + (known.isEmpty()
+                      ? " defines no context"
+                      : " defines " + String.join(", ", known)),
               Suggestions.nearest(context, known)
                   .map(n -> "did you mean \"" + n + "\"?")
                   .orElse(
                       "name a context of the kubeconfig, or set KUBECONFIG to the file that has"
                           + " it"));
         }
+      }
+    }
+    if (contexts != null && contexts.current().isPresent()) {
+      checkCurrentTwins(files, contexts.current().get(), diagnostics);
+    }
+  }
+
+  /**
+   * A sink with no context and one naming the current context by name are the same Secret of the
+   * same cluster; {@link SinkChecker} compares the contexts as written, so it cannot see this.
+   */
+  private static void checkCurrentTwins(
+      List<FileContents> files, String current, Diagnostics diagnostics) {
+    var implicit = new HashMap<String, Binding>();
+    var named = new ArrayList<Binding>();
+    for (var file : files) {
+      for (var binding : file.bindings) {
+        if (binding.credentials() instanceof CredentialsTarget.SecretTarget secret) {
+          var where = secret.namespace() + "/" + secret.name();
+          if (secret.context().isEmpty()) {
+            implicit.putIfAbsent(where, binding);
+          } else if (secret.context().get().equals(current)) {
+            named.add(binding);
+          }
+        }
+      }
+    }
+    for (var binding : named) {
+      var secret = (CredentialsTarget.SecretTarget) binding.credentials();
+      var first = implicit.get(secret.namespace() + "/" + secret.name());
+      if (first != null) {
+        var field = "credentials.secret";
+        diagnostics.error(
+            binding.source().locationOf(field),
+            binding.source().pathOf(field),
+            "Kubernetes Secret \""
+                + secret.namespace()
+                + "/"
+                + secret.name()
+                + "\" of context \""
+                + current
+                + "\" (the current context) already receives the credentials of binding \""
+                + first.name()
+                + "\" ("
+                + first.location()
+                + ")",
+            "give each binding its own sink");
       }
     }
   }

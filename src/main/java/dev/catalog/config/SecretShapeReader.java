@@ -69,7 +69,8 @@ final class SecretShapeReader {
     } else {
       for (var key : List.of("bindingType", "provider")) {
         if (s.has(key)) {
-          s.error(key, key + " is only read with layout: servicebinding", "add layout: servicebinding");
+          s.error(
+              key, key + " is only read with layout: servicebinding", "add layout: servicebinding");
         }
       }
     }
@@ -185,7 +186,10 @@ final class SecretShapeReader {
     if (!context.isBlank()) {
       return true;
     }
-    s.error("context", "the context name is empty", "name a context of your kubeconfig, or remove context");
+    s.error(
+        "context",
+        "the context name is empty",
+        "name a context of your kubeconfig, or remove context");
     return false;
   }
 }

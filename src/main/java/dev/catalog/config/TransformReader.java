@@ -41,7 +41,8 @@ final class TransformReader {
       var reader = item.get();
       var key = transform.get().writes();
       if (key.isPresent() && reserved.contains(key.get())) {
-        reader.context()
+        reader
+            .context()
             .diagnostics()
             .error(
                 reader.location(),
@@ -51,7 +52,8 @@ final class TransformReader {
       } else if (key.isPresent()) {
         var first = writers.putIfAbsent(key.get(), reader.path() + " (" + reader.location() + ")");
         if (first != null) {
-          reader.context()
+          reader
+              .context()
               .diagnostics()
               .error(
                   reader.location(),

@@ -29,6 +29,10 @@ public enum ActionReason {
   PARAMETERS_CHANGED("parameters changed"),
   /** The context changed and the offering allows context updates (checklist U-12). */
   CONTEXT_CHANGED("the context changed"),
+  /** The binding's {@code credentials:} sink changed in the configuration (issue 13). */
+  SINK_CHANGED("its credentials sink changed"),
+  /** The sink is missing or its content changed outside of catalog (issue 13). */
+  SINK_DRIFTED("its credentials sink changed outside of catalog"),
   /** {@code maintenance: auto} and the catalog offers a newer maintenance_info (C-10, U-13). */
   MAINTENANCE_UPGRADE_AVAILABLE("a maintenance upgrade is available");
 

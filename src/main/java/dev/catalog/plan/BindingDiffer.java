@@ -71,13 +71,17 @@ final class BindingDiffer {
    * @param instanceAction the planned action of the binding's instance
    * @param instanceGone whether the binding's instance no longer exists as the binding recorded
    *     it: found gone at its broker, or already re-created under another id by an earlier apply
+   * @param sink what the binding's sink holds, when it was read (issue 13)
    */
   void diff(
       DesiredBinding d,
       BindingState r,
       LiveResource live,
       Action instanceAction,
-      boolean instanceGone) {
+      boolean instanceGone,
+      Optional<SinkObservation> sink) {
+    var sinkDrift = SinkDiffer.drift(r, sink);
+    sinkDrift.ifPresent(out::drift);
     if (live.status() == Status.GONE) {
       out.drift(new Drift(r.address(), Drift.Kind.GONE, List.of()));
     }
@@ -127,6 +131,17 @@ final class BindingDiffer {
       return;
     }
     var action = reasons.isEmpty() ? Action.NO_OP : Action.REPLACE;
+    if (reasons.isEmpty()) {
+      var moved = SinkDiffer.compare(d, r, sinkDrift, sink);
+      if (moved.isPresent()) {
+        var change = moved.get();
+        reasons.add(change.reason());
+        fields.addAll(change.fields());
+        // Only a binding whose credentials cannot be had again is replaced (issue 13).
+        action =
+            change.source() == SinkDiffer.Source.NEW_BINDING ? Action.REPLACE : Action.UPDATE;
+      }
+    }
     out.change(
         new ResourceChange(
             r.address(),

@@ -18,7 +18,23 @@ public record Drift(Address address, Kind kind, List<FieldChange> fields) {
     /** The broker no longer has it. */
     GONE,
     /** Plan, parameters or maintenance_info differ at the broker. */
-    CHANGED
+    CHANGED,
+    /** The Secret or file the credentials were delivered to is gone (issue 13). */
+    SINK_MISSING,
+    /** The Secret there is no longer marked as this binding's. */
+    SINK_NOT_OWNED,
+    /** The sink's content is not what was delivered (its keyed fingerprint differs). */
+    SINK_CHANGED;
+
+    /** Whether this is drift of a credentials sink rather than of the resource at its broker. */
+    public boolean ofSink() {
+      return this == SINK_MISSING || this == SINK_NOT_OWNED || this == SINK_CHANGED;
+    }
+
+    /** The JSON name: {@code missing}, {@code not_owned}, {@code changed}, {@code gone}. */
+    public String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT).replaceFirst("^sink_", "");
+    }
   }
 
   public Drift {

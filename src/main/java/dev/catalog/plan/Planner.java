@@ -31,23 +31,34 @@ public final class Planner {
   private final Function<SecretRef, SensitiveJson> secrets;
 
   private final Optional<CatalogLock> lock;
+  private final Optional<SinkInspector> sinks;
 
   public Planner(BrokerClients clients, Function<SecretRef, SensitiveJson> secrets) {
-    this(clients, secrets, Optional.empty());
+    this(clients, secrets, Optional.empty(), Optional.empty());
   }
 
   private Planner(
       BrokerClients clients,
       Function<SecretRef, SensitiveJson> secrets,
-      Optional<CatalogLock> lock) {
+      Optional<CatalogLock> lock,
+      Optional<SinkInspector> sinks) {
     this.clients = clients;
     this.secrets = secrets;
     this.lock = lock;
+    this.sinks = sinks;
   }
 
   /** This planner, comparing the catalogs it reads with {@code lock} (docs/lock.md). */
   public Planner withLock(CatalogLock lock) {
-    return new Planner(clients, secrets, Optional.of(lock));
+    return new Planner(clients, secrets, Optional.of(lock), sinks);
+  }
+
+  /**
+   * This planner, reading every recorded sink when it refreshes, for sink drift (issue 13). A
+   * planner without one sees no sink drift and assumes sinks hold what was delivered.
+   */
+  public Planner withSinks(SinkInspector inspector) {
+    return new Planner(clients, secrets, lock, Optional.of(inspector));
   }
 
   /** Plans {@code config} against {@code state}. */
@@ -133,7 +144,12 @@ public final class Planner {
     all.addAll(resolution.notes());
     all.addAll(BrokerChecks.catalogChanges(config, state, refreshed.catalogs()));
     var out = new PlanCollector();
-    diff(resolution, state, refreshed, out);
+    java.util.function.Function<BindingState, Optional<SinkObservation>> observe =
+        b ->
+            refreshed.refreshed() && b.sink().isPresent()
+                ? sinks.map(s -> s.observe(state.lineage(), b))
+                : Optional.empty();
+    diff(resolution, state, refreshed, observe, out);
     if (!out.errors().isEmpty()) {
       throw new ConfigException(out.errors());
     }
@@ -170,7 +186,11 @@ public final class Planner {
   }
 
   private static void diff(
-      Resolution desired, State state, Refreshed refreshed, PlanCollector out) {
+      Resolution desired,
+      State state,
+      Refreshed refreshed,
+      Function<BindingState, Optional<SinkObservation>> observe,
+      PlanCollector out) {
     var key = Fingerprint.keyFor(state.lineage());
     var instances = new InstanceDiffer(key, out);
     var bindings = new BindingDiffer(key, out);
@@ -197,7 +217,8 @@ public final class Planner {
             b,
             live(refreshed, d.address()),
             instanceAction,
-            instanceGone(b, instanceChange, state));
+            instanceGone(b, instanceChange, state),
+            observeNoted(observe, b, out));
       } else {
         bindings.create(d, ActionReason.NEW_RESOURCE);
       }
@@ -221,6 +242,21 @@ public final class Planner {
         bindings.delete(b);
       }
     }
+  }
+
+  /** The sink of {@code b} as read; a failed read becomes a plan note, not drift. */
+  private static Optional<SinkObservation> observeNoted(
+      Function<BindingState, Optional<SinkObservation>> observe, BindingState b, PlanCollector out) {
+    var seen = observe.apply(b);
+    seen.filter(o -> o.kind() == SinkObservation.Kind.FAILED)
+        .ifPresent(
+            o ->
+                out.note(
+                    b.address()
+                        + ": its credentials sink could not be read: "
+                        + o.detail()
+                        + "; sink drift cannot be seen"));
+    return seen;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.catalog.plan;
 
 import dev.catalog.state.Address;
+import dev.catalog.state.ResourceKind;
 import dev.catalog.state.ResourceState;
 import java.util.List;
 import java.util.Objects;
@@ -38,8 +39,12 @@ public record ResourceChange(
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(recorded, "recorded");
     Objects.requireNonNull(update, "update");
-    if (update.isPresent() != (action == Action.UPDATE)) {
+    if (update.isPresent() && action != Action.UPDATE) {
       throw new IllegalArgumentException(address + ": an update request goes with update only");
+    }
+    // A binding's update is a delivery to its sink (issue 13), which carries no request.
+    if (update.isEmpty() && action == Action.UPDATE && address.kind() != ResourceKind.BINDING) {
+      throw new IllegalArgumentException(address + ": an instance update needs its request");
     }
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class JsonPlanRenderer {
   /** The document version; bumped on any incompatible change (docs/plan-json.md). */
-  public static final String FORMAT_VERSION = "1.1";
+  public static final String FORMAT_VERSION = "1.2";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -58,14 +58,28 @@ public final class JsonPlanRenderer {
     counts.put("change", driftOnly ? 0 : plan.toChange());
     counts.put("destroy", driftOnly ? 0 : plan.toDestroy());
     counts.put("drift", plan.drift().size());
+    counts.put("sink_drift", plan.drift().stream().filter(PlanView.DriftItem::ofSink).count());
     counts.put("pending", driftOnly ? 0 : plan.pending().size());
     counts.put("state_only", driftOnly ? 0 : plan.stateChanges().size());
     var drift = doc.putArray("resource_drift");
     for (var d : plan.drift()) {
+      if (d.ofSink()) {
+        continue;
+      }
       var item = drift.addObject();
       item.put("address", d.address());
       item.put("drift", d.kind());
       fields(item.putArray("fields"), d.fields());
+    }
+    // Sink drift (issue 13): the Secret or file a binding's credentials went to.
+    var sinkDrift = doc.putArray("sink_drift");
+    for (var d : plan.drift()) {
+      if (d.ofSink()) {
+        var item = sinkDrift.addObject();
+        item.put("address", d.address());
+        item.put("drift", d.kind().substring("sink_".length()));
+        fields(item.putArray("fields"), d.fields());
+      }
     }
     var pending = doc.putArray("pending_work");
     if (!driftOnly) {
@@ -144,6 +158,7 @@ public final class JsonPlanRenderer {
     fields(change.putArray("fields"), c.fields());
     strings(
         item.putArray("action_reason"), c.reasons().stream().map(PlanView.Reason::code).toList());
+    c.sink().ifPresent(sink -> item.set("sink", sink));
   }
 
   private static void fields(ArrayNode array, List<PlanView.Field> fields) {

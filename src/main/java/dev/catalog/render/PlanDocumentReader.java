@@ -25,6 +25,13 @@ public final class PlanDocumentReader {
           new PlanView.DriftItem(
               d.path("address").asText(), d.path("drift").asText(), fields(d.path("fields"))));
     }
+    for (var d : doc.path("sink_drift")) {
+      drift.add(
+          new PlanView.DriftItem(
+              d.path("address").asText(),
+              "sink_" + d.path("drift").asText(),
+              fields(d.path("fields"))));
+    }
     var pending = new ArrayList<PlanView.Pending>();
     for (var p : doc.path("pending_work")) {
       pending.add(
@@ -118,7 +125,8 @@ public final class PlanDocumentReader {
         object(change.path("before")),
         object(change.path("after")),
         strings(change.path("before_sensitive")),
-        strings(change.path("after_sensitive")));
+        strings(change.path("after_sensitive")),
+        object(c.path("sink")));
   }
 
   private static Action action(List<String> actions) {

@@ -131,7 +131,10 @@ public record PlanView(
    */
   public record Cost(String currency, String unit, java.math.BigDecimal amount, String delta) {}
 
-  /** One resource's change. {@code before}/{@code after} hold no secret: masks say where. */
+  /**
+   * One resource's change. {@code before}/{@code after} hold no secret: masks say where. {@code
+   * sink} is a binding's credentials sink (docs/plan-json.md), absent for an instance.
+   */
   public record Change(
       String address,
       String kind,
@@ -145,8 +148,10 @@ public record PlanView(
       Optional<JsonNode> before,
       Optional<JsonNode> after,
       List<String> beforeSensitive,
-      List<String> afterSensitive) {
+      List<String> afterSensitive,
+      Optional<JsonNode> sink) {
     public Change {
+      sink = sink.map(FrozenJson::freeze);
       actions = List.copyOf(actions);
       reasons = List.copyOf(reasons);
       fields = List.copyOf(fields);
@@ -186,10 +191,18 @@ public record PlanView(
   public record Pending(
       String address, String kind, String operation, String since, String description) {}
 
-  /** A resource changed outside of catalog. */
+  /**
+   * A resource changed outside of catalog. {@code kind} is {@code gone} or {@code changed} at the
+   * broker, or {@code sink_missing}, {@code sink_not_owned}, {@code sink_changed} for its sink.
+   */
   public record DriftItem(String address, String kind, List<Field> fields) {
     public DriftItem {
       fields = List.copyOf(fields);
+    }
+
+    /** Whether this is drift of a credentials sink (issue 13). */
+    public boolean ofSink() {
+      return kind.startsWith("sink_");
     }
   }
 

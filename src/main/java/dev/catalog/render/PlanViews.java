@@ -8,6 +8,7 @@ import dev.catalog.plan.Action;
 import dev.catalog.plan.CostSummary;
 import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.Drift;
+import dev.catalog.plan.SinkSummary;
 import dev.catalog.plan.FieldChange;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.ResourceChange;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the one {@link PlanView} all formats render; secret values are left out here. */
 public final class PlanViews {
@@ -140,7 +142,19 @@ public final class PlanViews {
         before.map(Snapshot::json),
         after.map(Snapshot::json),
         before.map(Snapshot::sensitive).orElse(List.of()),
-        after.map(Snapshot::sensitive).orElse(List.of()));
+        after.map(Snapshot::sensitive).orElse(List.of()),
+        sink(c));
+  }
+
+  /** A binding's sink: the configured one, or for a delete the recorded one. */
+  private static Optional<JsonNode> sink(ResourceChange c) {
+    if (c.desired().orElse(null) instanceof DesiredResource.OfBinding d) {
+      return Optional.of(SinkSummary.of(d.binding().config().credentials()));
+    }
+    if (c.recorded().orElse(null) instanceof BindingState b) {
+      return b.sink().map(SinkSummary::of);
+    }
+    return Optional.empty();
   }
 
   private static PlanView.DriftItem drift(Drift d) {

@@ -113,11 +113,30 @@ public final class TextPlanRenderer implements PlanRenderer {
   }
 
   private void drift(PlanView plan, StringBuilder sb) {
-    if (plan.drift().isEmpty()) {
+    var atBrokers = plan.drift().stream().filter(d -> !d.ofSink()).toList();
+    var sinks = plan.drift().stream().filter(PlanView.DriftItem::ofSink).toList();
+    if (!sinks.isEmpty()) {
+      sb.append("Note: credentials sinks have changed outside of catalog\n\n");
+      for (var d : sinks) {
+        var field = d.fields().get(0);
+        var where = field.beforeJson().map(j -> j.asText()).orElse("");
+        var what = field.afterJson().map(j -> j.asText()).orElse("");
+        sb.append("  # ").append(d.address()).append(": credentials ").append(where);
+        sb.append(
+            switch (d.kind()) {
+              case "sink_missing" -> " has been deleted outside of catalog";
+              case "sink_not_owned" -> " is no longer catalog's:\n    " + what;
+              default -> " has changed outside of catalog: " + what;
+            });
+        sb.append('\n');
+      }
+      sb.append('\n');
+    }
+    if (atBrokers.isEmpty()) {
       return;
     }
     sb.append("Note: objects have changed outside of catalog\n\n");
-    for (var d : plan.drift()) {
+    for (var d : atBrokers) {
       if (d.kind().equals("gone")) {
         sb.append("  # ").append(d.address()).append(" has been deleted outside of catalog\n");
         sb.append(styles.symbol("-", "  - " + d.address())).append("\n\n");

@@ -5,13 +5,15 @@ import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
+import dev.catalog.config.SinkDigest;
 import dev.catalog.state.Address;
+import dev.catalog.state.DeliveredSink;
 import dev.catalog.state.SinkDescription;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -82,6 +84,19 @@ public final class CredentialSinks implements AutoCloseable {
     throw new AssertionError(target);
   }
 
+  /** {@code Kubernetes Secret "shop/orders-db"} or {@code file /etc/app/db.json}. */
+  public static String describeForPeople(SinkDescription sink) {
+    if (sink instanceof SinkDescription.KubernetesSecret s) {
+      return "Kubernetes Secret \""
+          + s.namespace()
+          + "/"
+          + s.name()
+          + "\""
+          + s.context().map(c -> " of context \"" + c + "\"").orElse("");
+    }
+    return "file " + ((SinkDescription.File) sink).path();
+  }
+
   /**
    * The sink state recorded. A file's format is not recorded, so it is chosen as the configuration
    * chooses its default: {@code env} for a path ending in {@code .env}, else {@code json}.
@@ -130,7 +145,31 @@ public final class CredentialSinks implements AutoCloseable {
    */
   public static Delivery deliver(
       Address binding, Credentials credentials, CredentialSink sink, FingerprintKey key) {
-    sink.write(binding, credentials);
-    return new Delivery(sink.description(), credentials.fingerprint(key));
+    var stored = sink.shape(binding, credentials);
+    sink.writeStored(binding, stored);
+    return delivery(sink, credentials.fingerprint(key), stored, key);
+  }
+
+  /**
+   * Writes content read from another sink of the same shaping to {@code sink} as it is (a sink move
+   * with no new credentials), and returns what state keeps of it.
+   *
+   * @param fingerprint the recorded fingerprint of the credentials, which do not change
+   */
+  public static Delivery deliverStored(
+      Address binding, Credentials stored, String fingerprint, CredentialSink sink,
+      FingerprintKey key) {
+    sink.writeStored(binding, stored);
+    return delivery(sink, fingerprint, stored, key);
+  }
+
+  private static Delivery delivery(
+      CredentialSink sink, String fingerprint, Credentials stored, FingerprintKey key) {
+    var target = sink.configuration();
+    return new Delivery(
+        sink.description(),
+        fingerprint,
+        new DeliveredSink(
+            SinkDigest.whole(target), SinkDigest.shaping(target), stored.fingerprint(key)));
   }
 }

@@ -39,9 +39,9 @@ public final class EnvFormat {
             binding
                 + ": credential \""
                 + entry.getKey()
-                + "\" is not a valid environment"
-                + " variable name, so it cannot be written in env format; rename it with a transform"
-                + " under credentials.file.transforms, or use format: json");
+                + "\" is not a valid environment variable name, so it cannot be written in env"
+                + " format; rename it with a transform under credentials.file.transforms, or use"
+                + " format: json");
       }
       out.append(entry.getKey()).append('=').append(quote(text(entry.getValue()))).append('\n');
     }

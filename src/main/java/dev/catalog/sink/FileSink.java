@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.CatalogException;
+import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.FileFormat;
 import dev.catalog.config.CredentialsTarget.FileTarget;
 import dev.catalog.state.Address;
@@ -45,10 +46,23 @@ public final class FileSink implements CredentialSink {
   }
 
   @Override
-  public void write(Address binding, Credentials credentials) {
-    byte[] content =
-        format(binding, Shaping.apply(binding, credentials, target.transforms()))
-            .getBytes(StandardCharsets.UTF_8);
+  public CredentialsTarget configuration() {
+    return target;
+  }
+
+  /** After the transforms; JSON keeps the values as they are, {@code .env} lines make strings. */
+  @Override
+  public Credentials shape(Address binding, Credentials credentials) {
+    var shaped = Shaping.apply(binding, credentials, target.transforms());
+    if (target.format() == FileFormat.ENV) {
+      return Credentials.of(EnvFormat.read(EnvFormat.write(binding, shaped)));
+    }
+    return Credentials.of(shaped);
+  }
+
+  @Override
+  public void writeStored(Address binding, Credentials stored) {
+    byte[] content = format(binding, stored.reveal()).getBytes(StandardCharsets.UTF_8);
     Path file = target.path().toAbsolutePath();
     Path temp = null;
     try {
@@ -82,6 +96,21 @@ public final class FileSink implements CredentialSink {
           binding + ": cannot read credentials file " + target.written() + ": " + reason(e), e);
     }
     return Optional.of(Credentials.of(parse(binding, content)));
+  }
+
+  @Override
+  public SinkContent inspect(Address binding) {
+    try {
+      return read(binding)
+          .<SinkContent>map(SinkContent.Present::new)
+          .orElseGet(SinkContent.Missing::new);
+    } catch (CatalogException e) {
+      if (Files.isRegularFile(target.path())) {
+        return new SinkContent.Unreadable("it no longer holds " + target.format().name()
+            .toLowerCase(java.util.Locale.ROOT) + " credentials");
+      }
+      throw e;
+    }
   }
 
   @Override

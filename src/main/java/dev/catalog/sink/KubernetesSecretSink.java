@@ -1,6 +1,7 @@
 package dev.catalog.sink;
 
 import dev.catalog.CatalogException;
+import dev.catalog.config.CredentialsTarget;
 import dev.catalog.config.CredentialsTarget.SecretTarget;
 import dev.catalog.state.Address;
 import dev.catalog.state.SinkDescription;
@@ -20,9 +21,8 @@ import java.util.Optional;
 /**
  * Credentials in a Kubernetes Secret: one key per credential after the transforms (or the
  * servicebinding.io entries), of the configured type, with the user's labels and annotations and
- * catalog's ownership marks. Re-delivery updates the Secret in place (keys no
- * longer returned disappear); a Secret that catalog did not create for this binding is never
- * touched.
+ * catalog's ownership marks. Re-delivery updates the Secret in place (keys no longer returned
+ * disappear); a Secret that catalog did not create for this binding is never touched.
  */
 public final class KubernetesSecretSink implements CredentialSink {
   private final KubernetesClient client;
@@ -44,10 +44,19 @@ public final class KubernetesSecretSink implements CredentialSink {
   }
 
   @Override
-  public void write(Address binding, Credentials credentials) {
+  public CredentialsTarget configuration() {
+    return target;
+  }
+
+  @Override
+  public Credentials shape(Address binding, Credentials credentials) {
+    return SecretPayload.readBack(SecretPayload.of(binding, credentials, target));
+  }
+
+  @Override
+  public void writeStored(Address binding, Credentials stored) {
     var data = new LinkedHashMap<String, String>();
-    SecretPayload.of(binding, credentials, target)
-        .forEach((key, value) -> data.put(key, base64(value)));
+    stored.reveal().fields().forEachRemaining(e -> data.put(e.getKey(), base64(e.getValue().asText())));
     try {
       Secret existing = resource().get();
       if (existing == null) {
@@ -83,6 +92,34 @@ public final class KubernetesSecretSink implements CredentialSink {
         existing.getData().forEach((key, value) -> decoded.put(key, unbase64(value)));
       }
       return Optional.of(SecretPayload.readBack(decoded));
+    } catch (KubernetesClientException e) {
+      throw failed(binding, "read", e);
+    }
+  }
+
+  @Override
+  public SinkContent inspect(Address binding) {
+    try {
+      Secret existing = resource().get();
+      if (existing == null) {
+        return new SinkContent.Missing();
+      }
+      var whose = SecretOwnership.whose(existing.getMetadata(), binding);
+      if (whose.isPresent()) {
+        String refusal;
+        try {
+          SecretOwnership.check(existing.getMetadata(), binding, quoted(), "overwrite");
+          refusal = "";
+        } catch (CatalogException e) {
+          refusal = e.getMessage();
+        }
+        return new SinkContent.NotOwned(whose.get(), refusal);
+      }
+      var decoded = new LinkedHashMap<String, String>();
+      if (existing.getData() != null) {
+        existing.getData().forEach((key, value) -> decoded.put(key, unbase64(value)));
+      }
+      return new SinkContent.Present(SecretPayload.readBack(decoded));
     } catch (KubernetesClientException e) {
       throw failed(binding, "read", e);
     }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * specification's "Provisioned Service" Secret (servicebinding.io). A {@code type} entry with the
  * binding's classification and, when configured, a {@code provider} entry come first and win over
  * credentials of those names; every well-known entry present ({@code host}, {@code port}, {@code
- * uri}, {@code username}, {@code password}, {@code certificates}, {@code private-key}) must meet the
- * specification's requirement, which says entries that do not must use other names.
+ * uri}, {@code username}, {@code password}, {@code certificates}, {@code private-key}) must meet
+ * the specification's requirement, which says entries that do not must use other names.
  */
 final class ServiceBindingEntries {
   private static final Pattern HOST_NAME =
@@ -24,7 +24,8 @@ final class ServiceBindingEntries {
           "(?=.{1,253}$)[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?"
               + "(\\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*\\.?");
   private static final Pattern IPV4 =
-      Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   private ServiceBindingEntries() {}
@@ -60,14 +61,17 @@ final class ServiceBindingEntries {
   /** The specification's requirement for a well-known entry, or null for any other name. */
   private static Requirement requirement(String entry) {
     return switch (entry) {
-      case "host" -> new Requirement("a DNS-resolvable host name or IP address", ServiceBindingEntries::isHost);
+      case "host" ->
+          new Requirement(
+              "a DNS-resolvable host name or IP address", ServiceBindingEntries::isHost);
       case "port" -> new Requirement("a valid port number", ServiceBindingEntries::isPort);
       case "uri" -> new Requirement("a valid URI (RFC 3986)", ServiceBindingEntries::isUri);
       case "certificates" ->
           new Requirement(
               "PEM-encoded X.509 certificates",
-              v -> v.strip().startsWith("-----BEGIN CERTIFICATE-----")
-                  && v.strip().endsWith("-----END CERTIFICATE-----"));
+              v ->
+                  v.strip().startsWith("-----BEGIN CERTIFICATE-----")
+                      && v.strip().endsWith("-----END CERTIFICATE-----"));
       case "private-key" ->
           new Requirement(
               "a PEM-encoded private key",

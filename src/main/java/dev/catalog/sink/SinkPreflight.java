@@ -20,11 +20,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Checks, before anything is bound, that every sink an apply will deliver to can be written
- * (issue 19): a Secret's cluster answers, its namespace exists and the account may write Secrets
- * there; a file's directory exists (or can be made) and is writable. A bind whose credentials
- * cannot be delivered leaves them live at the broker with nowhere to go, so these are found
- * first. Each namespace and each directory is checked once.
+ * Checks, before anything is bound, that every sink an apply will deliver to can be written (issue
+ * 19): a Secret's cluster answers, its namespace exists and the account may write Secrets there; a
+ * file's directory exists (or can be made) and is writable. A bind whose credentials cannot be
+ * delivered leaves them live at the broker with nowhere to go, so these are found first. Each
+ * namespace and each directory is checked once.
  */
 final class SinkPreflight {
   /** The Secret verbs {@link KubernetesSecretSink} uses: read, create, update, delete. */
@@ -32,7 +32,9 @@ final class SinkPreflight {
 
   private final Function<Optional<String>, KubernetesClient> kubernetes;
 
-  /** @param kubernetes the client of a kubeconfig context's cluster (empty: the current one) */
+  /**
+   * @param kubernetes the client of a kubeconfig context's cluster (empty: the current one)
+   */
   SinkPreflight(Function<Optional<String>, KubernetesClient> kubernetes) {
     this.kubernetes = kubernetes;
   }

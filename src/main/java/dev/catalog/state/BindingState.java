@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
  * @param imported set when {@code catalog import} adopted it
+ * @param delivered digests of the last delivery to {@code sink} (issue 13); empty for a record
+ *     written before catalog kept them, or without a sink
  * @param preventDestroy {@code lifecycle.preventDestroy} as last applied: a plan to delete or replace
  *     it is refused even when its YAML entry is gone (issue 15)
  */
@@ -42,33 +44,11 @@ public record BindingState(
     Optional<LastOperation> lastOperation,
     List<OrphanMitigation> pendingOrphanMitigation,
     Optional<Imported> imported,
+    Optional<DeliveredSink> delivered,
     boolean preventDestroy)
     implements ResourceState {
 
-  public BindingState {
-    Objects.requireNonNull(address, "address");
-    if (address.kind() != ResourceKind.BINDING) {
-      throw new IllegalArgumentException("not a binding address: " + address);
-    }
-    Objects.requireNonNull(bindingId, "bindingId");
-    Objects.requireNonNull(instance, "instance");
-    if (instance.kind() != ResourceKind.INSTANCE) {
-      throw new IllegalArgumentException("not an instance address: " + instance);
-    }
-    Objects.requireNonNull(instanceId, "instanceId");
-    Objects.requireNonNull(broker, "broker");
-    Objects.requireNonNull(service, "service");
-    Objects.requireNonNull(plan, "plan");
-    Objects.requireNonNull(parameters, "parameters");
-    context = FrozenJson.freeze(Objects.requireNonNull(context, "context"));
-    Objects.requireNonNull(credentialsFingerprint, "credentialsFingerprint");
-    Objects.requireNonNull(sink, "sink");
-    Objects.requireNonNull(lastOperation, "lastOperation");
-    pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
-    Objects.requireNonNull(imported, "imported");
-  }
-
-  /** An unprotected binding ({@code preventDestroy} false). */
+  /** A record without delivery digests (a record of an earlier version, or not delivered). */
   public BindingState(
       Address address,
       String bindingId,
@@ -99,7 +79,68 @@ public record BindingState(
         lastOperation,
         pendingOrphanMitigation,
         imported,
+        Optional.empty(),
         false);
+  }
+
+  /** An unprotected record ({@code preventDestroy} false), with delivery digests. */
+  public BindingState(
+      Address address,
+      String bindingId,
+      Address instance,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> credentialsFingerprint,
+      Optional<SinkDescription> sink,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation,
+      Optional<Imported> imported,
+      Optional<DeliveredSink> delivered) {
+    this(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        delivered,
+        false);
+  }
+
+  public BindingState {
+    Objects.requireNonNull(address, "address");
+    if (address.kind() != ResourceKind.BINDING) {
+      throw new IllegalArgumentException("not a binding address: " + address);
+    }
+    Objects.requireNonNull(bindingId, "bindingId");
+    Objects.requireNonNull(instance, "instance");
+    if (instance.kind() != ResourceKind.INSTANCE) {
+      throw new IllegalArgumentException("not an instance address: " + instance);
+    }
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(parameters, "parameters");
+    context = FrozenJson.freeze(Objects.requireNonNull(context, "context"));
+    Objects.requireNonNull(credentialsFingerprint, "credentialsFingerprint");
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(lastOperation, "lastOperation");
+    pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
+    Objects.requireNonNull(imported, "imported");
+    Objects.requireNonNull(delivered, "delivered");
   }
 
   @Override
@@ -154,6 +195,7 @@ public record BindingState(
         lastOperation,
         pendingOrphanMitigation,
         imported,
+        delivered,
         preventDestroy);
   }
 
@@ -174,6 +216,28 @@ public record BindingState(
         lastOperation,
         pendingOrphanMitigation,
         imported,
+        delivered,
+        preventDestroy);
+  }
+
+  /** A copy with the digests of a delivery to its sink. */
+  public BindingState withDelivered(DeliveredSink digests) {
+    return new BindingState(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        Optional.of(digests),
         preventDestroy);
   }
 
@@ -194,6 +258,7 @@ public record BindingState(
         Optional.of(operation),
         pendingOrphanMitigation,
         imported,
+        delivered,
         preventDestroy);
   }
 
@@ -214,6 +279,7 @@ public record BindingState(
         lastOperation,
         pendingOrphanMitigation,
         imported,
+        delivered,
         protect);
   }
 }

@@ -26,7 +26,18 @@ final class ResourceCodec {
       node.put("instance_id", b.instanceId());
       common(node, b.broker(), b.service(), b.plan(), b.parameters(), b.context());
       b.credentialsFingerprint().ifPresent(v -> node.put("credentials_fingerprint", v));
-      b.sink().ifPresent(sink -> node.set("sink", sink(sink)));
+      b.sink()
+          .ifPresent(
+              sink -> {
+                var out = sink(sink);
+                b.delivered()
+                    .ifPresent(
+                        d ->
+                            out.put("config_digest", d.config())
+                                .put("shaping_digest", d.shaping())
+                                .put("content_fingerprint", d.content()));
+                node.set("sink", out);
+              });
     }
     imported(resource)
         .ifPresent(
@@ -139,6 +150,7 @@ final class ResourceCodec {
               lastOperation,
               mitigation,
               imported,
+              delivered(node, path, f),
               preventDestroy);
     };
   }
@@ -185,6 +197,20 @@ final class ResourceCodec {
       case "file" -> Optional.of(new SinkDescription.File(f.text(sink, "path", sinkPath)));
       default -> throw f.invalid(sinkPath + ".type", "expected kubernetes-secret or file");
     };
+  }
+
+  /** The digests of the last delivery, kept beside the sink they describe (issue 13). */
+  private static Optional<DeliveredSink> delivered(JsonNode node, String path, JsonFields f) {
+    var sink = node.get("sink");
+    if (sink == null || !sink.isObject() || !sink.has("content_fingerprint")) {
+      return Optional.empty();
+    }
+    var sinkPath = path + ".sink";
+    return Optional.of(
+        new DeliveredSink(
+            f.text(sink, "config_digest", sinkPath),
+            f.text(sink, "shaping_digest", sinkPath),
+            f.text(sink, "content_fingerprint", sinkPath)));
   }
 
   private static Optional<LastOperation> lastOperation(JsonNode node, String path, JsonFields f) {

@@ -126,7 +126,7 @@ class ApplyDeliveryIT {
             "binding.app: credential key \"bad key\" cannot be a Kubernetes Secret key"
                 + " (only letters, digits, '-', '_' and '.', at most 253 characters); rename or"
                 + " remove it with a transform under credentials.secret.transforms"
-                + " (docs/configuration.md)\nbinding.app is bound at broker \"data\" and recorded"
+                + " (docs/credentials.md)\nbinding.app is bound at broker \"data\" and recorded"
                 + " in state as not delivered: the next apply delivers its credentials (catalog"
                 + " plan lists it)");
     var recorded = recorded();
@@ -185,7 +185,14 @@ class ApplyDeliveryIT {
             "binding.app: Kubernetes Secret \""
                 + namespace
                 + "/app\" exists and was not created by catalog; refusing to overwrite it."
-                + " Delete it, or deliver the credentials to another Secret name.\nbinding.app is"
+                + " Delete it, or deliver the credentials to another Secret name, or adopt it:"
+                + " kubectl -n "
+                + namespace
+                + " label secret app app.kubernetes.io/managed-by=catalog catalog.dev/binding=app"
+                + " && kubectl -n "
+                + namespace
+                + " annotate secret app catalog.dev/owner=binding.app (the next apply replaces its"
+                + " data).\nbinding.app is"
                 + " bound at broker \"messaging\" and recorded in state as not delivered: the"
                 + " next apply delivers its credentials (catalog plan lists it)");
     var first = recorded();

@@ -119,7 +119,7 @@ final class Engine {
   Run apply(Declared declared, boolean wait) {
     var plan = plan(declared);
     try (var recorder = new StateRecorder(new Snapshot(state, Optional.empty()), Engine::write);
-        var sinks = new CredentialSinks(Engine::noKubernetes)) {
+        var sinks = new CredentialSinks(context -> noKubernetes())) {
       var services =
           new ApplyServices(
               name -> Optional.of(broker),
@@ -141,7 +141,7 @@ final class Engine {
   /** Settles the operations recorded as in flight, as {@code catalog refresh} does. */
   Run settle() {
     var said = new ArrayList<String>();
-    try (var sinks = new CredentialSinks(Engine::noKubernetes)) {
+    try (var sinks = new CredentialSinks(context -> noKubernetes())) {
       state = new InFlightSettlement(name -> Optional.of(broker), sinks, said::add).settle(state);
     }
     return new Run(new ApplyResult(List.of(), false), state, named(broker.requests()), said);
@@ -191,8 +191,7 @@ final class Engine {
         next.withSerial(base.state().serial() + 1, next.toolVersion()), Optional.empty());
   }
 
-  private static io.fabric8.kubernetes.client.KubernetesClient noKubernetes(
-      Optional<String> context) {
+  private static io.fabric8.kubernetes.client.KubernetesClient noKubernetes() {
     throw new IllegalStateException("no Kubernetes in the engine's unit tests");
   }
 }

@@ -125,7 +125,14 @@ class ImportSecretSinkIT {
             "Error: binding.orders-app: Kubernetes Secret \""
                 + namespace
                 + "/orders-db\" exists and was not created by catalog; refusing to overwrite it."
-                + " Delete it, or deliver the credentials to another Secret name.\n");
+                + " Delete it, or deliver the credentials to another Secret name, or adopt it:"
+                + " kubectl -n "
+                + namespace
+                + " label secret orders-db app.kubernetes.io/managed-by=catalog"
+                + " catalog.dev/binding=orders-app && kubectl -n "
+                + namespace
+                + " annotate secret orders-db catalog.dev/owner=binding.orders-app (the next apply"
+                + " replaces its data).\n");
     assertThat(decoded(secret())).isEqualTo(Map.of("password", "someone-elses"));
     assertThat(Files.readString(harness.stateFile())).isEqualTo(before);
     assertThat(harness.requests()).allSatisfy(r -> assertThat(r).startsWith("GET "));

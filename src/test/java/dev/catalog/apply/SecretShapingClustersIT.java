@@ -149,7 +149,14 @@ class SecretShapingClustersIT {
     specEntries.addAll(ServiceBindingLayout.WELL_KNOWN_ENTRIES);
     assertThat(specEntries)
         .containsExactlyInAnyOrder(
-            "type", "provider", "host", "port", "uri", "username", "password", "certificates",
+            "type",
+            "provider",
+            "host",
+            "port",
+            "uri",
+            "username",
+            "password",
+            "certificates",
             "private-key");
     assertThat(specEntries).containsAll(decoded(eastSecret).keySet());
 
@@ -219,7 +226,9 @@ class SecretShapingClustersIT {
         apply(
             bindings.formatted(
                 namespace,
-                "\n      transforms: [ { renameKey: { from: \"session token\", to: session-token } } ]"));
+                "\n"
+                    + "      transforms: [ { renameKey: { from: \"session token\", to:"
+                    + " session-token } } ]"));
 
     assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
     assertThat(decoded(secret(westAdmin, "odd")))
@@ -312,12 +321,29 @@ class SecretShapingClustersIT {
     for (var entry : Map.of("east", eastAccount, "west", westAccount).entrySet()) {
       var name = entry.getKey();
       var single = (ObjectNode) YAML.readTree(entry.getValue().toFile());
-      clusters.addObject().put("name", name).set("cluster", single.get("clusters").get(0).get("cluster"));
+      clusters
+          .addObject()
+          .put("name", name)
+          .set("cluster", single.get("clusters").get(0).get("cluster"));
       users.addObject().put("name", name).set("user", single.get("users").get(0).get("user"));
-      contexts.addObject().put("name", name).putObject("context").put("cluster", name).put("user", name);
+      contexts
+          .addObject()
+          .put("name", name)
+          .putObject("context")
+          .put("cluster", name)
+          .put("user", name);
     }
-    clusters.addObject().put("name", "nowhere").putObject("cluster").put("server", "https://127.0.0.1:9");
-    contexts.addObject().put("name", "nowhere").putObject("context").put("cluster", "nowhere").put("user", "east");
+    clusters
+        .addObject()
+        .put("name", "nowhere")
+        .putObject("cluster")
+        .put("server", "https://127.0.0.1:9");
+    contexts
+        .addObject()
+        .put("name", "nowhere")
+        .putObject("context")
+        .put("cluster", "nowhere")
+        .put("user", "east");
     merged.put("current-context", "nowhere");
     Path file = dir.resolve("kubeconfig.yaml");
     YAML.writeValue(file.toFile(), merged);
@@ -336,7 +362,10 @@ class SecretShapingClustersIT {
       var values = new ArrayList<String>();
       values.add((String) binding.get("password"));
       values.add((String) ((Map<?, ?>) binding.get("tls")).get("ca"));
-      binding.forEach((k, v) -> { if (k.contains(" ")) values.add((String) v); });
+      binding.forEach(
+          (k, v) -> {
+            if (k.contains(" ")) values.add((String) v);
+          });
       for (var value : values) {
         assertThat(written).noneMatch(text -> text.contains(value));
       }

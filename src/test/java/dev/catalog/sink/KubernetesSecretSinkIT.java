@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,41 @@ class KubernetesSecretSinkIT {
   }
 
   @Test
+  void aNewSecretTypeRecreatesTheSecretWithTheUsersLabelsAndAnnotations() {
+    sink(List.of()).write(APP, credentials());
+    String uid = secret().getMetadata().getUid();
+    var typed =
+        new SecretTarget(
+            Optional.empty(),
+            namespace,
+            "orders-db",
+            List.of(),
+            "kubernetes.io/basic-auth",
+            Map.of("reloader.stakater.com/match", "true"),
+            Map.of("argocd.argoproj.io/sync-options", "Prune=false"),
+            Optional.empty());
+
+    new KubernetesSecretSink(client, typed).write(APP, credentials());
+
+    Secret secret = secret();
+    // Kubernetes keeps a Secret's type for life: a new type is a new Secret.
+    assertThat(secret.getMetadata().getUid()).isNotEqualTo(uid);
+    assertThat(secret.getType()).isEqualTo("kubernetes.io/basic-auth");
+    assertThat(decoded(secret)).containsEntry("password", PASSWORD);
+    assertThat(secret.getMetadata().getLabels())
+        .isEqualTo(
+            Map.of(
+                "reloader.stakater.com/match", "true",
+                "app.kubernetes.io/managed-by", "catalog",
+                "catalog.dev/binding", "orders-db-app"));
+    assertThat(secret.getMetadata().getAnnotations())
+        .isEqualTo(
+            Map.of(
+                "argocd.argoproj.io/sync-options", "Prune=false",
+                "catalog.dev/owner", "binding.orders-db-app"));
+  }
+
+  @Test
   void redeliveryUpdatesTheSecretInPlaceAndDropsKeysNoLongerReturned() {
     var sink = sink(List.of());
     sink.write(APP, credentials());
@@ -127,7 +163,14 @@ class KubernetesSecretSinkIT {
             "binding.orders-db-app: Kubernetes Secret \""
                 + namespace
                 + "/orders-db\" exists and was not created by catalog; refusing to overwrite it."
-                + " Delete it, or deliver the credentials to another Secret name.");
+                + " Delete it, or deliver the credentials to another Secret name, or adopt it:"
+                + " kubectl -n "
+                + namespace
+                + " label secret orders-db app.kubernetes.io/managed-by=catalog catalog.dev/binding=orders-db-app"
+                + " && kubectl -n "
+                + namespace
+                + " annotate secret orders-db catalog.dev/owner=binding.orders-db-app (the next apply replaces its"
+                + " data).");
     assertThat(decoded(secret())).containsExactly(Map.entry("mine", "keep"));
     assertThatThrownBy(() -> sink(List.of()).delete(APP))
         .hasMessage(
@@ -194,7 +237,7 @@ class KubernetesSecretSinkIT {
             "binding.orders-db-app: credential key \"bad key\" cannot be a Kubernetes Secret"
                 + " key (only letters, digits, '-', '_' and '.', at most 253 characters); rename"
                 + " or remove it with a transform under credentials.secret.transforms"
-                + " (docs/configuration.md)")
+                + " (docs/credentials.md)")
         .message()
         .doesNotContain(PASSWORD);
     assertThat(secret()).isNull();
@@ -212,7 +255,7 @@ class KubernetesSecretSinkIT {
             "binding.orders-db-app: credential key \"db password\" cannot be a Kubernetes Secret"
                 + " key (only letters, digits, '-', '_' and '.', at most 253 characters); rename"
                 + " or remove it with a transform under credentials.secret.transforms"
-                + " (docs/configuration.md)");
+                + " (docs/credentials.md)");
     assertThat(secret()).isNull();
   }
 

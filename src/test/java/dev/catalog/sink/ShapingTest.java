@@ -60,7 +60,8 @@ class ShapingTest {
                 new RemoveKey("tls"),
                 new RemoveKey("a/b~c")));
 
-    assertThat(SecretPayload.of(APP, Credentials.of(shaped), new SecretTarget("shop", "c", List.of())))
+    assertThat(
+            SecretPayload.of(APP, Credentials.of(shaped), new SecretTarget("shop", "c", List.of())))
         .containsExactly(
             Map.entry("username", "u"),
             Map.entry("DB_HOST", "cache-1.example"),

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  * <p>Without the binaries a test is skipped with a message saying how to build them, except when
  * {@code CI=true}: there a skipped Kubernetes test would hide a broken install, so it fails.
  *
- * <p>A test during which the server logged a panic fails with the panic lines (issue 19): a
- * server that panicked may have answered wrongly, so the test's result cannot be trusted. Panics
- * outside any test of the class (in {@code @BeforeAll}, or between tests) fail the class.
+ * <p>A test during which the server logged a panic fails with the panic lines (issue 19): a server
+ * that panicked may have answered wrongly, so the test's result cannot be trusted. Panics outside
+ * any test of the class (in {@code @BeforeAll}, or between tests) fail the class.
  */
 public final class KubeApiServerExtension
     implements BeforeAllCallback,
@@ -48,6 +48,9 @@ public final class KubeApiServerExtension
   public void beforeAll(ExtensionContext context) {
     long start = running(context) == null ? 0 : running(context).log().length();
     context.getStore(NAMESPACE).put(AtomicLong.class, new AtomicLong(start));
+    // The second server's log is new when it starts during this class, so 0 is right then.
+    long second = runningSecond(context) == null ? 0 : runningSecond(context).log().length();
+    context.getStore(NAMESPACE).put(SecondKubeApiServer.class, new AtomicLong(second));
   }
 
   @Override
@@ -62,8 +65,17 @@ public final class KubeApiServerExtension
 
   /** Fails with the panic lines the server logged since the class's last check. */
   private static void failOnPanics(ExtensionContext context, String when) {
-    RunningKubeApiServer server = running(context);
-    AtomicLong checked = context.getStore(NAMESPACE).get(AtomicLong.class, AtomicLong.class);
+    failOnPanics(
+        running(context),
+        context.getStore(NAMESPACE).get(AtomicLong.class, AtomicLong.class),
+        when);
+    failOnPanics(
+        runningSecond(context),
+        context.getStore(NAMESPACE).get(SecondKubeApiServer.class, AtomicLong.class),
+        when);
+  }
+
+  private static void failOnPanics(RunningKubeApiServer server, AtomicLong checked, String when) {
     if (server == null || checked == null) {
       return;
     }
@@ -80,6 +92,16 @@ public final class KubeApiServerExtension
               + "):\n"
               + String.join("\n---\n", panics));
     }
+  }
+
+  /** The second server if a test already started it. */
+  private static RunningKubeApiServer runningSecond(ExtensionContext context) {
+    SecondKubeApiServer second =
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .get(SecondKubeApiServer.class, SecondKubeApiServer.class);
+    return second == null ? null : second.server();
   }
 
   /** The shared server if a test already started it. */
