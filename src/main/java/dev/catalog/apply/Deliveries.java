@@ -26,8 +26,8 @@ final class Deliveries {
   }
 
   /**
-   * Writes the credentials to the sink, then records only their fingerprint and the sink; when
-   * the sink fails, records the binding as bound and not delivered, and fails with what to do.
+   * Writes the credentials to the sink, then records only their fingerprint and the sink; when the
+   * sink fails, records the binding as bound and not delivered, and fails with what to do.
    */
   void deliver(DesiredBinding desired, BindingDetails details) {
     var address = desired.address();
@@ -42,10 +42,10 @@ final class Deliveries {
               sink,
               ops.services().fingerprintKey());
       var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.empty());
-      ops.record(
-          s -> s.with(Records.delivered(recorded, delivery, op)));
+      ops.record(s -> s.with(Records.delivered(recorded, delivery, op)));
     } catch (CatalogException e) {
-      var op = Records.ended(bound, OperationState.SUCCEEDED, Optional.of(BindingState.NOT_DELIVERED));
+      var op =
+          Records.ended(bound, OperationState.SUCCEEDED, Optional.of(BindingState.NOT_DELIVERED));
       ops.record(s -> s.with(Records.withOperation(recorded, op)));
       throw new CatalogException(
           e.getMessage()

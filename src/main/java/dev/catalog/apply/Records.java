@@ -2,7 +2,9 @@ package dev.catalog.apply;
 
 import dev.catalog.plan.DesiredBinding;
 import dev.catalog.plan.DesiredInstance;
+import dev.catalog.sink.Delivery;
 import dev.catalog.state.BindingState;
+import dev.catalog.state.DeliveredSink;
 import dev.catalog.state.Fingerprint;
 import dev.catalog.state.InstanceState;
 import dev.catalog.state.LastOperation;
@@ -10,8 +12,6 @@ import dev.catalog.state.OfferingRef;
 import dev.catalog.state.OperationState;
 import dev.catalog.state.OperationType;
 import dev.catalog.state.OrphanMitigation;
-import dev.catalog.sink.Delivery;
-import dev.catalog.state.DeliveredSink;
 import dev.catalog.state.SinkDescription;
 import java.time.Instant;
 import java.util.List;

@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * A binding's planned update (issue 13): its credentials go to the sink the configuration names
- * now, from the broker (GET binding, when the offering is {@code bindings_retrievable}) or from
- * the current sink; then the old sink, if it is another one, is removed; then state records the
- * new sink. The binding at the broker is untouched. Killed after the write and before the removal,
+ * now, from the broker (GET binding, when the offering is {@code bindings_retrievable}) or from the
+ * current sink; then the old sink, if it is another one, is removed; then state records the new
+ * sink. The binding at the broker is untouched. Killed after the write and before the removal,
  * state still names the old sink, which still holds the credentials: the next apply moves them
  * again. A binding whose credentials can be had from neither is planned as a replace instead.
  */
@@ -95,7 +95,10 @@ final class SinkMoves {
     throw new CatalogException(
         address
             + ": its credentials can no longer be copied from "
-            + recorded.sink().map(dev.catalog.sink.CredentialSinks::describeForPeople).orElse("its sink")
+            + recorded
+                .sink()
+                .map(dev.catalog.sink.CredentialSinks::describeForPeople)
+                .orElse("its sink")
             + " (it changed since the plan, and broker \""
             + recorded.broker()
             + "\" cannot return them again); run plan again: it plans a new binding");

@@ -69,8 +69,8 @@ final class BindingDiffer {
 
   /**
    * @param instanceAction the planned action of the binding's instance
-   * @param instanceGone whether the binding's instance no longer exists as the binding recorded
-   *     it: found gone at its broker, or already re-created under another id by an earlier apply
+   * @param instanceGone whether the binding's instance no longer exists as the binding recorded it:
+   *     found gone at its broker, or already re-created under another id by an earlier apply
    * @param sink what the binding's sink holds, when it was read (issue 13)
    */
   void diff(
@@ -138,8 +138,7 @@ final class BindingDiffer {
         reasons.add(change.reason());
         fields.addAll(change.fields());
         // Only a binding whose credentials cannot be had again is replaced (issue 13).
-        action =
-            change.source() == SinkDiffer.Source.NEW_BINDING ? Action.REPLACE : Action.UPDATE;
+        action = change.source() == SinkDiffer.Source.NEW_BINDING ? Action.REPLACE : Action.UPDATE;
       }
     }
     out.change(

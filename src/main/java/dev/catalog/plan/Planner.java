@@ -161,9 +161,7 @@ public final class Planner {
     DestroyGuard.refuseProtectedDestroys(changes);
     var planned = changes.stream().map(ResourceChange::address).collect(Collectors.toSet());
     var pending =
-        UnfinishedWork.pending(state).stream()
-            .filter(p -> planned.contains(p.address()))
-            .toList();
+        UnfinishedWork.pending(state).stream().filter(p -> planned.contains(p.address())).toList();
     var drift =
         out.drift().stream()
             .filter(d -> changes.stream().anyMatch(c -> c.address().equals(d.address())))
@@ -246,7 +244,9 @@ public final class Planner {
 
   /** The sink of {@code b} as read; a failed read becomes a plan note, not drift. */
   private static Optional<SinkObservation> observeNoted(
-      Function<BindingState, Optional<SinkObservation>> observe, BindingState b, PlanCollector out) {
+      Function<BindingState, Optional<SinkObservation>> observe,
+      BindingState b,
+      PlanCollector out) {
     var seen = observe.apply(b);
     seen.filter(o -> o.kind() == SinkObservation.Kind.FAILED)
         .ifPresent(
@@ -261,8 +261,8 @@ public final class Planner {
 
   /**
    * Whether {@code binding}'s instance is gone as the binding knows it: found gone at its broker
-   * (and so re-created), or re-created already under another id by an apply that stopped before
-   * the binding followed. Either way the old binding went with its instance.
+   * (and so re-created), or re-created already under another id by an apply that stopped before the
+   * binding followed. Either way the old binding went with its instance.
    */
   private static boolean instanceGone(
       BindingState binding, Optional<ResourceChange> instanceChange, State state) {

@@ -57,12 +57,7 @@ final class SinkDiffer {
     return switch (seen.kind()) {
       case MISSING -> Optional.of(drift(recorded, Drift.Kind.SINK_MISSING, where, "missing"));
       case NOT_OWNED ->
-          Optional.of(
-              drift(
-                  recorded,
-                  Drift.Kind.SINK_NOT_OWNED,
-                  where,
-                  seen.detail()));
+          Optional.of(drift(recorded, Drift.Kind.SINK_NOT_OWNED, where, seen.detail()));
       case UNREADABLE ->
           Optional.of(drift(recorded, Drift.Kind.SINK_CHANGED, where, seen.detail()));
       case PRESENT -> {
@@ -106,8 +101,7 @@ final class SinkDiffer {
     var suffix = !before.equals(after) ? "" : changed ? " (settings changed)" : " (restored)";
     var afterText = describe(after) + suffix;
     fields.addAll(
-        FieldDiff.text(
-            "credentials", Optional.of(describe(before)), Optional.of(afterText), true));
+        FieldDiff.text("credentials", Optional.of(describe(before)), Optional.of(afterText), true));
     fields.addAll(
         FieldDiff.text(
             "credentials_source", Optional.empty(), Optional.of(source.description()), true));
@@ -146,7 +140,9 @@ final class SinkDiffer {
 
   private static Drift drift(BindingState r, Drift.Kind kind, String where, String what) {
     return new Drift(
-        r.address(), kind, FieldDiff.text("credentials", Optional.of(where), Optional.of(what), true));
+        r.address(),
+        kind,
+        FieldDiff.text("credentials", Optional.of(where), Optional.of(what), true));
   }
 
   /** Where {@code target} delivers, as state records it. */

@@ -3,9 +3,9 @@ package dev.catalog.plan;
 import dev.catalog.state.BindingState;
 
 /**
- * Looks at the sink a binding's credentials were delivered to, for sink drift (issue 13). The
- * plan package reads no Secret or file itself: the command that plans hands it one, built on the
- * {@code sink} package.
+ * Looks at the sink a binding's credentials were delivered to, for sink drift (issue 13). The plan
+ * package reads no Secret or file itself: the command that plans hands it one, built on the {@code
+ * sink} package.
  */
 @FunctionalInterface
 public interface SinkInspector {

@@ -24,7 +24,8 @@ public final class SinkSummary {
   /** The configured sink. */
   public static ObjectNode of(CredentialsTarget target) {
     var node = JsonNodeFactory.instance.objectNode();
-    node.put("type", target instanceof CredentialsTarget.SecretTarget ? "kubernetes-secret" : "file");
+    node.put(
+        "type", target instanceof CredentialsTarget.SecretTarget ? "kubernetes-secret" : "file");
     var secretType = Optional.<String>empty();
     for (String field : SHOWN) {
       for (RecordComponent c : target.getClass().getRecordComponents()) {
@@ -42,10 +43,10 @@ public final class SinkSummary {
             field.equals("layout")
                 ? "servicebinding"
                 : value instanceof java.nio.file.Path path
-                ? path.toAbsolutePath().normalize().toString()
-                : value instanceof Enum<?> e
-                    ? e.name().toLowerCase(java.util.Locale.ROOT)
-                    : String.valueOf(value);
+                    ? path.toAbsolutePath().normalize().toString()
+                    : value instanceof Enum<?> e
+                        ? e.name().toLowerCase(java.util.Locale.ROOT)
+                        : String.valueOf(value);
         if (field.equals("type")) {
           secretType = Optional.of(text); // the Secret's type, not the sink's
         } else {

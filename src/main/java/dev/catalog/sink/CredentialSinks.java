@@ -157,7 +157,10 @@ public final class CredentialSinks implements AutoCloseable {
    * @param fingerprint the recorded fingerprint of the credentials, which do not change
    */
   public static Delivery deliverStored(
-      Address binding, Credentials stored, String fingerprint, CredentialSink sink,
+      Address binding,
+      Credentials stored,
+      String fingerprint,
+      CredentialSink sink,
       FingerprintKey key) {
     sink.writeStored(binding, stored);
     return delivery(sink, fingerprint, stored, key);

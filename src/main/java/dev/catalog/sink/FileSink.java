@@ -106,8 +106,10 @@ public final class FileSink implements CredentialSink {
           .orElseGet(SinkContent.Missing::new);
     } catch (CatalogException e) {
       if (Files.isRegularFile(target.path())) {
-        return new SinkContent.Unreadable("it no longer holds " + target.format().name()
-            .toLowerCase(java.util.Locale.ROOT) + " credentials");
+        return new SinkContent.Unreadable(
+            "it no longer holds "
+                + target.format().name().toLowerCase(java.util.Locale.ROOT)
+                + " credentials");
       }
       throw e;
     }

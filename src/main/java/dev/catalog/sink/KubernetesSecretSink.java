@@ -56,7 +56,10 @@ public final class KubernetesSecretSink implements CredentialSink {
   @Override
   public void writeStored(Address binding, Credentials stored) {
     var data = new LinkedHashMap<String, String>();
-    stored.reveal().fields().forEachRemaining(e -> data.put(e.getKey(), base64(e.getValue().asText())));
+    stored
+        .reveal()
+        .fields()
+        .forEachRemaining(e -> data.put(e.getKey(), base64(e.getValue().asText())));
     try {
       Secret existing = resource().get();
       if (existing == null) {

@@ -9,8 +9,8 @@ public sealed interface SinkContent {
    * Something is there that catalog does not own for this binding.
    *
    * @param whose who it belongs to, for people: {@code exists and was not created by catalog}
-   * @param refusal the whole sentence apply fails with: what it is, that catalog will not
-   *     overwrite it, and how to adopt it
+   * @param refusal the whole sentence apply fails with: what it is, that catalog will not overwrite
+   *     it, and how to adopt it
    */
   record NotOwned(String whose, String refusal) implements SinkContent {}
 

@@ -89,13 +89,13 @@ class SinkMoveIT {
 
   private static String secretSink(String namespace, String name) {
     return """
-           - name: app
-             instance: %%s
-             credentials:
-               secret:
-                 namespace: %s
-                 name: %s
-           """
+    - name: app
+      instance: %%s
+      credentials:
+        secret:
+          namespace: %s
+          name: %s
+    """
         .formatted(namespace, name);
   }
 
@@ -104,8 +104,7 @@ class SinkMoveIT {
   }
 
   @Test
-  void aRenamedSecretIsPlannedAsAMoveAndApplyWritesTheNewOneThenDeletesTheOld()
-      throws IOException {
+  void aRenamedSecretIsPlannedAsAMoveAndApplyWritesTheNewOneThenDeletesTheOld() throws IOException {
     var instances = db("orders-db", "small", 20);
     configure(instances, "orders-db", secretSink(namespace, "orders-db"));
     assertThat(run("apply", "--auto-approve").exitCode()).isZero();
@@ -170,8 +169,7 @@ class SinkMoveIT {
   }
 
   @Test
-  void aSecretMovedToAFileOfABindingTheBrokerCannotReturnKeepsItsCredentials()
-      throws IOException {
+  void aSecretMovedToAFileOfABindingTheBrokerCannotReturnKeepsItsCredentials() throws IOException {
     configure(queue("events"), "events", secretSink(namespace, "events"));
     assertThat(run("apply", "--auto-approve").exitCode()).isZero();
     var before = recorded();
@@ -193,11 +191,7 @@ class SinkMoveIT {
     assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(2);
     assertThat(plan.out())
         .contains(
-            "      ~ credentials = \"secret "
-                + namespace
-                + "/events\" -> \"file "
-                + file
-                + "\"\n");
+            "      ~ credentials = \"secret " + namespace + "/events\" -> \"file " + file + "\"\n");
     var apply = run("apply", "--auto-approve");
 
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
@@ -247,10 +241,11 @@ class SinkMoveIT {
     kube.secrets()
         .inNamespace(namespace)
         .withName("orders-db")
-        .edit(s -> {
-          s.getData().put("password", "ZWRpdGVk"); // "edited"
-          return s;
-        });
+        .edit(
+            s -> {
+              s.getData().put("password", "ZWRpdGVk"); // "edited"
+              return s;
+            });
 
     var drift = run("drift");
 
@@ -276,12 +271,13 @@ class SinkMoveIT {
     kube.secrets()
         .inNamespace(namespace)
         .withName("orders-db")
-        .edit(s -> {
-          s.getMetadata().getAnnotations().clear();
-          s.getMetadata().getLabels().clear();
-          s.getData().put("password", "dGhlaXJz"); // "theirs"
-          return s;
-        });
+        .edit(
+            s -> {
+              s.getMetadata().getAnnotations().clear();
+              s.getMetadata().getLabels().clear();
+              s.getData().put("password", "dGhlaXJz"); // "theirs"
+              return s;
+            });
     var refusal =
         "binding.app: Kubernetes Secret \""
             + namespace
@@ -314,14 +310,15 @@ class SinkMoveIT {
     kube.secrets()
         .inNamespace(namespace)
         .withName("orders-db")
-        .edit(s -> {
-          s.getMetadata()
-              .setLabels(
-                  Map.of(
-                      "app.kubernetes.io/managed-by", "catalog", "catalog.dev/binding", "app"));
-          s.getMetadata().setAnnotations(Map.of("catalog.dev/owner", "binding.app"));
-          return s;
-        });
+        .edit(
+            s -> {
+              s.getMetadata()
+                  .setLabels(
+                      Map.of(
+                          "app.kubernetes.io/managed-by", "catalog", "catalog.dev/binding", "app"));
+              s.getMetadata().setAnnotations(Map.of("catalog.dev/owner", "binding.app"));
+              return s;
+            });
     var adopted = run("apply", "--auto-approve");
 
     assertThat(adopted.exitCode()).as(adopted.out() + adopted.err()).isZero();
@@ -382,7 +379,8 @@ class SinkMoveIT {
 
     assertThat(stopped.exitCode()).isEqualTo(1);
     assertThat(stopped.out() + stopped.err())
-        .contains("binding.app: cannot delete Kubernetes Secret \"" + from + "/events\" (HTTP 403)");
+        .contains(
+            "binding.app: cannot delete Kubernetes Secret \"" + from + "/events\" (HTTP 403)");
     assertThat(decoded(secret(namespace, "events"))).isEqualTo(delivered);
     assertThat(decoded(secret(from, "events"))).isEqualTo(delivered);
     assertThat(recorded().sink().orElseThrow().toString()).contains(from);
@@ -417,7 +415,12 @@ class SinkMoveIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!Boolean.valueOf(allowed)
         .equals(
-            kube.authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed())) {
+            kube.authorization()
+                .v1()
+                .subjectAccessReview()
+                .create(review)
+                .getStatus()
+                .getAllowed())) {
       assertThat(System.nanoTime()).as("RBAC change not seen in 30 s").isLessThan(deadline);
       try {
         Thread.sleep(100);
