@@ -6,6 +6,7 @@ import dev.catalog.plan.DesiredResource;
 import dev.catalog.plan.GraphNode;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.ResourceChange;
+import dev.catalog.plan.StateOnlyChange;
 import dev.catalog.plan.UnfinishedWork;
 import dev.catalog.sink.CredentialSinks;
 import dev.catalog.state.Address;
@@ -43,6 +44,7 @@ public final class Applier {
       Plan plan, State recorded, ApplyListener listener, CancellationToken cancellation) {
     var changes = new HashMap<Address, ResourceChange>();
     plan.changes().forEach(c -> changes.put(c.address(), c));
+    recordStateOnly(plan.stateChanges());
     var walked =
         walker.walk(
             steps(plan),
@@ -56,6 +58,29 @@ public final class Applier {
             walked.interrupted());
     listener.onFinish(result);
     return result;
+  }
+
+  /**
+   * Writes the plan's state-only changes (issue 15: {@code preventDestroy} as now declared) in one
+   * write before any broker request, so a resource is protected before anything else happens.
+   */
+  private void recordStateOnly(List<StateOnlyChange> stateChanges) {
+    if (stateChanges.isEmpty()) {
+      return;
+    }
+    services
+        .recorder()
+        .record(
+            state -> {
+              var next = state;
+              for (var change : stateChanges) {
+                var recorded = next.resource(change.address());
+                if (recorded.isPresent()) {
+                  next = next.with(recorded.get().withPreventDestroy(change.preventDestroy()));
+                }
+              }
+              return next;
+            });
   }
 
   /** The walk's steps: destroys first, so they start first when both are ready. */

@@ -6,6 +6,7 @@ import dev.catalog.Sleeper;
 import dev.catalog.config.CatalogConfig;
 import dev.catalog.osb.PollingPolicy;
 import dev.catalog.plan.DesiredHash;
+import dev.catalog.plan.DestroyGuard;
 import dev.catalog.plan.Plan;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.Planner;
@@ -40,6 +41,7 @@ public final class ApplyOperation {
    * @param saved the saved plan to apply exactly, if any
    * @param approvalNeeded whether to ask before applying (no {@code --auto-approve}, no saved plan)
    * @param waitForOperations false under {@code --no-wait}
+   * @param maxDestroy {@code --max-destroy}: the most deletes and replaces the plan may hold
    */
   public record Request(
       CatalogConfig config,
@@ -47,7 +49,8 @@ public final class ApplyOperation {
       PlanOptions options,
       Optional<SavedPlan> saved,
       boolean approvalNeeded,
-      boolean waitForOperations) {}
+      boolean waitForOperations,
+      Optional<Integer> maxDestroy) {}
 
   /** The state an apply reads and writes, under the lock its caller holds. */
   public interface StateAccess {
@@ -110,6 +113,8 @@ public final class ApplyOperation {
     try (var planning = view.planning()) {
       plan = planner.plan(request.desired().apply(request.config()), snapshot.state(), options);
     }
+    // Before the plan is compared, shown or applied: nothing is sent past this (issue 15).
+    DestroyGuard.checkLimit(plan, request.maxDestroy());
     var violations = PolicyCheck.evaluate(request.config(), plan);
     if (!violations.isEmpty()) {
       throw new CatalogException(PolicyCheck.refusal(violations));

@@ -4,6 +4,7 @@ import dev.catalog.plan.DesiredBinding;
 import dev.catalog.plan.DesiredInstance;
 import dev.catalog.sink.Delivery;
 import dev.catalog.state.BindingState;
+import dev.catalog.state.BindingTimes;
 import dev.catalog.state.DeliveredSink;
 import dev.catalog.state.Fingerprint;
 import dev.catalog.state.InstanceState;
@@ -49,7 +50,8 @@ final class Records {
         Optional.empty(),
         Optional.of(operation),
         List.of(),
-        Optional.empty()); // from the configuration: not imported (Operational)
+        Optional.empty(), // from the configuration: not imported (Operational)
+        desired.config().lifecycle().preventDestroy());
   }
 
   static InstanceState withDashboard(InstanceState s, Optional<String> dashboardUrl) {
@@ -81,7 +83,10 @@ final class Records {
         sink,
         Optional.of(operation),
         List.of(),
-        Optional.empty()); // from the configuration: not imported (Operational)
+        Optional.empty(), // from the configuration: not imported (Operational)
+        Optional.empty(),
+        BindingTimes.NONE,
+        desired.config().lifecycle().preventDestroy());
   }
 
   static BindingState withOperation(BindingState s, LastOperation operation) {

@@ -29,6 +29,10 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin BackendOptions backend;
 
+  @Mixin MaxDestroyOption maxDestroy;
+
+  @Mixin TimeoutOption timeout;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "PLANFILE",
@@ -109,6 +113,8 @@ final class ApplyCommand implements Callable<Integer> {
             context.colour(),
             context.verbose(),
             "apply",
-            UnaryOperator.identity()));
+            UnaryOperator.identity(),
+            maxDestroy.limit(),
+            timeout.limit()));
   }
 }

@@ -43,11 +43,15 @@ final class ApplyRun {
       boolean colour,
       boolean verbose,
       String operation,
-      UnaryOperator<CatalogConfig> desired) {}
+      UnaryOperator<CatalogConfig> desired,
+      Optional<Integer> maxDestroy,
+      Optional<java.time.Duration> timeout) {}
 
   private ApplyRun() {}
 
   static int run(CliEnvironment env, Request request) throws IOException {
+    // The --timeout deadline counts from here: loading, locking and planning are part of the run.
+    var deadline = new RunDeadline(request.timeout(), Clock.systemUTC());
     var config = request.config().load(env);
     var yaml = config.backend();
     var choice = request.backend().choose(yaml.kind(), yaml.settings());
@@ -75,6 +79,7 @@ final class ApplyRun {
               clock,
               Sleeper.REAL);
       var destroy = request.operation().equals("destroy") || savedDestroy;
+      var view = new ApplyRunView(env, request.json(), request.colour(), destroy, clock, deadline);
       var outcome =
           operation.run(
               new ApplyOperation.Request(
@@ -83,10 +88,16 @@ final class ApplyRun {
                   request.planOptions(),
                   saved,
                   request.planFile().isEmpty() && !request.autoApprove(),
-                  request.waitForOperations()),
+                  request.waitForOperations(),
+                  request.maxDestroy()),
               stateAccess(session),
-              new ApplyRunView(env, request.json(), request.colour(), destroy, clock));
+              view);
       env.out().flush();
+      if (view.timedOut()) {
+        // A deadline is the run's own limit, not a signal: an error, with state recorded.
+        env.err().println("Error: " + deadline.stoppedMessage());
+        return ExitCode.ERROR;
+      }
       return exitCode(outcome);
     }
   }

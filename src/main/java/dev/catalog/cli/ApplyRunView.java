@@ -26,16 +26,31 @@ final class ApplyRunView implements ApplyView {
   private final boolean colour;
   private final boolean destroy;
   private final Clock clock;
+  private final RunDeadline deadline;
+  private volatile boolean timedOut;
 
   /**
    * @param destroy whether this run destroys, which has its own summary words
+   * @param deadline the run's {@code --timeout}, if any
    */
-  ApplyRunView(CliEnvironment env, boolean json, boolean colour, boolean destroy, Clock clock) {
+  ApplyRunView(
+      CliEnvironment env,
+      boolean json,
+      boolean colour,
+      boolean destroy,
+      Clock clock,
+      RunDeadline deadline) {
     this.env = env;
     this.json = json;
     this.colour = colour;
     this.destroy = destroy;
     this.clock = clock;
+    this.deadline = deadline;
+  }
+
+  /** Whether the {@code --timeout} deadline stopped the apply. */
+  boolean timedOut() {
+    return timedOut;
   }
 
   @Override
@@ -83,6 +98,8 @@ final class ApplyRunView implements ApplyView {
 
   @Override
   public ApplyListener progress() {
+    // After approval, before the first broker request: planning may have used up the deadline.
+    deadline.checkBeforeApplying();
     if (json) {
       return new JsonProgressRenderer(env.out(), destroy);
     }
@@ -101,12 +118,28 @@ final class ApplyRunView implements ApplyView {
       StateRecorder recorder, CancellationToken cancellation, ApplyListener progress) {
     var flush = env.lastActions().add(recorder::current);
     var stop = env.lastActions().onFirstSignal(() -> stop(cancellation));
+    var timer = deadline.start(() -> timeout(cancellation));
     var ticks = ProgressTicks.start(progress, clock);
     return () -> {
       ticks.close();
+      timedOut = timer.fired();
+      timer.close();
       stop.close();
       flush.close();
     };
+  }
+
+  /** As a first interrupt, with the deadline as the reason (issue 15 item 5). */
+  private void timeout(CancellationToken cancellation) {
+    env.err()
+        .println(
+            "\nTimeout: the --timeout "
+                + deadline.shownLimit()
+                + " deadline passed: no new operations will start. Waiting for the running"
+                + " requests to be answered and recorded; operations in progress are left for the"
+                + " next apply.");
+    env.err().flush();
+    cancellation.cancel();
   }
 
   private void stop(CancellationToken cancellation) {

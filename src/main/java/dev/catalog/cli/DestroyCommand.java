@@ -31,6 +31,10 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Mixin BackendOptions backend;
 
+  @Mixin MaxDestroyOption maxDestroy;
+
+  @Mixin TimeoutOption timeout;
+
   @Option(names = "--auto-approve", description = "Do not ask for approval.")
   boolean autoApprove;
 
@@ -76,7 +80,9 @@ final class DestroyCommand implements Callable<Integer> {
             context.colour(),
             context.verbose(),
             "destroy",
-            DestroyCommand::nothingDeclared));
+            DestroyCommand::nothingDeclared,
+            maxDestroy.limit(),
+            timeout.limit()));
   }
 
   static CatalogConfig nothingDeclared(CatalogConfig config) {
@@ -84,6 +90,11 @@ final class DestroyCommand implements Callable<Integer> {
     for (var instance : config.instances()) {
       if (instance.lifecycle().preventDestroy()) {
         protectedOnes.add("instance." + instance.name() + " (" + instance.location() + ")");
+      }
+    }
+    for (var binding : config.bindings()) {
+      if (binding.lifecycle().preventDestroy()) {
+        protectedOnes.add("binding." + binding.name() + " (" + binding.location() + ")");
       }
     }
     if (!protectedOnes.isEmpty()) {

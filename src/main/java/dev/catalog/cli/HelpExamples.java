@@ -86,6 +86,13 @@ public final class HelpExamples {
           """
           # Resolve operations an interrupted apply left in flight
           catalog refresh -f catalog.yaml""";
+      case "status" ->
+          """
+          # Every managed instance and binding, from state (no broker is contacted)
+          catalog status -f catalog.yaml
+
+          # A state elsewhere (read without taking its lock)
+          catalog status --state prod/catalog.state.json""";
       case "import" ->
           """
           # Adopt an instance created elsewhere by its OSB instance id

@@ -2,6 +2,7 @@ package dev.catalog.cli;
 
 import dev.catalog.CatalogException;
 import dev.catalog.plan.DesiredHash;
+import dev.catalog.plan.DestroyGuard;
 import dev.catalog.plan.PlanOptions;
 import dev.catalog.plan.SavedPlan;
 import dev.catalog.plan.policy.PolicyCheck;
@@ -33,6 +34,8 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
   @Mixin BackendOptions backend;
+
+  @Mixin MaxDestroyOption maxDestroy;
 
   @Option(
       names = "--refresh",
@@ -103,6 +106,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var addresses = targets.stream().map(Address::parse).toList();
+    var destroyLimit = maxDestroy.limit();
     var options =
         new PlanOptions(
             refresh, parallelism, addresses, replace.stream().map(Address::parse).toList());
@@ -125,6 +129,8 @@ final class PlanCommand implements Callable<Integer> {
     if (lockfile == LockfileMode.READONLY && !result.plan().lockDifferences().isEmpty()) {
       throw new CatalogException(LockfileReadonly.message(result.plan().lockDifferences()));
     }
+    // Refused before it is shown or saved: a plan over the limit never becomes a plan file.
+    DestroyGuard.checkLimit(result.plan(), destroyLimit);
     // Text and Markdown never show before/after snapshots; a saved plan keeps them (JSON).
     var view =
         PlanViews.of(result.plan(), output.format == PlanFormat.JSON || out != null)

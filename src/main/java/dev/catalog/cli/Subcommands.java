@@ -26,6 +26,7 @@ final class Subcommands {
     map.put("drift", DriftCommand.class);
     map.put("destroy", DestroyCommand.class);
     map.put("refresh", RefreshCommand.class);
+    map.put("status", StatusCommand.class);
     map.put("import", ImportCommand.class);
     map.put("marketplace", MarketplaceCommand.class);
     map.put("lock", LockCommand.class);

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param parameters sent to the broker; a change replaces the binding (bindings are immutable)
  * @param parametersFrom secret references whose content is merged over {@code parameters}
  * @param credentials the one sink the credentials are delivered to
+ * @param lifecycle {@code lifecycle.preventDestroy}; bindings ignore no parameters
  * @param rotation when the binding is replaced by age, if declared (issue 14)
  */
 public record Binding(
@@ -20,6 +21,7 @@ public record Binding(
     ConfigObject parameters,
     List<SecretRef> parametersFrom,
     CredentialsTarget credentials,
+    Lifecycle lifecycle,
     Source source,
     Optional<Rotation> rotation) {
   public Binding {
@@ -29,11 +31,12 @@ public record Binding(
     Objects.requireNonNull(parameters, "parameters");
     parametersFrom = List.copyOf(parametersFrom);
     Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(lifecycle, "lifecycle");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(rotation, "rotation");
   }
 
-  /** A binding without a rotation policy. */
+  /** A binding without a rotation policy or lifecycle settings. */
   public Binding(
       String name,
       String instance,
@@ -41,7 +44,15 @@ public record Binding(
       List<SecretRef> parametersFrom,
       CredentialsTarget credentials,
       Source source) {
-    this(name, instance, parameters, parametersFrom, credentials, source, Optional.empty());
+    this(
+        name,
+        instance,
+        parameters,
+        parametersFrom,
+        credentials,
+        Lifecycle.defaults(),
+        source,
+        Optional.empty());
   }
 
   /** Where the binding was declared. */

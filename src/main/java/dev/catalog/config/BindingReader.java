@@ -12,7 +12,8 @@ import java.util.Optional;
 /** Binds one item of {@code bindings:}. */
 final class BindingReader {
   static final List<String> KEYS =
-      List.of("name", "instance", "parameters", "parametersFrom", "credentials", "rotation");
+      List.of(
+          "name", "instance", "parameters", "parametersFrom", "credentials", "lifecycle", "rotation");
 
   private BindingReader() {}
 
@@ -39,6 +40,7 @@ final class BindingReader {
           "write credentials: {secret: {namespace: NS, name: NAME}} or {file: {path: PATH}}");
     }
     var credentials = r.object("credentials").flatMap(BindingReader::credentials);
+    var lifecycle = r.object("lifecycle").map(BindingReader::lifecycle);
     var rotation = r.object("rotation").flatMap(BindingReader::rotation);
     if (name.isPresent() && instance.isPresent() && credentials.isPresent()) {
       out.bindings.add(
@@ -48,9 +50,17 @@ final class BindingReader {
               parameters,
               parametersFrom,
               credentials.get(),
+              lifecycle.orElse(Lifecycle.defaults()),
               new Source(r.path(), r.location(), r.context().locations(fields)),
               rotation));
     }
+  }
+
+  private static Lifecycle lifecycle(MapReader lifecycle) {
+    // A binding's parameters cannot be updated, so there is nothing to ignore.
+    lifecycle.allowOnly(List.of("preventDestroy"));
+    var preventDestroy = lifecycle.bool("preventDestroy").orElse(false);
+    return preventDestroy ? new Lifecycle(true, List.of()) : Lifecycle.defaults();
   }
 
   /** {@code rotation: { every: 30d, overlap: 1h }}; {@code overlap} defaults to none. */

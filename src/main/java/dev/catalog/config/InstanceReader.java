@@ -93,16 +93,28 @@ final class InstanceReader {
     var ignored = new ArrayList<String>();
     var items = lifecycle.list("ignoreParameters");
     for (int i = 0; i < items.size(); i++) {
+      var path = lifecycle.pathOf("ignoreParameters") + "[" + i + "]";
       if (items.get(i) instanceof YamlScalar s && !s.isNull() && !s.text().isBlank()) {
-        ignored.add(s.text());
+        IgnoredParameter.pointer(s.text())
+            .ifPresentOrElse(
+                ignored::add,
+                () ->
+                    lifecycle
+                        .context()
+                        .diagnostics()
+                        .error(
+                            s.location(),
+                            path,
+                            "invalid JSON Pointer \"" + s.text() + "\"",
+                            IgnoredParameter.HINT));
       } else {
         lifecycle
             .context()
             .diagnostics()
             .error(
                 items.get(i).location(),
-                lifecycle.pathOf("ignoreParameters") + "[" + i + "]",
-                "expected a top-level parameter name, got " + items.get(i).kind());
+                path,
+                "expected a parameter name or a JSON Pointer, got " + items.get(i).kind());
       }
     }
     return new Lifecycle(preventDestroy, ignored);

@@ -3,11 +3,13 @@ package dev.catalog.config;
 import java.util.List;
 
 /**
- * Lifecycle rules of an instance.
+ * Lifecycle rules of an instance or a binding.
  *
- * @param preventDestroy turn any plan to delete or replace the instance into an error
- * @param ignoreParameters top-level parameter keys whose changes (in config or at the broker) do
- *     not cause an update
+ * @param preventDestroy turn any plan to delete or replace the resource into an error; recorded in
+ *     state, so it still holds once the YAML entry is gone (issue 15)
+ * @param ignoreParameters JSON Pointers (RFC 6901) of parameters whose changes (in config or at the
+ *     broker) do not cause an update; a plain key {@code tags} is read as {@code /tags}. Instances
+ *     only: a binding's parameters cannot be updated.
  */
 public record Lifecycle(boolean preventDestroy, List<String> ignoreParameters) {
   public Lifecycle {
@@ -16,7 +18,7 @@ public record Lifecycle(boolean preventDestroy, List<String> ignoreParameters) {
 
   private static final Lifecycle DEFAULTS = new Lifecycle(false, List.of());
 
-  /** No protection, nothing ignored: one shared value, as most instances take it (issue 7). */
+  /** No protection, nothing ignored: one shared value, as most resources take it (issue 7). */
   public static Lifecycle defaults() {
     return DEFAULTS;
   }

@@ -1,6 +1,8 @@
 package dev.catalog.plan;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -19,10 +21,26 @@ final class FieldDiff {
     return node instanceof ObjectNode o ? o.deepCopy() : JsonNodeFactory.instance.objectNode();
   }
 
-  /** {@code node} without the top-level {@code keys}. */
-  static ObjectNode without(JsonNode node, Collection<String> keys) {
+  /**
+   * {@code node} without the values at {@code pointers} (RFC 6901, {@code
+   * lifecycle.ignoreParameters}): a nested key or array element is removed where it is, so the
+   * rest of its object is still compared.
+   */
+  static ObjectNode without(JsonNode node, Collection<String> pointers) {
     var copy = object(node);
-    copy.remove(keys);
+    for (var text : pointers) {
+      var pointer = JsonPointer.compile(text);
+      var parent = copy.at(pointer.head());
+      var last = pointer.last();
+      if (parent instanceof ObjectNode o) {
+        o.remove(last.getMatchingProperty());
+      } else if (parent instanceof ArrayNode a && last.mayMatchElement()) {
+        var index = last.getMatchingIndex();
+        if (index < a.size()) {
+          a.remove(index);
+        }
+      }
+    }
     return copy;
   }
 

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * Compares declared parameters with recorded and live ones, the way state records them: secret
  * values never compared in the clear (their fingerprints are), {@code lifecycle.ignoreParameters}
- * keys masked, and keys a broker leaves out of a GET not counted as drift (checklist F-09).
+ * pointers masked, and keys a broker leaves out of a GET not counted as drift (checklist F-09).
  */
 final class ParameterComparison {
   private final ObjectNode desired;
@@ -25,7 +25,7 @@ final class ParameterComparison {
    * @param desired the declared parameters, or empty for a resource being deleted
    * @param recorded what state holds
    * @param live what the broker returned, if it returned parameters
-   * @param ignored top-level keys never compared
+   * @param ignored JSON Pointers of values never compared
    * @param key the state's fingerprint key
    */
   ParameterComparison(

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param costs the cost change of the instance changes, from the catalog plans' costs
  * @param lockDifferences how the live catalogs differ from {@code catalog.lock.json}; empty without
  *     a lock file
+ * @param stateChanges what apply records in state without a broker request, sorted by address
  */
 public record Plan(
     List<ResourceChange> changes,
@@ -32,7 +33,8 @@ public record Plan(
     DependencyGraph graph,
     java.util.Map<String, String> catalogFingerprints,
     CostSummary costs,
-    List<LockDifference> lockDifferences) {
+    List<LockDifference> lockDifferences,
+    List<StateOnlyChange> stateChanges) {
   public Plan {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
@@ -43,6 +45,7 @@ public record Plan(
     catalogFingerprints = java.util.Map.copyOf(catalogFingerprints);
     Objects.requireNonNull(costs, "costs");
     lockDifferences = List.copyOf(lockDifferences);
+    stateChanges = List.copyOf(stateChanges);
   }
 
   /** A plan without cost information or a lock file. */
@@ -65,6 +68,7 @@ public record Plan(
         graph,
         catalogFingerprints,
         CostSummary.NONE,
+        List.of(),
         List.of());
   }
 
@@ -101,11 +105,18 @@ public record Plan(
   }
 
   /**
-   * Whether apply would send anything: a resource action, or work an earlier apply left (what
-   * {@code --detailed-exitcode} counts).
+   * Whether apply would do anything: a resource action, work an earlier apply left, or a
+   * state-only change (what {@code --detailed-exitcode} counts).
    */
   public boolean hasWork() {
-    return hasChanges() || !pending.isEmpty();
+    return hasChanges() || !pending.isEmpty() || !stateChanges.isEmpty();
+  }
+
+  /** The changes that delete a resource: deletes and replaces, by address. */
+  public List<ResourceChange> destroying() {
+    return changes.stream()
+        .filter(c -> c.action() == Action.DELETE || c.action() == Action.REPLACE)
+        .toList();
   }
 
   private int count(Action action) {

@@ -24,6 +24,7 @@ public final class PlanDifferences {
     changes(savedChanges, byAddress(now.path("resource_changes")), lines);
     drift(byAddress(saved.path("resource_drift")), byAddress(now.path("resource_drift")), lines);
     pending(saved.path("pending_work"), now.path("pending_work"), lines);
+    stateChanges(saved.path("state_changes"), now.path("state_changes"), lines);
     return List.copyOf(lines);
   }
 
@@ -71,6 +72,21 @@ public final class PlanDifferences {
               + ", now: "
               + (is == null ? "none" : is.path("drift").asText())
               + (was != null && is != null ? " (other values)" : ""));
+    }
+  }
+
+  /** State-only changes (issue 15): recording preventDestroy is part of what was reviewed. */
+  private static void stateChanges(JsonNode saved, JsonNode now, List<String> lines) {
+    var was = new TreeMap<String, String>();
+    saved.forEach(s -> was.put(s.path("address").asText(), s.path("kind").asText()));
+    var is = new TreeMap<String, String>();
+    now.forEach(s -> is.put(s.path("address").asText(), s.path("kind").asText()));
+    for (var address : union(was, is)) {
+      var before = was.getOrDefault(address, "nothing");
+      var after = is.getOrDefault(address, "nothing");
+      if (!before.equals(after)) {
+        lines.add(address + ": planned to record " + before + " in state, now " + after);
+      }
     }
   }
 

@@ -170,6 +170,9 @@ public final class Planner {
     all.addAll(out.notes());
     all.addAll(UnfinishedWork.notes(state));
     var changes = Targets.limit(out.changes(), targets);
+    // Recorded protection holds even when the YAML entry is gone (issue 15); before anything is
+    // shown or sent.
+    DestroyGuard.refuseProtectedDestroys(changes);
     var planned = changes.stream().map(ResourceChange::address).collect(Collectors.toSet());
     var pending =
         UnfinishedWork.pending(state).stream().filter(p -> planned.contains(p.address())).toList();
@@ -190,7 +193,8 @@ public final class Planner {
         fingerprints,
         PlanCosts.of(changes, refreshed.catalogs()),
         lock.map(l -> CatalogLockDiff.of(l, config, refreshed.catalogs()))
-            .orElse(java.util.List.of()));
+            .orElse(java.util.List.of()),
+        DestroyGuard.protectionChanges(changes));
   }
 
   private static void diff(

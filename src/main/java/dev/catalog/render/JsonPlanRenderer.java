@@ -60,6 +60,7 @@ public final class JsonPlanRenderer {
     counts.put("drift", plan.drift().size());
     counts.put("sink_drift", plan.drift().stream().filter(PlanView.DriftItem::ofSink).count());
     counts.put("pending", driftOnly ? 0 : plan.pending().size());
+    counts.put("state_only", driftOnly ? 0 : plan.stateChanges().size());
     var drift = doc.putArray("resource_drift");
     for (var d : plan.drift()) {
       if (d.ofSink()) {
@@ -89,6 +90,16 @@ public final class JsonPlanRenderer {
         item.put("operation", p.operation());
         item.put("since", p.since());
         item.put("description", p.description());
+      }
+    }
+    var stateChanges = doc.putArray("state_changes");
+    if (!driftOnly) {
+      for (var s : plan.stateChanges()) {
+        stateChanges
+            .addObject()
+            .put("address", s.address())
+            .put("kind", s.kind())
+            .put("description", s.description());
       }
     }
     var changes = doc.putArray("resource_changes");

@@ -82,10 +82,17 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
 
   private static void table(PlanView plan, StringBuilder sb) {
     var changing = plan.changes().stream().filter(c -> !c.action().equals("no-op")).toList();
-    if (changing.isEmpty() && plan.pending().isEmpty()) {
+    if (changing.isEmpty() && plan.pending().isEmpty() && plan.stateChanges().isEmpty()) {
       return;
     }
     sb.append("| Action | Resource | Why |\n|---|---|---|\n");
+    for (var s : plan.stateChanges()) {
+      sb.append("| `~` state only | `")
+          .append(s.address())
+          .append("` | ")
+          .append(escape(s.description()))
+          .append(" |\n");
+    }
     for (var p : plan.pending()) {
       sb.append("| `~` finish | `")
           .append(p.address())
@@ -155,6 +162,9 @@ public final class MarkdownPlanRenderer implements PlanRenderer {
     plan.drift().forEach(d -> lines.add("- drift: `" + d.address() + "` " + d.kind()));
     plan.pending()
         .forEach(p -> lines.add("- `~` finish `" + p.address() + "`: " + escape(p.description())));
+    plan.stateChanges()
+        .forEach(
+            s -> lines.add("- `~` state only `" + s.address() + "`: " + escape(s.description())));
     plan.changes().stream()
         .filter(c -> !c.action().equals("no-op"))
         .forEach(

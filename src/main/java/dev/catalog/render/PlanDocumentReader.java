@@ -51,7 +51,18 @@ public final class PlanDocumentReader {
         doc.path("refreshed").asBoolean(true),
         costs(doc.path("cost_changes")),
         lockDifferences(doc.path("lock_differences")),
-        violations(doc.path("policy_violations")));
+        violations(doc.path("policy_violations")),
+        stateChanges(doc.path("state_changes")));
+  }
+
+  private static List<PlanView.StateChange> stateChanges(JsonNode node) {
+    var out = new ArrayList<PlanView.StateChange>();
+    for (var s : node) {
+      out.add(
+          new PlanView.StateChange(
+              s.path("address").asText(), s.path("kind").asText(), s.path("description").asText()));
+    }
+    return out;
   }
 
   private static PlanView.Costs costs(JsonNode node) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param costs the cost change per currency and unit, from the catalog plans' costs
  * @param lockDifferences how the live catalogs differ from catalog.lock.json
  * @param violations policy rules the planned resources break (docs/policies.md)
+ * @param stateChanges what apply records in state with no broker request (issue 15)
  */
 public record PlanView(
     List<Change> changes,
@@ -29,7 +30,8 @@ public record PlanView(
     boolean refreshed,
     Costs costs,
     List<LockItem> lockDifferences,
-    List<Violation> violations) {
+    List<Violation> violations,
+    List<StateChange> stateChanges) {
   public PlanView {
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
@@ -39,6 +41,31 @@ public record PlanView(
     Objects.requireNonNull(costs, "costs");
     lockDifferences = List.copyOf(lockDifferences);
     violations = List.copyOf(violations);
+    stateChanges = List.copyOf(stateChanges);
+  }
+
+  /** A view without state-only changes. */
+  public PlanView(
+      List<Change> changes,
+      List<DriftItem> drift,
+      List<Pending> pending,
+      List<String> notes,
+      List<String> targets,
+      boolean refreshed,
+      Costs costs,
+      List<LockItem> lockDifferences,
+      List<Violation> violations) {
+    this(
+        changes,
+        drift,
+        pending,
+        notes,
+        targets,
+        refreshed,
+        costs,
+        lockDifferences,
+        violations,
+        List.of());
   }
 
   /** A view without costs, lock differences or policy violations. */
@@ -55,12 +82,29 @@ public record PlanView(
   /** This view with {@code found} as its policy violations. */
   public PlanView withViolations(List<Violation> found) {
     return new PlanView(
-        changes, drift, pending, notes, targets, refreshed, costs, lockDifferences, found);
+        changes,
+        drift,
+        pending,
+        notes,
+        targets,
+        refreshed,
+        costs,
+        lockDifferences,
+        found,
+        stateChanges);
   }
 
   /** A policy violation: {@code resource} and {@code rule} are {@code file:line:column}. */
   public record Violation(
       String policy, String address, String message, String resource, String rule) {}
+
+  /**
+   * A change to state alone.
+   *
+   * @param kind its JSON kind: {@code protect} or {@code unprotect}
+   * @param description one line for people
+   */
+  public record StateChange(String address, String kind, String description) {}
 
   /** One difference from the lock file: its JSON kind, subject and detail. */
   public record LockItem(String kind, String subject, String detail) {}
@@ -182,9 +226,9 @@ public record PlanView(
     return changes.stream().anyMatch(c -> !c.action().equals("no-op"));
   }
 
-  /** Whether apply would send anything: a change, or work an earlier apply left. */
+  /** Whether apply would do anything: a change, work an earlier apply left, a state write. */
   public boolean hasWork() {
-    return hasChanges() || !pending.isEmpty();
+    return hasChanges() || !pending.isEmpty() || !stateChanges.isEmpty();
   }
 
   /** Whether a resource is deleted or replaced. */

@@ -68,7 +68,13 @@ public final class PlanViews {
         plan.lockDifferences().stream()
             .map(d -> new PlanView.LockItem(d.kind().code(), d.subject(), d.detail()))
             .toList(),
-        List.of());
+        List.of(),
+        plan.stateChanges().stream()
+            .map(
+                s ->
+                    new PlanView.StateChange(
+                        s.address().toString(), s.kind().wireName(), s.kind().description()))
+            .toList());
   }
 
   private static PlanView.Costs costs(CostSummary summary) {
@@ -108,7 +114,8 @@ public final class PlanViews {
         view.refreshed(),
         view.costs(),
         view.lockDifferences(),
-        view.violations());
+        view.violations(),
+        view.stateChanges());
   }
 
   /**

@@ -39,6 +39,7 @@ public final class TextPlanRenderer implements PlanRenderer {
     }
     drift(plan, sb);
     pending(plan, sb);
+    stateChanges(plan, sb);
     var changing = plan.changes().stream().filter(c -> !c.action().equals("no-op")).toList();
     if (!changing.isEmpty()) {
       sb.append("catalog will perform the following actions:\n\n");
@@ -80,6 +81,9 @@ public final class TextPlanRenderer implements PlanRenderer {
         + plan.toDestroy()
         + " to destroy"
         + (plan.pending().isEmpty() ? "" : ", " + plan.pending().size() + " to finish")
+        + (plan.stateChanges().isEmpty()
+            ? ""
+            : ", " + plan.stateChanges().size() + " to record in state only")
         + ".";
   }
 
@@ -143,6 +147,20 @@ public final class TextPlanRenderer implements PlanRenderer {
         sb.append('\n');
       }
     }
+  }
+
+  private void stateChanges(PlanView plan, StringBuilder sb) {
+    if (plan.stateChanges().isEmpty()) {
+      return;
+    }
+    sb.append("catalog will record in state, with no broker request:\n\n");
+    for (var s : plan.stateChanges()) {
+      sb.append(styles.symbol("~", "  ~ " + s.address()))
+          .append(": ")
+          .append(s.description())
+          .append('\n');
+    }
+    sb.append('\n');
   }
 
   private void pending(PlanView plan, StringBuilder sb) {

@@ -43,8 +43,47 @@ public record BindingState(
     List<OrphanMitigation> pendingOrphanMitigation,
     Optional<Imported> imported,
     Optional<DeliveredSink> delivered,
-    BindingTimes times)
+    BindingTimes times,
+    boolean preventDestroy)
     implements ResourceState {
+
+  /** An unprotected binding ({@code preventDestroy} false). */
+  public BindingState(
+      Address address,
+      String bindingId,
+      Address instance,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> credentialsFingerprint,
+      Optional<SinkDescription> sink,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation,
+      Optional<Imported> imported,
+      Optional<DeliveredSink> delivered,
+      BindingTimes times) {
+    this(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        delivered,
+        times,
+        false);
+  }
 
   /** A binding with no known times: in use and never expiring. */
   public BindingState(
@@ -212,7 +251,8 @@ public record BindingState(
         pendingOrphanMitigation,
         imported,
         delivered,
-        newTimes);
+        newTimes,
+        preventDestroy);
   }
 
   /** A copy pointing at a renamed instance. */
@@ -271,6 +311,29 @@ public record BindingState(
         operational.pendingOrphanMitigation(),
         operational.imported(),
         digests,
-        times);
+        times,
+        preventDestroy);
+  }
+
+  @Override
+  public BindingState withPreventDestroy(boolean protect) {
+    return new BindingState(
+        address,
+        bindingId,
+        instance,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        credentialsFingerprint,
+        sink,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        delivered,
+        times,
+        protect);
   }
 }

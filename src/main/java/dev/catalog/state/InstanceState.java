@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param lastOperation the last operation, if one was started
  * @param pendingOrphanMitigation clean-ups still to be sent
  * @param imported set when {@code catalog import} adopted it (the rule: {@link Operational})
+ * @param preventDestroy {@code lifecycle.preventDestroy} as last applied: a plan to delete or replace
+ *     it is refused even when its YAML entry is gone (issue 15)
  */
 public record InstanceState(
     Address address,
@@ -34,7 +36,8 @@ public record InstanceState(
     Optional<String> dashboardUrl,
     Optional<LastOperation> lastOperation,
     List<OrphanMitigation> pendingOrphanMitigation,
-    Optional<Imported> imported)
+    Optional<Imported> imported,
+    boolean preventDestroy)
     implements ResourceState {
 
   public InstanceState {
@@ -53,6 +56,36 @@ public record InstanceState(
     Objects.requireNonNull(lastOperation, "lastOperation");
     pendingOrphanMitigation = List.copyOf(pendingOrphanMitigation);
     Objects.requireNonNull(imported, "imported");
+  }
+
+  /** An unprotected instance ({@code preventDestroy} false). */
+  public InstanceState(
+      Address address,
+      String instanceId,
+      String broker,
+      OfferingRef service,
+      OfferingRef plan,
+      RecordedParameters parameters,
+      JsonNode context,
+      Optional<String> maintenanceInfoVersion,
+      Optional<String> dashboardUrl,
+      Optional<LastOperation> lastOperation,
+      List<OrphanMitigation> pendingOrphanMitigation,
+      Optional<Imported> imported) {
+    this(
+        address,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        maintenanceInfoVersion,
+        dashboardUrl,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        false);
   }
 
   @Override
@@ -116,6 +149,25 @@ public record InstanceState(
         url,
         operational.lastOperation(),
         operational.pendingOrphanMitigation(),
-        operational.imported());
+        operational.imported(),
+        preventDestroy);
+  }
+
+  @Override
+  public InstanceState withPreventDestroy(boolean protect) {
+    return new InstanceState(
+        address,
+        instanceId,
+        broker,
+        service,
+        plan,
+        parameters,
+        context,
+        maintenanceInfoVersion,
+        dashboardUrl,
+        lastOperation,
+        pendingOrphanMitigation,
+        imported,
+        protect);
   }
 }

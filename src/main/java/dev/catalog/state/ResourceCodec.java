@@ -48,6 +48,10 @@ final class ResourceCodec {
                 node.putObject("imported")
                     .put("at", i.at().toString())
                     .put("verified", i.verified()));
+    if (resource.preventDestroy()) {
+      // Written only when set: states of unprotected resources stay as they were.
+      node.put("prevent_destroy", true);
+    }
     resource.lastOperation().ifPresent(op -> node.set("last_operation", operation(op)));
     if (!resource.pendingOrphanMitigation().isEmpty()) {
       var steps = node.putArray("pending_orphan_mitigation");
@@ -116,6 +120,7 @@ final class ResourceCodec {
     var lastOperation = lastOperation(node, path, f);
     var mitigation = mitigation(node, path, f);
     var imported = imported(node, path, f);
+    var preventDestroy = preventDestroy(node, path, f);
     return switch (address.kind()) {
       case INSTANCE ->
           new InstanceState(
@@ -130,7 +135,8 @@ final class ResourceCodec {
               f.optionalText(node, "dashboard_url", path),
               lastOperation,
               mitigation,
-              imported);
+              imported,
+              preventDestroy);
       case BINDING ->
           new BindingState(
               address,
@@ -151,7 +157,8 @@ final class ResourceCodec {
               new BindingTimes(
                   f.optionalInstant(node, "retire_at", path),
                   f.optionalInstant(node, "expires_at", path),
-                  f.optionalInstant(node, "renew_before", path)));
+                  f.optionalInstant(node, "renew_before", path)),
+              preventDestroy);
     };
   }
 
@@ -255,6 +262,18 @@ final class ResourceCodec {
     }
     return Optional.of(
         new Imported(f.instant(imported, "at", importedPath), verified.booleanValue()));
+  }
+
+  /** Optional within version 1: absent means false, as states written before issue 15 are. */
+  private static boolean preventDestroy(JsonNode node, String path, JsonFields f) {
+    var value = node.get("prevent_destroy");
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw f.invalid(path + ".prevent_destroy", "expected true or false");
+    }
+    return value.booleanValue();
   }
 
   private static List<OrphanMitigation> mitigation(JsonNode node, String path, JsonFields f) {

@@ -23,6 +23,12 @@ public sealed interface ResourceState permits InstanceState, BindingState {
   /** A copy at another address (for {@code catalog state mv}). */
   ResourceState withAddress(Address address);
 
+  /** Whether {@code lifecycle.preventDestroy} was set when it was last applied (issue 15). */
+  boolean preventDestroy();
+
+  /** A copy with {@code preventDestroy} recorded as given: a state-only change. */
+  ResourceState withPreventDestroy(boolean preventDestroy);
+
   /** Whether an operation was started and has not finished. */
   default boolean inFlight() {
     return lastOperation().map(LastOperation::inFlight).orElse(false);

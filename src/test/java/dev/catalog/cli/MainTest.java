@@ -17,7 +17,7 @@ class MainTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains(
-            "validate", "plan", "apply", "drift", "destroy", "refresh", "import", "marketplace",
+            "validate", "plan", "apply", "drift", "destroy", "refresh", "status", "import", "marketplace",
             "credentials", "graph", "state", "force-unlock", "version", "completion");
   }
 
@@ -32,7 +32,7 @@ class MainTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "validate", "plan", "apply", "drift", "destroy", "refresh", "import", "marketplace",
+        "validate", "plan", "apply", "drift", "destroy", "refresh", "status", "import", "marketplace",
         "credentials", "graph", "state", "force-unlock", "init", "version", "completion"
       })
   void everyCommandHasHelp(String command) {

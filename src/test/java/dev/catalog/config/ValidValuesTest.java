@@ -122,7 +122,7 @@ class ValidValuesTest {
                 + "      - fromSecret: { namespace: shop, name: db-params, key: params.json }\n");
     assertThat(config.broker("data").orElseThrow().tls().insecureSkipVerify()).isTrue();
     var db = config.instance("db").orElseThrow();
-    assertThat(db.lifecycle()).isEqualTo(new Lifecycle(true, List.of("tags", "owner")));
+    assertThat(db.lifecycle()).isEqualTo(new Lifecycle(true, List.of("/tags", "/owner")));
     assertThat(db.parametersFrom())
         .containsExactly(
             new SecretRef.FromSecret(
@@ -140,5 +140,38 @@ class ValidValuesTest {
   CatalogConfig load(String yaml) throws IOException {
     Files.writeString(file(), yaml);
     return new ConfigLoader(Map.of()).load(List.of(file()));
+  }
+
+  @Test
+  void ignoreParametersTakesJsonPointersAndReadsAPlainKeyAsATopLevelPointer() throws IOException {
+    var config =
+        load(
+            HEADER
+                + "instances:\n"
+                + "  - name: db\n"
+                + "    broker: data\n"
+                + "    service: db\n"
+                + "    plan: small\n"
+                + "    lifecycle:\n"
+                + "      ignoreParameters: [tags, \"a/b\", /settings/backup/window, /x~1y/0]\n");
+
+    assertThat(config.instance("db").orElseThrow().lifecycle().ignoreParameters())
+        .containsExactly("/tags", "/a~1b", "/settings/backup/window", "/x~1y/0");
+  }
+
+  @Test
+  void aBindingTakesLifecyclePreventDestroy() throws IOException {
+    var config =
+        load(
+            HEADER
+                + "instances:\n"
+                + "  - { name: db, broker: data, service: db, plan: small }\n"
+                + "bindings:\n"
+                + "  - name: db-app\n"
+                + "    instance: db\n"
+                + "    credentials: { file: { path: out/db.json } }\n"
+                + "    lifecycle: { preventDestroy: true }\n");
+
+    assertThat(config.bindings().get(0).lifecycle()).isEqualTo(new Lifecycle(true, List.of()));
   }
 }

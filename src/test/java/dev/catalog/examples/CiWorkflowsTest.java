@@ -19,8 +19,12 @@ class CiWorkflowsTest {
   private static final Path GITHUB_PLAN = Path.of("examples/github/plan.yml");
   private static final Path GITHUB_APPLY = Path.of("examples/github/apply.yml");
   private static final Path GITLAB = Path.of("examples/gitlab/.gitlab-ci.yml");
-  private static final String PLAN = "catalog plan --out plan.json --format markdown";
-  private static final String APPLY = "catalog apply plan.json --auto-approve";
+  private static final String PLAN = "catalog plan --lock=false --out plan.json --format markdown";
+  private static final String CD_PLAN =
+      "catalog plan --out plan.json --lock-timeout 10m --max-destroy \"$CATALOG_MAX_DESTROY\"";
+  private static final String APPLY =
+      "catalog apply plan.json --auto-approve --lock-timeout 10m --max-destroy"
+          + " \"$CATALOG_MAX_DESTROY\" --timeout 50m";
 
   @Test
   void githubPlanRunsOnPullRequestsAndPostsOneCommentAndThePlanArtifact() {
@@ -55,7 +59,7 @@ class CiWorkflowsTest {
         Workflows.githubRuns(job).stream()
             .flatMap(r -> Workflows.catalogCommands(r).stream())
             .toList();
-    assertThat(commands).containsExactly("catalog plan --out plan.json", APPLY);
+    assertThat(commands).containsExactly(CD_PLAN, APPLY);
     assertThat(step(job, "actions/upload-artifact@v4").path("with").path("path").asText())
         .isEqualTo("plan.json");
   }
@@ -77,7 +81,7 @@ class CiWorkflowsTest {
         .isEqualTo("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == \"push\"");
     assertThat(apply.path("resource_group").asText()).isEqualTo("catalog-apply");
     assertThat(Workflows.catalogCommands(Workflows.gitlabScript(pipeline, "catalog-apply")))
-        .containsExactly("catalog plan --out plan.json", APPLY);
+        .containsExactly(CD_PLAN, APPLY);
   }
 
   @Test
@@ -124,6 +128,28 @@ class CiWorkflowsTest {
     }
     assertThat(subcommands).containsExactly("apply", "plan");
     assertThat(ReleaseCommands.subcommandNames()).containsAll(subcommands);
+  }
+
+  @Test
+  void everyOptionTheExamplesPassIsAnOptionOfItsCommand() {
+    var scripts = new ArrayList<String>();
+    for (Path file : List.of(GITHUB_PLAN, GITHUB_APPLY)) {
+      Workflows.read(file).path("jobs").forEach(job -> scripts.addAll(Workflows.githubRuns(job)));
+    }
+    JsonNode gitlab = Workflows.read(GITLAB);
+    scripts.add(Workflows.gitlabScript(gitlab, "catalog-plan"));
+    scripts.add(Workflows.gitlabScript(gitlab, "catalog-apply"));
+    for (String script : scripts) {
+      for (String command : Workflows.catalogCommands(script)) {
+        var words = command.split("\\s+");
+        var help = dev.catalog.cli.CliRun.run(words[1], "--help").out();
+        for (String word : words) {
+          if (word.startsWith("--")) {
+            assertThat(help).as(command).contains(word.split("=")[0]);
+          }
+        }
+      }
+    }
   }
 
   private static JsonNode step(JsonNode job, String uses) {

@@ -30,6 +30,15 @@ class ActionMatrixTest {
   private static final InstanceState RECORDED =
       PlanFixtures.instance("db", "acme", DB, SMALL, "{\"storage_gb\": 20}", "1.1.0");
 
+  private static final InstanceState NESTED =
+      PlanFixtures.instance(
+          "db",
+          "acme",
+          DB,
+          SMALL,
+          "{\"storage_gb\": 20, \"backup\": {\"window\": \"02:00\", \"keep\": 7}}",
+          "1.1.0");
+
   static Stream<Arguments> rows() {
     var inFlight =
         RECORDED.withLastOperation(
@@ -97,6 +106,22 @@ class ActionMatrixTest {
             Status.FOUND,
             Action.NO_OP,
             List.of()),
+        row(
+            "a change under an ignored JSON Pointer is a no-op",
+            "plan: small\n    parameters: { storage_gb: 20, backup: { window: '03:00', keep: 7 } }\n"
+                + "    lifecycle: { ignoreParameters: [/backup/window] }",
+            NESTED,
+            Status.FOUND,
+            Action.NO_OP,
+            List.of()),
+        row(
+            "a change beside an ignored JSON Pointer still updates",
+            "plan: small\n    parameters: { storage_gb: 20, backup: { window: '03:00', keep: 14 } }\n"
+                + "    lifecycle: { ignoreParameters: [/backup/window] }",
+            NESTED,
+            Status.FOUND,
+            Action.UPDATE,
+            List.of(ActionReason.PARAMETERS_CHANGED)),
         row(
             "maintenance auto takes a newer maintenance_info",
             "plan: small\n    parameters: { storage_gb: 20 }\n    maintenance: auto",
