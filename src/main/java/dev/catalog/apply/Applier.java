@@ -205,6 +205,9 @@ public final class Applier {
     if (recorded instanceof BindingState b && b.awaitingDelivery()) {
       return Deliveries.stepAction(change);
     }
+    if (recorded instanceof BindingState b && b.sinkToRemove().isPresent() && !b.inFlight()) {
+      return StepAction.UPDATE; // an interrupted sink move: its old sink is removed
+    }
     if (!recorded.inFlight()) {
       return StepAction.CREATE;
     }

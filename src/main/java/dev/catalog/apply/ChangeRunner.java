@@ -69,6 +69,9 @@ final class ChangeRunner implements StepRunner {
       mitigatePending(current.get());
       current = Optional.empty();
     }
+    if (current.orElse(null) instanceof BindingState b && b.sinkToRemove().isPresent()) {
+      current = Optional.<ResourceState>of(new SinkMoves(ops).removeReplaced(b)); // a sink move
+    }
     if (current.isPresent() && current.get().inFlight()) {
       var op = lastOperation(current.get());
       var resumed = resume(current.get(), op, desired, destroyPhase, context);

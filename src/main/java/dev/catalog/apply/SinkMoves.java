@@ -14,10 +14,15 @@ import java.util.Optional;
 /**
  * A binding's planned update (issue 13): its credentials go to the sink the configuration names
  * now, from the broker (GET binding, when the offering is {@code bindings_retrievable}) or from the
- * current sink; then the old sink, if it is another one, is removed; then state records the new
- * sink. The binding at the broker is untouched. Killed after the write and before the removal,
- * state still names the old sink, which still holds the credentials: the next apply moves them
- * again. A binding whose credentials can be had from neither is planned as a replace instead.
+ * current sink. The binding at the broker is untouched. A binding whose credentials can be had from
+ * neither is planned as a replace instead.
+ *
+ * <p>Each step is persisted before the next starts, so a kill anywhere is completed by the next
+ * apply with the same binding: (1) the new sink is written, while state still names the old one,
+ * which still holds the credentials (killed here, the next plan moves them again, overwriting the
+ * new sink catalog owns); (2) state records the new sink and, beside it, the old one as still to be
+ * removed; (3) the old sink is removed; (4) state forgets it. Killed after (2), the next apply only
+ * removes the old sink ({@link #removeReplaced}), whatever else it does to the binding.
  */
 final class SinkMoves {
   private final Operations ops;
@@ -26,11 +31,16 @@ final class SinkMoves {
     this.ops = ops;
   }
 
-  StepOutcome move(DesiredBinding desired, BindingState recorded) {
-    var address = recorded.address();
+  StepOutcome move(DesiredBinding desired, BindingState given) {
+    var address = given.address();
     var sinks = ops.services().sinks();
     var key = ops.services().fingerprintKey();
     CredentialSink next = sinks.forTarget(desired.config().credentials());
+    // An earlier move's leftover goes first, unless the credentials go back there now.
+    var recorded =
+        given.sinkToRemove().filter(r -> !r.equals(next.description())).isPresent()
+            ? removeReplaced(given)
+            : given;
     Optional<CredentialSink> previous = recorded.sink().map(sinks::forRecorded);
     // A Secret catalog does not own is never overwritten, whatever the source (issue 13).
     if (next.inspect(address) instanceof SinkContent.NotOwned foreign) {
@@ -59,12 +69,41 @@ final class SinkMoves {
     } else {
       delivery = fromCurrentSink(desired, recorded, previous, next);
     }
-    // The old sink goes only once the new one holds the credentials.
-    previous
-        .filter(old -> !old.description().equals(next.description()))
-        .ifPresent(old -> old.delete(address));
-    ops.record(s -> s.with(Records.redelivered(current(recorded), delivery)));
+    var old = previous.filter(p -> !p.description().equals(next.description()));
+    // Recorded before the old sink goes: state names the sink that holds the credentials now, and
+    // the one still to be removed.
+    var digests =
+        old.map(p -> delivery.delivered().replacing(p.description()))
+            .orElse(delivery.delivered());
+    ops.record(
+        s ->
+            s.with(
+                current(recorded).withDelivery(delivery.fingerprint(), delivery.sink(), digests)));
+    removeReplaced(current(recorded));
     return StepOutcome.COMPLETED;
+  }
+
+  /**
+   * Removes the old sink an interrupted move left (state names it beside the new one), then
+   * forgets it; returns the record after that. A Secret that is no longer catalog's is not
+   * catalog's to remove: it is only forgotten.
+   */
+  BindingState removeReplaced(BindingState recorded) {
+    var replaced = recorded.sinkToRemove();
+    if (replaced.isEmpty()) {
+      return recorded;
+    }
+    var address = recorded.address();
+    var old = ops.services().sinks().forRecorded(replaced.get());
+    if (!(old.inspect(address) instanceof SinkContent.NotOwned)) {
+      old.delete(address);
+    }
+    ops.record(
+        s -> {
+          var now = current(recorded);
+          return s.with(now.withDelivered(now.delivered().orElseThrow().withoutReplaced()));
+        });
+    return current(recorded);
   }
 
   private Delivery fromCurrentSink(

@@ -45,9 +45,17 @@ public record PendingWork(
      * A binding bound at its broker whose credentials did not reach its sink (issue 19): apply
      * delivers them, from a GET of the binding or by unbinding and binding anew.
      */
-    DELIVERY;
+    DELIVERY,
+    /**
+     * A sink move (issue 13) interrupted after the new sink was written and recorded: apply removes
+     * the old sink, which {@code reason} names. No request goes to the broker.
+     */
+    SINK_REMOVAL;
 
-    /** The JSON name: {@code resume}, {@code orphan_mitigation}, {@code delivery}. */
+    /**
+     * The JSON name: {@code resume}, {@code orphan_mitigation}, {@code delivery}, {@code
+     * sink_removal}.
+     */
     public String wireName() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -65,6 +73,10 @@ public record PendingWork(
               + operation.wireName()
               + " of "
               + osbId;
+      case SINK_REMOVAL ->
+          "its credentials moved to the sink the configuration names, but the old sink "
+              + reason.orElse("")
+              + " was not removed yet (an apply was interrupted): apply removes it";
       case DELIVERY ->
           "bound since "
               + since

@@ -25,7 +25,8 @@ public final class UnfinishedWork {
   public static boolean in(ResourceState resource) {
     return resource.inFlight()
         || !resource.pendingOrphanMitigation().isEmpty()
-        || (resource instanceof BindingState b && b.awaitingDelivery());
+        || (resource instanceof BindingState b
+            && (b.awaitingDelivery() || b.sinkToRemove().isPresent()));
   }
 
   /** What an earlier apply left on the resources of {@code state}, by address. */
@@ -62,6 +63,17 @@ public final class UnfinishedWork {
                 OperationType.BIND,
                 b.lastOperation().orElseThrow().started(),
                 Optional.empty()));
+      }
+      if (resource instanceof BindingState b && b.sinkToRemove().isPresent()) {
+        pending.add(
+            new PendingWork(
+                resource.address(),
+                resource.osbId(),
+                PendingWork.Kind.SINK_REMOVAL,
+                OperationType.BIND,
+                b.lastOperation().map(op -> op.started()).orElse(java.time.Instant.EPOCH),
+                Optional.of(
+                    SinkDiffer.describe(b.sinkToRemove().get()))));
       }
     }
     return pending;

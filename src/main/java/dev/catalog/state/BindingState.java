@@ -210,6 +210,14 @@ public record BindingState(
             .isPresent();
   }
 
+  /**
+   * The sink an interrupted sink move still has to remove (issue 13): the new sink holds the
+   * credentials and is recorded; the old one may still exist.
+   */
+  public Optional<SinkDescription> sinkToRemove() {
+    return delivered.flatMap(DeliveredSink::replaces);
+  }
+
   @Override
   public String osbId() {
     return bindingId;

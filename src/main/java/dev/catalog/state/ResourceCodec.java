@@ -36,6 +36,10 @@ final class ResourceCodec {
                             out.put("config_digest", d.config())
                                 .put("shaping_digest", d.shaping())
                                 .put("content_fingerprint", d.content()));
+                // A sink move's old sink, still to be removed: the next apply removes it.
+                b.delivered()
+                    .flatMap(DeliveredSink::replaces)
+                    .ifPresent(old -> out.set("replaces", sink(old)));
                 node.set("sink", out);
               });
       b.times().retireAt().ifPresent(t -> node.put("retire_at", t.toString()));
@@ -193,15 +197,17 @@ final class ResourceCodec {
     if (sink == null || sink.isNull()) {
       return Optional.empty();
     }
-    var sinkPath = path + ".sink";
+    return Optional.of(sinkAt(sink, path + ".sink", f));
+  }
+
+  private static SinkDescription sinkAt(JsonNode sink, String sinkPath, JsonFields f) {
     return switch (f.text(sink, "type", sinkPath)) {
       case "kubernetes-secret" ->
-          Optional.of(
-              new SinkDescription.KubernetesSecret(
-                  f.optionalText(sink, "context", sinkPath),
-                  f.text(sink, "namespace", sinkPath),
-                  f.text(sink, "name", sinkPath)));
-      case "file" -> Optional.of(new SinkDescription.File(f.text(sink, "path", sinkPath)));
+          new SinkDescription.KubernetesSecret(
+              f.optionalText(sink, "context", sinkPath),
+              f.text(sink, "namespace", sinkPath),
+              f.text(sink, "name", sinkPath));
+      case "file" -> new SinkDescription.File(f.text(sink, "path", sinkPath));
       default -> throw f.invalid(sinkPath + ".type", "expected kubernetes-secret or file");
     };
   }
@@ -213,11 +219,15 @@ final class ResourceCodec {
       return Optional.empty();
     }
     var sinkPath = path + ".sink";
+    var replaces = f.optionalObject(sink, "replaces", sinkPath);
     return Optional.of(
         new DeliveredSink(
             f.text(sink, "config_digest", sinkPath),
             f.text(sink, "shaping_digest", sinkPath),
-            f.text(sink, "content_fingerprint", sinkPath)));
+            f.text(sink, "content_fingerprint", sinkPath),
+            replaces == null || replaces.isNull()
+                ? Optional.empty()
+                : Optional.of(sinkAt(replaces, sinkPath + ".replaces", f))));
   }
 
   private static Optional<LastOperation> lastOperation(JsonNode node, String path, JsonFields f) {
