@@ -383,7 +383,12 @@ class SinkMoveIT {
             "binding.app: cannot delete Kubernetes Secret \"" + from + "/events\" (HTTP 403)");
     assertThat(decoded(secret(namespace, "events"))).isEqualTo(delivered);
     assertThat(decoded(secret(from, "events"))).isEqualTo(delivered);
-    assertThat(recorded().sink().orElseThrow().toString()).contains(from);
+    // State names the new Secret, and the old one as still to be removed (crash-safe move).
+    assertThat(recorded().sink().orElseThrow().toString()).contains(namespace).doesNotContain(from);
+    assertThat(recorded().sinkToRemove().orElseThrow().toString()).contains(from);
+    var pending = run("plan", "--detailed-exitcode");
+    assertThat(pending.exitCode()).as(pending.out() + pending.err()).isEqualTo(2);
+    assertThat(pending.out()).contains("sink " + "secret " + from + "/events was not removed yet");
 
     kube.rbac().roles().inNamespace(from).withName("no-delete").delete();
     kube.rbac().roleBindings().inNamespace(from).withName("no-delete").delete();
