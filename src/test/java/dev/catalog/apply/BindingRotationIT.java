@@ -166,23 +166,21 @@ class BindingRotationIT {
     private final Thread thread;
     private volatile boolean running = true;
 
+    private final KubernetesClient kube;
+    private final String namespace;
+    private final String name;
+    private final String key;
+
     private SecretWatcher(KubernetesClient kube, String namespace, String name, String key) {
+      this.kube = kube;
+      this.namespace = namespace;
+      this.name = name;
+      this.key = key;
       thread =
           new Thread(
               () -> {
                 while (running) {
-                  var secret = kube.secrets().inNamespace(namespace).withName(name).get();
-                  String value;
-                  if (secret == null) {
-                    value = "<missing>";
-                  } else if (secret.getData() == null || secret.getData().isEmpty()) {
-                    value = "<empty>";
-                  } else {
-                    value = SecretData.decoded(secret).getOrDefault(key, "<no " + key + ">");
-                  }
-                  synchronized (seen) {
-                    seen.add(value);
-                  }
+                  readOnce();
                   try {
                     Thread.sleep(50);
                   } catch (InterruptedException e) {
@@ -193,15 +191,35 @@ class BindingRotationIT {
               "secret-watcher");
     }
 
+    private void readOnce() {
+      var secret = kube.secrets().inNamespace(namespace).withName(name).get();
+      String value;
+      if (secret == null) {
+        value = "<missing>";
+      } else if (secret.getData() == null || secret.getData().isEmpty()) {
+        value = "<empty>";
+      } else {
+        value = SecretData.decoded(secret).getOrDefault(key, "<no " + key + ">");
+      }
+      synchronized (seen) {
+        seen.add(value);
+      }
+    }
+
     static SecretWatcher start(KubernetesClient kube, String namespace, String name, String key) {
       var watcher = new SecretWatcher(kube, namespace, name, key);
       watcher.thread.start();
       return watcher;
     }
 
+    /**
+     * Stops the loop and reads once more: the loop may have slept through the last write, and
+     * what the Secret holds once apply has ended is part of what the test checks.
+     */
     void stop() throws InterruptedException {
       running = false;
       thread.join();
+      readOnce();
     }
 
     /** The values read, each run of equal reads once. */
